@@ -1,0 +1,35 @@
+"""Start ASO Trainer: `python run.py [--host HOST] [--port PORT]`.
+
+The first start creates the database (SQLite in instance/ unless TRAINER_DATABASE_URL says otherwise) through the
+migrations, loads the bundled question bank and creates an admin account, printing its password once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from trainer import create_app
+from trainer.config import PROJECT_ROOT, ensure_secret_file
+from trainer.core.bootstrap import initialise
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run the ASO Trainer site.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=5000, help="port to listen on (default 5000)")
+    parser.add_argument("--debug", action="store_true", help="reload on code changes, show tracebacks")
+    args = parser.parse_args()
+
+    if not os.environ.get("TRAINER_SECRET_KEY"):
+        instance = os.environ.get("TRAINER_INSTANCE_PATH", str(PROJECT_ROOT / "instance"))
+        if ensure_secret_file(instance):
+            print(f"Stored a new random secret key in {instance}/secret_key.")
+    app = create_app()
+    initialise(app)
+    print(f"ASO Trainer is running on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
+    app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=args.debug, threaded=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+// Live preview in the question editor: the server renders with the same renderer candidates see.
+(function () {
+  "use strict";
+  const form = document.getElementById("question-form");
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const fields = ["stem", "option_a", "option_b", "option_c", "option_d", "explanation"];
+  let timer = null;
+
+  function refresh() {
+    const payload = {};
+    fields.forEach((name) => { payload[name] = form.elements[name].value; });
+    fetch(form.dataset.previewUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify(payload),
+    }).then((r) => r.ok ? r.json() : null).then(function (body) {
+      if (!body) return;
+      fields.forEach((name) => {
+        const html = body.html[name] || "";
+        // An option is one line: drop the paragraph the renderer wraps it in.
+        document.getElementById("preview-" + name).innerHTML = name.startsWith("option_") ? html.replace(/^<p>|<\/p>$/g, "") : html;
+      });
+    });
+  }
+  form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 250); });
+  refresh();
+})();

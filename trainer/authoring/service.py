@@ -1,0 +1,72 @@
+"""Authoring operations: search the bank, load a question with its history, save an edit as a version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from trainer.bank.models import Question, QuestionVersion, Topic
+from trainer.bank.parsing import QuestionContent
+from trainer.bank.service import add_version, latest_version_ids
+from trainer.core.errors import DomainError, NotFound
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class BankFilter:
+    section: str = ""
+    topic: str = ""
+    difficulty: str = ""
+    text: str = ""
+    page: int = 1
+
+
+def search_questions(session: Session, f: BankFilter) -> tuple[list[QuestionVersion], int]:
+    """The newest version of each question matching the filter (one page), and the number of matches."""
+    latest = latest_version_ids()
+    query = (
+        select(QuestionVersion)
+        .join(latest, latest.c.version_id == QuestionVersion.id)
+        .join(Topic, Topic.id == QuestionVersion.topic_id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+    )
+    if f.section:
+        query = query.where(Topic.section == f.section)
+    if f.topic:
+        query = query.where(Topic.key == f.topic)
+    if f.difficulty:
+        query = query.where(QuestionVersion.difficulty == f.difficulty)
+    if f.text:
+        like = f"%{f.text.lower()}%"
+        query = query.where(or_(func.lower(QuestionVersion.stem).like(like), func.lower(Question.uid).like(like)))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = session.scalars(query.order_by(Question.uid).limit(PAGE_SIZE).offset((max(f.page, 1) - 1) * PAGE_SIZE)).all()
+    return list(rows), total or 0
+
+
+def get_question(session: Session, uid: str) -> Question:
+    question = session.scalar(select(Question).where(Question.uid == uid))
+    if question is None:
+        raise NotFound(f"No question with id {uid!r}.")
+    return question
+
+
+def topics_by_section(session: Session) -> dict[str, list[Topic]]:
+    grouped: dict[str, list[Topic]] = {}
+    for topic in session.scalars(select(Topic).order_by(Topic.section, Topic.name)):
+        grouped.setdefault(topic.section, []).append(topic)
+    return grouped
+
+
+def save_edit(
+    session: Session, question: Question, content: QuestionContent, status: str, author_id: int
+) -> QuestionVersion | None:
+    """Save an instructor's edit: a new version if the content changed (None if nothing changed)."""
+    topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
+    if topic is None:
+        raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
+    question.status = status
+    return add_version(session, question, content, topic, author_id=author_id)

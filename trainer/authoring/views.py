@@ -1,0 +1,88 @@
+"""Instructor pages: the bank list with filters, one question with its versions, the editor, the preview."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from trainer.authoring import service
+from trainer.authoring.forms import QuestionForm
+from trainer.bank.rendering import render, render_inline
+from trainer.bank.service import latest_version
+from trainer.bank.validation import DIFFICULTIES
+from trainer.core.access import Access, access
+from trainer.extensions import db
+
+bp = Blueprint("authoring", __name__, url_prefix="/authoring")
+
+
+@bp.route("/questions")
+@access(Access.STAFF)
+def list_questions():
+    """The bank, filtered by section, topic, difficulty and text."""
+    args = request.args
+    page = args.get("page", "1")
+    bank_filter = service.BankFilter(
+        args.get("section", ""),
+        args.get("topic", ""),
+        args.get("difficulty", ""),
+        args.get("q", "").strip(),
+        int(page) if page.isdigit() else 1,
+    )
+    versions, total = service.search_questions(db.session, bank_filter)
+    return render_template(
+        "authoring/list_questions.html",
+        versions=versions,
+        total=total,
+        f=bank_filter,
+        topics=service.topics_by_section(db.session),
+        difficulties=DIFFICULTIES,
+        page_size=service.PAGE_SIZE,
+    )
+
+
+@bp.route("/questions/<uid>")
+@access(Access.STAFF)
+def show_question(uid: str):
+    """A question's newest version, rendered as candidates see it, and its version history."""
+    question = service.get_question(db.session, uid)
+    return render_template(
+        "authoring/show_question.html",
+        question=question,
+        version=latest_version(db.session, question),
+        render=render,
+        render_inline=render_inline,
+    )
+
+
+@bp.route("/questions/<uid>/edit", methods=["GET", "POST"])
+@access(Access.STAFF)
+def edit_question(uid: str):
+    """Edit with a live preview; saving a change creates a new version."""
+    question = service.get_question(db.session, uid)
+    current = latest_version(db.session, question)
+    form = QuestionForm()
+    topics = service.topics_by_section(db.session)
+    form.topic.choices = [
+        (section, [(f"{section}/{t.key}", t.name) for t in items]) for section, items in topics.items()
+    ]
+    if request.method == "GET":
+        form.fill_from(current, question.status)
+    elif form.validate_on_submit():
+        version = service.save_edit(
+            db.session, question, form.content(current.language), form.status.data, current_user.id
+        )
+        db.session.commit()
+        flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
+        return redirect(url_for("authoring.show_question", uid=uid))
+    return render_template("authoring/edit_question.html", question=question, current=current, form=form), (
+        422 if form.errors else 200
+    )
+
+
+@bp.route("/preview", methods=["POST"])
+@access(Access.STAFF)
+def preview():
+    """Render Markdown with maths exactly as candidates will see it (used by the editor's live preview)."""
+    payload = request.get_json(silent=True) or {}
+    return jsonify(html={key: render(str(text)) for key, text in payload.items() if isinstance(text, str)})

@@ -1,0 +1,1 @@
+"""The question bank: taxonomy, plain-text format, import, rendering."""

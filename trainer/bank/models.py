@@ -1,0 +1,65 @@
+"""Bank tables: topics, questions (stable identity) and their immutable versions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from trainer.core.clock import utcnow
+from trainer.core.db import Base, UTCDateTime
+
+
+class Topic(Base):
+    """A taxonomy node: a topic of one section, with its typical weight per paper and the weight's source."""
+
+    __tablename__ = "topic"
+    __table_args__ = (UniqueConstraint("section", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(120))
+    weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    weight_source: Mapped[str] = mapped_column(String(255), default="")
+
+
+class Question(Base):
+    """The stable identity of an item: what statistics, reports and histories point at."""
+
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="published")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    versions: Mapped[list[QuestionVersion]] = relationship(back_populates="question", order_by="QuestionVersion.number")
+
+
+class QuestionVersion(Base):
+    """Immutable content of one question at one time; an edit adds a version, attempts pin the one shown."""
+
+    __tablename__ = "question_version"
+    __table_args__ = (UniqueConstraint("question_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), index=True)
+    subtopic: Mapped[str] = mapped_column(String(120), default="")
+    difficulty: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    stem: Mapped[str] = mapped_column(Text)
+    options: Mapped[list] = mapped_column(JSON)
+    answer: Mapped[int] = mapped_column(Integer)  # index into options, as written
+    explanation: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(255))
+    shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    question: Mapped[Question] = relationship(back_populates="versions")
+    topic: Mapped[Topic] = relationship()

@@ -1,0 +1,143 @@
+"""Bank operations: load the taxonomy, import files atomically, add versions, count the bank."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trainer.bank.models import Question, QuestionVersion, Topic
+from trainer.bank.parsing import QuestionContent
+from trainer.bank.taxonomy import SectionDef
+from trainer.bank.validation import BankCheck
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.created)} new question(s), {len(self.new_versions)} new version(s), {self.unchanged} unchanged"
+        )
+
+
+class ImportRefused(ValueError):
+    """The files have problems; nothing was imported."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s); nothing imported")
+        self.problems = problems
+
+
+def sync_taxonomy(session: Session, taxonomy: dict[str, SectionDef]) -> dict[tuple[str, str], Topic]:
+    """Create or update a Topic row per taxonomy topic; return them keyed by (section, topic)."""
+    existing = {(t.section, t.key): t for t in session.scalars(select(Topic))}
+    for section in taxonomy.values():
+        for topic in section.topics.values():
+            row = existing.get((section.key, topic.key))
+            if row is None:
+                row = Topic(section=section.key, key=topic.key)
+                session.add(row)
+                existing[(section.key, topic.key)] = row
+            row.name, row.weights, row.weight_source = topic.name, dict(topic.weights), topic.source
+    session.flush()
+    return existing
+
+
+def latest_version_ids():
+    """A subquery: question_id → id of its newest version."""
+    return (
+        select(QuestionVersion.question_id, func.max(QuestionVersion.id).label("version_id"))
+        .group_by(QuestionVersion.question_id)
+        .subquery()
+    )
+
+
+def latest_version(session: Session, question: Question) -> QuestionVersion | None:
+    return session.scalars(
+        select(QuestionVersion)
+        .where(QuestionVersion.question_id == question.id)
+        .order_by(QuestionVersion.number.desc())
+        .limit(1)
+    ).first()
+
+
+def add_version(
+    session: Session, question: Question, content: QuestionContent, topic: Topic, author_id: int | None = None
+) -> QuestionVersion | None:
+    """Append a version if the content differs from the newest one; return it, or None if unchanged."""
+    current = latest_version(session, question)
+    digest = content.content_hash()
+    if current is not None and current.content_hash == digest:
+        return None
+    version = QuestionVersion(
+        question=question,
+        number=(current.number + 1) if current else 1,
+        topic=topic,
+        subtopic=content.subtopic,
+        difficulty=content.difficulty,
+        language=content.language,
+        stem=content.stem,
+        options=list(content.options),
+        answer=content.answer,
+        explanation=content.explanation,
+        source=content.source,
+        shuffle=content.shuffle,
+        content_hash=digest,
+        author_id=author_id,
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
+def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionDef]) -> ImportReport:
+    """Import checked files: new ids become questions, changed content a new version. Refuses any problem."""
+    if check.problems:
+        raise ImportRefused(check.problems)
+    topics = sync_taxonomy(session, taxonomy)
+    questions = {q.uid: q for q in session.scalars(select(Question))}
+    report = ImportReport()
+    for uid, (content, status, _parsed) in check.questions.items():
+        question = questions.get(uid)
+        if question is None:
+            question = Question(uid=uid, status=status)
+            session.add(question)
+            report.created.append(uid)
+        elif question.status != status:
+            question.status = status
+        topic = topics[(content.section, content.topic)]
+        if add_version(session, question, content, topic) is None:
+            report.unchanged += 1
+        elif uid not in report.created:
+            report.new_versions.append(uid)
+    session.flush()
+    return report
+
+
+def bank_is_empty(session: Session) -> bool:
+    return session.scalar(select(func.count(Question.id))) == 0
+
+
+def bank_stats(session: Session) -> dict:
+    """Counts of published questions (newest version) by section, section/topic, difficulty and language."""
+    latest = latest_version_ids()
+    rows = session.execute(
+        select(Topic.section, Topic.key, QuestionVersion.difficulty, QuestionVersion.language)
+        .join(latest, latest.c.version_id == QuestionVersion.id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .join(Topic, Topic.id == QuestionVersion.topic_id)
+        .where(Question.status == "published")
+    ).all()
+    return {
+        "total": len(rows),
+        "by_section": dict(sorted(Counter(r[0] for r in rows).items())),
+        "by_topic": dict(sorted(Counter(f"{r[0]}/{r[1]}" for r in rows).items())),
+        "by_difficulty": dict(sorted(Counter(r[2] for r in rows).items())),
+        "by_language": dict(sorted(Counter(r[3] for r in rows).items())),
+    }

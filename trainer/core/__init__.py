@@ -1,0 +1,1 @@
+"""Pieces shared by the features: clock, database base, access rules, errors."""

@@ -1,0 +1,68 @@
+"""Who may use each route: every view declares a level, and one before-request hook enforces it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from flask import Flask, abort, current_app, request
+from flask_login import current_user
+
+from trainer.extensions import login_manager
+
+
+class Role(StrEnum):
+    CANDIDATE = "candidate"
+    INSTRUCTOR = "instructor"
+    ADMIN = "admin"
+
+
+class Access(StrEnum):
+    PUBLIC = "public"  # anyone, signed in or not
+    USER = "user"  # any signed-in account
+    STAFF = "staff"  # instructors and admins
+    ADMIN = "admin"
+
+
+ALLOWED_ROLES = {
+    Access.USER: set(Role),
+    Access.STAFF: {Role.INSTRUCTOR, Role.ADMIN},
+    Access.ADMIN: {Role.ADMIN},
+}
+
+
+def access(level: Access) -> Callable:
+    """Declare who may use a view; routes without a declaration make create_app() fail."""
+
+    def mark(view: Callable) -> Callable:
+        view.access_level = level
+        return view
+
+    return mark
+
+
+def undeclared_endpoints(app: Flask) -> list[str]:
+    """Endpoints whose view declares no access level (static files excepted)."""
+    return sorted(
+        name for name, view in app.view_functions.items() if name != "static" and not hasattr(view, "access_level")
+    )
+
+
+def enforce_access():
+    """Before each request: anonymous users go to the login page, the wrong role gets 403."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    level = getattr(view, "access_level", Access.PUBLIC)
+    if level == Access.PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if Role(current_user.role) not in ALLOWED_ROLES[level]:
+        abort(403)
+    return None
+
+
+def init_access(app: Flask) -> None:
+    undeclared = undeclared_endpoints(app)
+    if undeclared:
+        raise RuntimeError(f"routes without an access declaration: {', '.join(undeclared)}")
+    app.before_request(enforce_access)

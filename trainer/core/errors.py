@@ -1,0 +1,21 @@
+"""Domain exceptions raised by services; views turn them into HTTP answers in one place."""
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the request; the message is safe to show the user."""
+
+    status = 400
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Forbidden(DomainError):
+    status = 403
+
+
+class Conflict(DomainError):
+    """The request clashes with the current state (e.g. a write after the deadline)."""
+
+    status = 409

@@ -1,0 +1,1 @@
+"""Mock exams: patterns, drawing papers, the exam screen, the step log, grading."""

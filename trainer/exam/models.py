@@ -1,0 +1,66 @@
+"""Attempt tables: an attempt, its slots (the paper as shown) and the append-only steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from trainer.bank.models import QuestionVersion
+from trainer.core.db import Base, UTCDateTime
+
+
+class Attempt(Base):
+    """One candidate sitting one paper; the deadline is stored, the result cached once graded."""
+
+    __tablename__ = "attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    pattern_code: Mapped[str] = mapped_column(String(40))
+    mode: Mapped[str] = mapped_column(String(20), default="strict")
+    state: Mapped[str] = mapped_column(String(20), default="in_progress")  # in_progress/submitted/expired
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deadline: Mapped[datetime] = mapped_column(UTCDateTime)
+    extra_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    result: Mapped[dict | None] = mapped_column(JSON)
+
+    slots: Mapped[list[Slot]] = relationship(back_populates="attempt", order_by="Slot.position")
+
+
+class Slot(Base):
+    """One position of the paper: the exact version shown, the option order shown, and its marks."""
+
+    __tablename__ = "slot"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(40))
+    version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"), index=True)
+    option_order: Mapped[list] = mapped_column(JSON)  # shown position -> index in version.options
+    marks_right: Mapped[float] = mapped_column(Float)
+    marks_wrong: Mapped[float] = mapped_column(Float)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="slots")
+    version: Mapped[QuestionVersion] = relationship()
+
+
+class Step(Base):
+    """An append-only record of one candidate action; the client's id makes re-sent saves harmless."""
+
+    __tablename__ = "step"
+    __table_args__ = (UniqueConstraint("attempt_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    slot_id: Mapped[int | None] = mapped_column(ForeignKey("slot.id"))
+    client_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[int | None] = mapped_column(Integer)  # option index in version.options, not as shown
+    client_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    server_time: Mapped[datetime] = mapped_column(UTCDateTime)

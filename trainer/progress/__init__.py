@@ -1,0 +1,1 @@
+"""Per-topic progress derived from graded attempts."""

@@ -1,0 +1,57 @@
+"""Progress: keep the per-topic summary in step with graded attempts, and read it back weakest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.progress.analytics import TopicTally, weakest_first
+from trainer.progress.models import TopicProgress
+
+
+def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
+    """Add one graded attempt's answers to the candidate's per-topic summary rows."""
+    tallies: dict[int, TopicTally] = {}
+    for slot, state, verdict in zip(attempt.slots, states, outcomes):
+        tally = tallies.setdefault(slot.version.topic_id, TopicTally())
+        tally.add(verdict, state.visited, state.seconds)
+    existing = {
+        row.topic_id: row
+        for row in session.scalars(
+            select(TopicProgress).where(TopicProgress.user_id == attempt.user_id, TopicProgress.topic_id.in_(tallies))
+        )
+    }
+    for topic_id, tally in tallies.items():
+        row = existing.get(topic_id)
+        if row is None:
+            row = TopicProgress(user_id=attempt.user_id, topic_id=topic_id, attempted=0, correct=0, seen=0, seconds=0.0)
+            session.add(row)
+        row.attempted += tally.attempted
+        row.correct += tally.correct
+        row.seen += tally.seen
+        row.seconds += tally.seconds
+        row.last_seen = attempt.finished_at
+    session.flush()
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    section: str
+    topic: str
+    attempted: int
+    correct: int
+    accuracy: float | None
+    avg_seconds: float | None
+    last_seen: datetime | None
+
+
+def topic_progress(session: Session, user_id: int) -> list[TopicRow]:
+    """The candidate's topics, weakest first."""
+    rows = session.scalars(select(TopicProgress).where(TopicProgress.user_id == user_id))
+    return [
+        TopicRow(r.topic.section, r.topic.name, r.attempted, r.correct, *stats, r.last_seen)
+        for r, stats in weakest_first([(r, TopicTally(r.attempted, r.correct, r.seen, r.seconds)) for r in rows])
+    ]
