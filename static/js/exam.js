@@ -129,7 +129,7 @@
       button.setAttribute("aria-label", "Question " + button.textContent + ": " + LABELS[q.palette]);
       if (q.position === current) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
     });
-    const counts = countStates();
+    const counts = countStates(section); // the real screen counts the open section
     document.getElementById("palette-counts").innerHTML = Object.keys(LABELS).map((k) =>
       '<span class="count"><span class="pal ' + k + '" aria-hidden="true">' + counts[k] + "</span> " + LABELS[k] + "</span>").join("");
   }

@@ -33,7 +33,7 @@ class RegisterForm(FlaskForm):
     )
     category = SelectField(
         "Category",
-        choices=[(c, c) for c in CATEGORIES],
+        choices=list(CATEGORIES),
         default="UR",
         description="Used for qualifying marks and cut-offs.",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from trainer.bank.parsing import LETTERS, QuestionContent
@@ -20,10 +21,10 @@ def valid_maths(form, field) -> None:
 class QuestionForm(FlaskForm):
     topic = SelectField("Section / topic", validators=[DataRequired()])
     subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
-    difficulty = SelectField("Difficulty", choices=[(d, d.title()) for d in DIFFICULTIES])
+    difficulty = SelectField("Difficulty", choices=[SelectChoice(d, d.title()) for d in DIFFICULTIES])
     status = SelectField(
         "Status",
-        choices=[(s, s.title()) for s in STATUSES],
+        choices=[SelectChoice(s, s.title()) for s in STATUSES],
         description="Only published questions are drawn into papers.",
     )
     stem = TextAreaField(
@@ -35,7 +36,7 @@ class QuestionForm(FlaskForm):
     option_b = StringField("Option B", validators=[DataRequired(message="Option B is empty."), valid_maths])
     option_c = StringField("Option C", validators=[DataRequired(message="Option C is empty."), valid_maths])
     option_d = StringField("Option D", validators=[DataRequired(message="Option D is empty."), valid_maths])
-    answer = SelectField("Correct option", choices=[(letter, letter) for letter in LETTERS])
+    answer = SelectField("Correct option", choices=list(LETTERS))
     explanation = TextAreaField(
         "Explanation", validators=[DataRequired(message="Every question needs a worked explanation."), valid_maths]
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from trainer.authoring import service
 from trainer.authoring.forms import QuestionForm
@@ -64,7 +65,7 @@ def edit_question(uid: str):
     form = QuestionForm()
     topics = service.topics_by_section(db.session)
     form.topic.choices = [
-        (section, [(f"{section}/{t.key}", t.name) for t in items]) for section, items in topics.items()
+        SelectChoice(f"{section}/{t.key}", t.name, optgroup=section) for section, items in topics.items() for t in items
     ]
     if request.method == "GET":
         form.fill_from(current, question.status)

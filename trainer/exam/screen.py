@@ -56,15 +56,19 @@ def client_state(questions: list[ScreenQuestion]) -> list[dict]:
 
 @dataclass(frozen=True)
 class ReviewQuestion:
-    """One question on the result page: the candidate's answer beside the key and the explanation."""
+    """One question on the result page: the candidate's answer beside the key and the explanation.
+
+    Options are listed in the order they were written, because explanations refer to them by that letter;
+    during the test they may have been shown shuffled.
+    """
 
     number: int
     section: str
     topic: str
     stem_html: str
     options_html: list[str]
-    chosen: int | None  # shown position
-    key: int  # shown position
+    chosen: int | None  # index as written
+    key: int  # index as written
     verdict: Outcome
     marks: float
     seconds: float
@@ -86,9 +90,9 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 section=slot.section,
                 topic=version.topic.name,
                 stem_html=render(version.stem),
-                options_html=[render_inline(version.options[i]) for i in slot.option_order],
-                chosen=shown_choice(slot, state.answer),
-                key=shown_choice(slot, version.answer),
+                options_html=[render_inline(text) for text in version.options],
+                chosen=state.answer,
+                key=version.answer,
                 verdict=verdict,
                 marks=marks,
                 seconds=state.seconds,
