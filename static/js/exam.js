@@ -78,9 +78,11 @@
     }).catch(function () {
       showOffline(true);
       return false;
-    }).finally(function () {
+    }).then(function (ok) {
       flushing = false;
-      if (journal.length && navigator.onLine !== false) setTimeout(flush, 3000);
+      // Steps recorded while this batch was in flight go at once; after a failure, retry in a few seconds.
+      if (journal.length) ok ? flush() : setTimeout(flush, 3000);
+      return ok;
     });
   }
 
@@ -180,10 +182,22 @@
   document.getElementById("confirm-no").addEventListener("click", () => dialog.close());
   document.getElementById("confirm-yes").addEventListener("click", () => submit());
 
+  // Resolve once every recorded step is acknowledged, or after `ms` (the server closes the paper anyway).
+  function drain(ms) {
+    const until = Date.now() + ms;
+    return new Promise(function (resolve) {
+      (function check() {
+        if (!journal.length || Date.now() > until) return resolve(!journal.length);
+        if (!flushing) flush();
+        setTimeout(check, 150);
+      })();
+    });
+  }
+
   function submit() {
     if (submitting) return;
     submitting = true;
-    flush().then(function () { document.getElementById("submit-form").submit(); });
+    drain(8000).then(function () { document.getElementById("submit-form").submit(); });
   }
 
   // ---- clock: always recomputed from the server's deadline, so it cannot drift ----

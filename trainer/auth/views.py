@@ -1,5 +1,7 @@
 """Register, sign in, sign out."""
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 
@@ -14,7 +16,9 @@ bp = Blueprint("auth", __name__)
 
 def _safe_next(default: str) -> str:
     target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else default
+    # Read it as a browser does (backslash as slash, tabs and newlines dropped): only a path on this site.
+    parts = urlsplit(target.replace("\\", "/"))
+    return target if target.startswith("/") and not parts.scheme and not parts.netloc else default
 
 
 @bp.route("/register", methods=["GET", "POST"])

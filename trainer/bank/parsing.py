@@ -40,6 +40,7 @@ class ParsedQuestion:
     explanation: str
     option_lines: list[int] = field(default_factory=list)
     body_line: int = 0
+    explanation_line: int = 0  # line of the `Explanation:` heading
     layout_ok: bool = True
 
     @property
@@ -124,6 +125,7 @@ def parse_body(parsed: ParsedQuestion, body: list[str], first_line: int, problem
             continue
         if raw.strip() == EXPLANATION_LINE:
             explanation = []
+            parsed.explanation_line = lineno
             continue
         match = OPTION_LINE.match(raw)
         if match:

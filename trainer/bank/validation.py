@@ -60,7 +60,8 @@ def _content_problems(q: ParsedQuestion) -> list[tuple[int, str]]:
             found.append(
                 (q.option_lines[index], f"option {LETTERS[index]} repeats option {LETTERS[normalised.index(text)]}")
             )
-    for line, text in [(q.body_line, q.stem), *zip(q.option_lines, q.options), (q.body_line, q.explanation)]:
+    texts = [(q.body_line, q.stem), *zip(q.option_lines, q.options), (q.explanation_line or q.body_line, q.explanation)]
+    for line, text in texts:
         found.extend((line, message) for message in math_problems(text))
     return found
 
@@ -99,6 +100,7 @@ def check_bank(root: Path, taxonomy: dict[str, SectionDef] | None = None) -> Ban
         except (TaxonomyError, OSError) as exc:
             return BankCheck({}, [Problem(str(root), 0, f"taxonomy: {exc}")])
     questions: dict[str, tuple[QuestionContent, str, ParsedQuestion]] = {}
+    first_use: dict[str, ParsedQuestion] = {}  # every id seen, valid or not, so duplicates show in the same run
     files = bank_files(root)
     if not files:
         problems.append(Problem(str(root), 0, "no question files (*.md) found"))
@@ -113,12 +115,15 @@ def check_bank(root: Path, taxonomy: dict[str, SectionDef] | None = None) -> Ban
         for q in parsed:
             own = check_question(q, taxonomy)
             problems += own
-            if q.uid in questions:
-                first = questions[q.uid][2]
+            if q.uid in first_use:
+                first = first_use[q.uid]
                 problems.append(
                     Problem(q.path, q.line, f"duplicate id {q.uid!r} (first used at {first.path}:{first.line})")
                 )
-            elif not own and q.layout_ok:
+                continue
+            if q.uid:
+                first_use[q.uid] = q
+            if not own and q.layout_ok:
                 questions[q.uid] = (to_content(q), q.header.get("status", "published"), q)
     problems.sort(key=lambda p: (p.path, p.line))
     return BankCheck(questions, problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -106,10 +106,28 @@ def get_attempt(session: Session, attempt_id: int, user: User) -> Attempt:
     return attempt
 
 
+CLIENT_CLOCK_TOLERANCE = timedelta(seconds=5)
+
+
+def step_time(step: Step, started_at: datetime) -> datetime:
+    """When an action happened: the page's own time (already corrected to the server clock) if plausible.
+
+    Steps may reach the server in batches, seconds after they happened; the page's time keeps time-on-question
+    right. A time before the start or after the server received the step is not believed.
+    """
+    at = step.client_time
+    if at is None or at < started_at or at > step.server_time + CLIENT_CLOCK_TOLERANCE:
+        return step.server_time
+    return at
+
+
 def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     positions = {slot.id: slot.position for slot in attempt.slots}
     steps = session.scalars(select(Step).where(Step.attempt_id == attempt.id).order_by(Step.id))
-    return [StepRecord(s.id, s.client_id, s.kind, positions.get(s.slot_id), s.value, s.server_time) for s in steps]
+    return [
+        StepRecord(s.id, s.client_id, s.kind, positions.get(s.slot_id), s.value, step_time(s, attempt.started_at))
+        for s in steps
+    ]
 
 
 def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:

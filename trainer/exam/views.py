@@ -50,7 +50,8 @@ def show_instructions(code: str):
         db.session.commit()
         return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
     extra = timing.extra_minutes(pattern.minutes, current_user.scribe_eligible)
-    return render_template("exam/show_instructions.html", pattern=pattern, form=form, extra=extra)
+    page = render_template("exam/show_instructions.html", pattern=pattern, form=form, extra=extra)
+    return page, 422 if form.errors else 200
 
 
 @bp.route("/attempts/<int:attempt_id>")
@@ -100,6 +101,8 @@ def save_steps(attempt_id: int):
     """Store the page's actions (idempotent by step id) and answer with what the server holds."""
     attempt = service.get_attempt(db.session, attempt_id, current_user)
     now = utcnow()
+    if service.close_if_expired(db.session, attempt, now, _grace()):
+        db.session.commit()  # the refusal below rolls back; closing the attempt at its deadline must stay
     acked = service.record_steps(db.session, attempt, _parse_steps(request.get_json(silent=True)), now, _grace())
     db.session.commit()
     return jsonify(acked=acked, server_now=now.isoformat(), deadline=attempt.deadline.isoformat())

@@ -1,0 +1,129 @@
+"""`flask bank validate|import|stats`: what an instructor sees at the command line."""
+
+import json
+
+from sqlalchemy import func, select
+
+from tests.factories import write_bank
+from trainer.bank.models import Question, QuestionVersion
+from trainer.config import PROJECT_ROOT
+from trainer.extensions import db
+
+
+def question(
+    uid: str, section: str = "quant", topic: str = "percentage", difficulty: str = "easy", stem: str = ""
+) -> str:
+    return f"""---
+id: {uid}
+section: {section}
+topic: {topic}
+difficulty: {difficulty}
+answer: A
+source: original
+---
+{stem or f"Question {uid}?"}
+
+A) one
+B) two
+C) three
+D) four
+
+Explanation:
+Because one.
+"""
+
+
+GOOD = {
+    "quant/percentage.md": question("quant-1") + question("quant-2", difficulty="hard"),
+    "reasoning/series.md": question("reasoning-1", "reasoning", "series"),
+}
+
+
+def rows(app) -> tuple[int, int]:
+    with app.app_context():
+        return (
+            db.session.scalar(select(func.count(Question.id))),
+            db.session.scalar(select(func.count(QuestionVersion.id))),
+        )
+
+
+def test_validate_lists_every_problem_and_exits_1(runner, tmp_path):
+    root = write_bank(
+        tmp_path / "bank",
+        GOOD
+        | {
+            "quant/bad.md": question("quant-9").replace("answer: A\n", "").replace("D) four\n", ""),
+            "english/bad.md": question("english-1", "english", "nope"),
+        },
+    )
+    result = runner.invoke(args=["bank", "validate", str(root)])
+    assert result.exit_code == 1
+    assert f"{root}/english/bad.md:1: unknown topic 'nope' for section 'english'" in result.output
+    assert f"{root}/quant/bad.md:1: missing field 'answer'" in result.output
+    assert f"{root}/quant/bad.md:8: expected 4 options A) to D), found 3" in result.output
+    assert result.stdout.strip() == "3 valid question(s), 3 problem(s)."
+
+
+def test_validate_passes_the_bundled_bank(runner):
+    result = runner.invoke(args=["bank", "validate", str(PROJECT_ROOT / "question_bank")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(" valid question(s), 0 problem(s).")
+
+
+def test_import_twice_adds_nothing_the_second_time(app, runner, tmp_path):
+    root = write_bank(tmp_path / "bank", GOOD)
+    first = runner.invoke(args=["bank", "import", str(root)])
+    assert first.exit_code == 0, first.output
+    assert first.output.strip() == "Imported: 3 new question(s), 0 new version(s), 0 unchanged."
+    second = runner.invoke(args=["bank", "import", str(root)])
+    assert second.output.strip() == "Imported: 0 new question(s), 0 new version(s), 3 unchanged."
+    assert rows(app) == (3, 3)
+
+
+def test_an_edit_imports_as_a_new_version(app, runner, tmp_path):
+    runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", GOOD))])
+    edited = GOOD | {"reasoning/series.md": question("reasoning-1", "reasoning", "series", stem="Reworded?")}
+    result = runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", edited))])
+    assert result.output.strip() == "Imported: 0 new question(s), 1 new version(s), 2 unchanged."
+    assert rows(app) == (3, 4)
+
+
+def test_a_failed_import_leaves_the_database_as_it_was(app, runner, tmp_path):
+    runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", GOOD))])
+    before = rows(app)
+    mixed = GOOD | {
+        "quant/percentage.md": question("quant-1", stem="Edited?") + question("quant-3"),
+        "reasoning/broken.md": question("reasoning-2", "reasoning", "series", stem=r"$\frac{1}{2$ of 4?"),
+    }
+    root = write_bank(tmp_path / "bank", mixed)
+    result = runner.invoke(args=["bank", "import", str(root)])
+    assert result.exit_code != 0
+    assert f"{root}/reasoning/broken.md:9: unbalanced braces" in result.output
+    assert "1 problem(s); nothing was imported." in result.output
+    assert rows(app) == before
+
+
+def test_stats_print_counts_by_section_topic_and_difficulty(runner, tmp_path):
+    runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", GOOD))])
+    lines = [" ".join(line.split()) for line in runner.invoke(args=["bank", "stats"]).output.splitlines()]
+    assert lines[0] == "3 published question(s)"
+    for expected in ("quant 2", "reasoning 1", "quant/percentage 2", "reasoning/series 1", "easy 2", "hard 1"):
+        assert expected in lines
+
+
+def test_stats_as_json(runner, tmp_path):
+    runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", GOOD))])
+    result = runner.invoke(args=["bank", "stats", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "total": 3,
+        "by_section": {"quant": 2, "reasoning": 1},
+        "by_topic": {"quant/percentage": 2, "reasoning/series": 1},
+        "by_difficulty": {"easy": 2, "hard": 1},
+        "by_language": {"en": 3},
+    }
+
+
+def test_stats_on_an_empty_bank(runner):
+    result = runner.invoke(args=["bank", "stats", "--json"])
+    assert json.loads(result.stdout)["total"] == 0
