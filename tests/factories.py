@@ -98,6 +98,30 @@ def write_bank(folder: Path, files: dict[str, str], taxonomy: str | None = None)
     return folder
 
 
+def question_text(
+    uid: str, section: str = "quant", topic: str = "percentage", difficulty: str = "easy", stem: str = ""
+) -> str:
+    """One question in the bank file format (option A is the key)."""
+    return f"""---
+id: {uid}
+section: {section}
+topic: {topic}
+difficulty: {difficulty}
+answer: A
+source: original
+---
+{stem or f"Question {uid}?"}
+
+A) one
+B) two
+C) three
+D) four
+
+Explanation:
+Because one.
+"""
+
+
 CSRF_META = re.compile(r'name="csrf-token" content="([^"]+)"')
 
 

@@ -4,34 +4,11 @@ import json
 
 from sqlalchemy import func, select
 
+from tests.factories import question_text as question
 from tests.factories import write_bank
 from trainer.bank.models import Question, QuestionVersion
 from trainer.config import PROJECT_ROOT
 from trainer.extensions import db
-
-
-def question(
-    uid: str, section: str = "quant", topic: str = "percentage", difficulty: str = "easy", stem: str = ""
-) -> str:
-    return f"""---
-id: {uid}
-section: {section}
-topic: {topic}
-difficulty: {difficulty}
-answer: A
-source: original
----
-{stem or f"Question {uid}?"}
-
-A) one
-B) two
-C) three
-D) four
-
-Explanation:
-Because one.
-"""
-
 
 GOOD = {
     "quant/percentage.md": question("quant-1") + question("quant-2", difficulty="hard"),

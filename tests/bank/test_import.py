@@ -4,34 +4,11 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import load_bundled_bank, write_bank
+from tests.factories import question_text as question
 from trainer.bank.models import Question, QuestionVersion
 from trainer.bank.service import ImportRefused, bank_stats, import_bank
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
-
-
-def question(
-    uid: str, section: str = "quant", topic: str = "percentage", difficulty: str = "easy", stem: str = ""
-) -> str:
-    return f"""---
-id: {uid}
-section: {section}
-topic: {topic}
-difficulty: {difficulty}
-answer: A
-source: original
----
-{stem or f"Question {uid}?"}
-
-A) one
-B) two
-C) three
-D) four
-
-Explanation:
-Because one.
-"""
-
 
 SMALL_BANK = {
     "quant/percentage.md": question("quant-1") + question("quant-2", difficulty="hard"),
