@@ -29,23 +29,63 @@ class Problem:
 
 
 @dataclass
+class Layout:
+    """Stem, four options and an explanation, as laid out in one language of a question's body."""
+
+    stem: str = ""
+    options: list[str] = field(default_factory=list)
+    explanation: str = ""
+    option_lines: list[int] = field(default_factory=list)
+    body_line: int = 0
+    explanation_line: int = 0  # line of the `Explanation:` heading
+    ok: bool = True
+
+
+@dataclass
 class ParsedQuestion:
     """One question as written in a bank file (not yet checked against the taxonomy)."""
 
     path: str
     line: int  # line of the opening `---`
     header: dict
-    stem: str
-    options: list[str]
-    explanation: str
-    option_lines: list[int] = field(default_factory=list)
-    body_line: int = 0
-    explanation_line: int = 0  # line of the `Explanation:` heading
-    layout_ok: bool = True
+    text: Layout
+    hindi: Layout | None = None
+    hindi_line: int = 0  # line of the `[hi]` marker
 
     @property
     def uid(self) -> str:
         return str(self.header.get("id", ""))
+
+    # The English text is the question's primary text; these read through to it.
+    stem = property(lambda self: self.text.stem)
+    options = property(lambda self: self.text.options)
+    explanation = property(lambda self: self.text.explanation)
+    option_lines = property(lambda self: self.text.option_lines)
+    body_line = property(lambda self: self.text.body_line)
+    explanation_line = property(lambda self: self.text.explanation_line)
+
+    @property
+    def layout_ok(self) -> bool:
+        return self.text.ok and (self.hindi is None or self.hindi.ok)
+
+
+@dataclass
+class ParsedGroup:
+    """A shared stem (passage, cloze text, data set) that the following member questions refer to."""
+
+    path: str
+    line: int
+    header: dict
+    passage: str
+    passage_line: int
+    hindi_passage: str = ""
+
+    @property
+    def uid(self) -> str:
+        return str(self.header.get("id", ""))
+
+
+HINDI_MARKER = "[hi]"
 
 
 @dataclass(frozen=True)
@@ -63,9 +103,14 @@ class QuestionContent:
     language: str = "en"
     subtopic: str = ""
     shuffle: bool = True
+    hindi: tuple | None = None  # (stem, options tuple, explanation) in Hindi
+    group: str = ""  # id of the group this question belongs to
+    as_of: str = ""  # ISO date on which a time-bound fact was checked
 
     def content_hash(self) -> str:
         """A stable hash of everything that defines a version (a changed hash means a new version)."""
+        # Fields added later join the hash only when set, so older versions keep their hashes.
+        extra = {k: v for k, v in (("hindi", self.hindi), ("group", self.group), ("as_of", self.as_of)) if v}
         payload = json.dumps(
             [
                 self.section,
@@ -79,9 +124,25 @@ class QuestionContent:
                 self.language,
                 self.subtopic,
                 self.shuffle,
+                *([extra] if extra else []),
             ],
             ensure_ascii=False,
         )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class GroupContent:
+    """The version-defining content of a group: its shared text in English (and Hindi)."""
+
+    section: str
+    topic: str
+    passage: str
+    source: str
+    hindi_passage: str = ""
+
+    def content_hash(self) -> str:
+        payload = json.dumps([self.section, self.topic, self.passage, self.source, self.hindi_passage])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -113,11 +174,12 @@ def split_blocks(text: str, path: str) -> tuple[list[tuple[int, str, int, list[s
     return blocks, problems
 
 
-def parse_body(parsed: ParsedQuestion, body: list[str], first_line: int, problems: list[Problem]) -> None:
-    """Fill stem, options and explanation from the body lines, reporting layout problems."""
+def parse_layout(path: str, body: list[str], first_line: int, problems: list[Problem], label: str = "") -> Layout:
+    """Read stem, options A)-D) and the explanation from body lines, reporting layout problems."""
+    layout = Layout(body_line=first_line)
+    before = len(problems)
     stem: list[str] = []
     explanation: list[str] | None = None
-    seen_option = False
     for offset, raw in enumerate(body):
         lineno = first_line + offset
         if explanation is not None:
@@ -125,55 +187,82 @@ def parse_body(parsed: ParsedQuestion, body: list[str], first_line: int, problem
             continue
         if raw.strip() == EXPLANATION_LINE:
             explanation = []
-            parsed.explanation_line = lineno
+            layout.explanation_line = lineno
             continue
         match = OPTION_LINE.match(raw)
         if match:
-            seen_option = True
-            expected = LETTERS[len(parsed.options)] if len(parsed.options) < 4 else None
+            expected = LETTERS[len(layout.options)] if len(layout.options) < 4 else None
             if match.group(1) != expected:
                 problems.append(
                     Problem(
-                        parsed.path,
+                        path,
                         lineno,
-                        f"option '{match.group(1)})' out of place: options must be A) B) C) D) in order, exactly four",
+                        f"{label}option '{match.group(1)})' out of place: "
+                        "options must be A) B) C) D) in order, exactly four",
                     )
                 )
-            parsed.options.append(match.group(2).strip())
-            parsed.option_lines.append(lineno)
-        elif seen_option and raw.strip():
+            layout.options.append(match.group(2).strip())
+            layout.option_lines.append(lineno)
+        elif layout.options and raw.strip():
             problems.append(
                 Problem(
-                    parsed.path,
+                    path,
                     lineno,
-                    "text after the options: an option is one line, "
+                    f"{label}text after the options: an option is one line, "
                     "and the explanation starts with a line 'Explanation:'",
                 )
             )
-        elif not seen_option:
+        elif not layout.options:
             stem.append(raw)
-    parsed.stem = "\n".join(stem).strip()
-    parsed.explanation = "\n".join(explanation or []).strip()
-    where = first_line
-    if not parsed.stem:
-        problems.append(Problem(parsed.path, where, "the question has no stem (text before the options)"))
-    if len(parsed.options) != 4:
-        problems.append(Problem(parsed.path, where, f"expected 4 options A) to D), found {len(parsed.options)}"))
-    for letter, text, lineno in zip(LETTERS, parsed.options, parsed.option_lines):
+    layout.stem = "\n".join(stem).strip()
+    layout.explanation = "\n".join(explanation or []).strip()
+    if not layout.stem:
+        problems.append(Problem(path, first_line, f"{label}the question has no stem (text before the options)"))
+    if len(layout.options) != 4:
+        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {len(layout.options)}"))
+    for letter, text, lineno in zip(LETTERS, layout.options, layout.option_lines):
         if not text:
-            problems.append(Problem(parsed.path, lineno, f"option {letter} is empty"))
-    if explanation is None or not parsed.explanation:
+            problems.append(Problem(path, lineno, f"{label}option {letter} is empty"))
+    if explanation is None or not layout.explanation:
         problems.append(
             Problem(
-                parsed.path, where, "missing explanation: add a line 'Explanation:' followed by the worked solution"
+                path,
+                first_line,
+                f"{label}missing explanation: add a line 'Explanation:' followed by the worked solution",
             )
         )
+    layout.ok = len(problems) == before
+    return layout
 
 
-def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion], list[Problem]]:
-    """Parse one bank file's text; return its questions and every layout problem found."""
+def split_hindi(body: list[str]) -> tuple[list[str], list[str] | None, int]:
+    """Split body lines at the `[hi]` marker: (English lines, Hindi lines or None, marker offset)."""
+    for offset, raw in enumerate(body):
+        if raw.strip() == HINDI_MARKER:
+            return body[:offset], body[offset + 1 :], offset
+    return body, None, -1
+
+
+def _parse_block(
+    path: str, header: dict, header_line: int, body_line: int, body: list[str], problems: list[Problem]
+) -> ParsedQuestion | ParsedGroup:
+    english, hindi, marker = split_hindi(body)
+    if header.get("type") == "group":
+        passage = "\n".join(english).strip()
+        if not passage:
+            problems.append(Problem(path, body_line, "the group has no shared text (passage, cloze text or data)"))
+        return ParsedGroup(path, header_line, header, passage, body_line, "\n".join(hindi or []).strip())
+    parsed = ParsedQuestion(path, header_line, header, parse_layout(path, english, body_line, problems))
+    if hindi is not None:
+        parsed.hindi_line = body_line + marker
+        parsed.hindi = parse_layout(path, hindi, parsed.hindi_line + 1, problems, label="Hindi: ")
+    return parsed
+
+
+def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion | ParsedGroup], list[Problem]]:
+    """Parse one bank file's text; return its questions and groups, in order, and every layout problem found."""
     blocks, problems = split_blocks(text, path)
-    questions: list[ParsedQuestion] = []
+    questions: list[ParsedQuestion | ParsedGroup] = []
     for header_line, header_text, body_line, body in blocks:
         try:
             header = yaml.safe_load(header_text) if header_text.strip() else None
@@ -186,11 +275,7 @@ def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion], list[Problem
         if not isinstance(header, dict):
             problems.append(Problem(path, header_line, "header must be 'key: value' lines"))
             continue
-        parsed = ParsedQuestion(path, header_line, header, "", [], "", body_line=body_line)
-        before = len(problems)
-        parse_body(parsed, body, body_line, problems)
-        parsed.layout_ok = len(problems) == before
-        questions.append(parsed)
+        questions.append(_parse_block(path, header, header_line, body_line, body, problems))
     return questions, problems
 
 
