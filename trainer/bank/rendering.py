@@ -102,13 +102,53 @@ MATHML_ATTRIBUTES = {
     "form",
     "largeop",
 }
-ATTRIBUTES = {tag: MATHML_ATTRIBUTES for tag in MATHML_TAGS} | {
-    "img": {"src", "alt", "width", "height"},
-    "th": {"align", "style"},
-    "td": {"align", "style"},
-    "span": {"class"},
-    "div": {"class"},
+# Figures drawn by generators (mirror images, paper folding, counting figures) are inline SVG.
+SVG_TAGS = {"svg", "g", "line", "rect", "circle", "ellipse", "polygon", "polyline", "path", "text", "tspan", "title"}
+SVG_ATTRIBUTES = {
+    "viewBox",
+    "viewbox",
+    "width",
+    "height",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "points",
+    "d",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "transform",
+    "font-size",
+    "text-anchor",
+    "role",
+    "aria-label",
+    "xmlns",
+    "class",
+    "font-family",
+    "font-weight",
+    "dominant-baseline",
+    "opacity",
 }
+ATTRIBUTES = (
+    {tag: MATHML_ATTRIBUTES for tag in MATHML_TAGS}
+    | {
+        "img": {"src", "alt", "width", "height"},
+        "th": {"align", "style"},
+        "td": {"align", "style"},
+        "span": {"class"},
+        "div": {"class"},
+    }
+    | {tag: SVG_ATTRIBUTES for tag in SVG_TAGS}
+)
 
 
 class MathError(ValueError):
@@ -172,7 +212,11 @@ def render(text: str) -> str:
     for key, mathml in pieces.items():
         html = html.replace(key, mathml)
     return nh3.clean(
-        html, tags=HTML_TAGS | MATHML_TAGS, attributes=ATTRIBUTES, url_schemes={"https", "data"}, link_rel=None
+        html,
+        tags=HTML_TAGS | MATHML_TAGS | SVG_TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"https", "data"},
+        link_rel=None,
     )
 
 
