@@ -13,7 +13,7 @@ from trainer import create_app, web
 from trainer.auth.models import User
 from trainer.core.access import Access, init_access, undeclared_endpoints
 from trainer.core.clock import utcnow
-from trainer.exam import service
+from trainer.exam import paper
 from trainer.exam.patterns import get_pattern
 from trainer.extensions import db
 
@@ -67,7 +67,7 @@ def world(app):
 def own_attempt(app, user_id: int) -> int:
     with app.app_context():
         user = db.session.get(User, user_id)
-        attempt = service.start_attempt(db.session, user, get_pattern(TIER1), utcnow(), random.Random(4))
+        attempt = paper.start_attempt(db.session, user, get_pattern(TIER1), utcnow(), random.Random(4))
         db.session.commit()
         return attempt.id
 

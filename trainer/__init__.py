@@ -27,10 +27,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from trainer import cli, web
     from trainer.core.access import init_access
-    from trainer.extensions import csrf, db, limiter, login_manager
+    from trainer.extensions import compress, csrf, db, limiter, login_manager
 
     db.init_app(app, app.config["DATABASE_URL"])
     csrf.init_app(app)
+    compress.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     web.register(app)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from trainer.auth import service as users_service
@@ -21,6 +21,7 @@ from trainer.extensions import db
 users = AppGroup("users", help="Manage accounts.")
 bank = AppGroup("bank", help="Validate, import and count the question bank.")
 database = AppGroup("db", help="Database schema.")
+attempts = AppGroup("attempts", help="Look after attempts.")
 ROLES = click.Choice([r.value for r in Role])
 
 
@@ -122,16 +123,40 @@ def upgrade() -> None:
     click.echo("Database schema is up to date.")
 
 
+@attempts.command("close-expired")
+def close_expired() -> None:
+    """Close (and grade) every attempt whose time ran out with nobody there; safe to run from cron, twice."""
+    from trainer.core.clock import utcnow
+    from trainer.exam.service import close_expired as close
+
+    closed = close(db.session, utcnow(), float(current_app.config["SAVE_GRACE_SECONDS"]))
+    db.session.commit()
+    click.echo(f"Closed {closed} expired attempt(s).")
+
+
+@bank.command("retire-stale")
+@click.option(
+    "--before",
+    "before",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Retire items whose facts were last checked before this date (YYYY-MM-DD).",
+)
+def retire_stale(before) -> None:
+    """Retire time-bound items (current affairs) whose as_of date is older than --before."""
+    retired = bank_service.retire_stale(db.session, before.date())
+    db.session.commit()
+    click.echo(f"Retired {len(retired)} item(s)" + (f": {', '.join(retired)}" if retired else "."))
+
+
 @click.command("init")
 def init() -> None:
     """First-start set-up: schema, bundled bank (if the bank is empty), first admin (if none)."""
-    from flask import current_app
-
     from trainer.core.bootstrap import initialise
 
     initialise(current_app, echo=click.echo)
 
 
 def register(app: Flask) -> None:
-    for group in (users, bank, database, init):
+    for group in (users, bank, database, attempts, init):
         app.cli.add_command(group)

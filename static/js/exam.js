@@ -1,26 +1,45 @@
-// The exam screen: palette, navigation, the step journal and the server-set countdown.
-// Every action becomes a step with its own id, kept in localStorage until the server acknowledges it,
-// so a dropped connection or a reload never loses an answer; the server ignores a step it already holds.
+// The exam screen: palette, navigation, timed parts, practice feedback, the step journal and the clock.
+// Every action becomes a step with its own id, kept in localStorage until the server acknowledges it, so a
+// dropped connection, a reload or a server restart never loses an answer; the server ignores a step it holds.
 (function () {
   "use strict";
 
   const data = JSON.parse(document.getElementById("exam-data").textContent);
+  const urls = JSON.parse(document.getElementById("exam-urls").textContent);
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const journalKey = "aso-journal-" + data.attempt;
   const placeKey = "aso-place-" + data.attempt;
   const questions = data.questions; // [{position, section, choice, palette}]
-  const deadline = Date.parse(data.deadline);
-  const offset = Date.parse(data.serverNow) - Date.now(); // server time = Date.now() + offset
+  const practice = data.mode === "practice";
+  const parts = data.parts.map((p) => ({ name: p.name, sections: p.sections, opens: Date.parse(p.opens), closes: Date.parse(p.closes) }));
+  const sectionNames = {};
+  data.sections.forEach((s) => { sectionNames[s.id] = s.name; });
   const LABELS = {
     not_visited: "Not Visited", not_answered: "Not Answered", answered: "Answered",
     marked: "Marked for Review", answered_marked: "Answered & Marked for Review",
   };
+  const $ = (id) => document.getElementById(id);
 
+  let offset = Date.parse(data.serverNow) - Date.now(); // server time = Date.now() + offset
   let current = 0;
+  let openPart = partAt(serverNow());
   let submitting = false;
   let flushing = false;
   let journal = loadJournal();
+  const checked = {}; // practice: position -> feedback shown
 
+  function serverNow() { return Date.now() + offset; }
+  function partAt(t) {
+    for (let i = 0; i < parts.length; i++) if (t >= parts[i].opens && t < parts[i].closes) return i;
+    return -1;
+  }
+  function partOf(position) {
+    const section = questions[position].section;
+    return parts.findIndex((p) => p.sections.indexOf(section) >= 0);
+  }
+  function inOpenPart(position) { return !data.timed || partOf(position) === openPart; }
+
+  // ---- journal ----
   function loadJournal() {
     try { return JSON.parse(localStorage.getItem(journalKey)) || []; } catch (e) { return []; }
   }
@@ -34,9 +53,6 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  // Replay unacknowledged steps from an earlier visit onto the server's state, so the screen shows them.
-  journal.forEach(applyStep);
-
   function applyStep(step) {
     const q = questions[step.position];
     if (!q) return;
@@ -45,34 +61,45 @@
     if (step.kind === "mark") { q.choice = step.choice; q.palette = step.choice === null ? "marked" : "answered_marked"; }
     if (step.kind === "clear") { q.choice = null; q.palette = q.palette.indexOf("marked") >= 0 ? "marked" : "not_answered"; }
   }
+  // Steps from an earlier visit that the server has not confirmed yet: show them, send them.
+  journal.forEach(applyStep);
 
   function record(kind, position, choice) {
-    const step = { id: newId(), kind: kind, position: position, choice: choice, at: new Date(Date.now() + offset).toISOString() };
+    const step = { id: newId(), kind: kind, position: position, choice: choice, at: new Date(serverNow()).toISOString() };
     applyStep(step);
     journal.push(step);
     saveJournal();
-    setSaved(position, false);
+    if (kind !== "view") setSaved(position, false);
     flush();
   }
+
+  function pendingFor(position) { return journal.some((s) => s.position === position && s.kind !== "view"); }
 
   function flush() {
     if (flushing || journal.length === 0) return Promise.resolve(true);
     flushing = true;
     const batch = journal.slice(0, 100);
-    return fetch(data.stepsUrl, {
+    const sent = Date.now();
+    return fetch(urls.steps, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrf },
       body: JSON.stringify({ steps: batch }),
     }).then(function (response) {
-      if (response.status === 409) { location.reload(); return false; } // the server closed the test
+      if (response.status === 409) { journal = []; saveJournal(); location.reload(); return false; } // test closed
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json().then(function (body) {
-        const acked = new Set(body.acked);
-        journal = journal.filter((s) => !acked.has(s.id));
+        offset = Date.parse(body.server_now) - (sent + Date.now()) / 2;
+        const done = new Set(body.acked.concat(Object.keys(body.refused)));
+        journal = journal.filter((s) => !done.has(s.id));
         saveJournal();
-        batch.forEach((s) => setSaved(s.position, !journal.some((p) => p.position === s.position)));
+        const reasons = Object.values(body.refused);
+        if (reasons.length) notice("Not saved: " + reasons[0] + ".");
+        reconcile(body.state);
+        (body.feedback || []).forEach(showFeedback);
+        batch.forEach((s) => setSaved(s.position, !pendingFor(s.position) && questions[s.position].palette !== "not_visited"));
         showOffline(false);
+        render();
         return true;
       });
     }).catch(function () {
@@ -81,12 +108,32 @@
     }).then(function (ok) {
       flushing = false;
       // Steps recorded while this batch was in flight go at once; after a failure, retry in a few seconds.
-      if (journal.length) ok ? flush() : setTimeout(flush, 3000);
+      if (journal.length && !submitting) ok ? flush() : setTimeout(flush, 3000);
       return ok;
     });
   }
 
-  function showOffline(on) { document.getElementById("offline-banner").hidden = !on; }
+  // The server's word wins for questions with nothing pending here (e.g. answered in another tab).
+  function reconcile(state) {
+    (state || []).forEach(function (s) {
+      if (pendingFor(s.position)) return;
+      const q = questions[s.position];
+      const untouched = chosen(s.position) === q.choice;
+      q.choice = s.choice;
+      q.palette = s.palette;
+      if (s.position !== current || untouched) resetChoice(s.position);
+    });
+  }
+
+  function showOffline(on) { $("offline-banner").hidden = !on; }
+  let noticeTimer = null;
+  function notice(text) {
+    const el = $("notice");
+    el.textContent = text;
+    el.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => { el.hidden = true; }, 6000);
+  }
   function setSaved(position, saved) {
     const mark = document.querySelector("#q" + position + " .saved-mark");
     if (mark) mark.hidden = !saved;
@@ -96,8 +143,8 @@
   // ---- screen ----
   function radios(position) { return document.querySelectorAll('input[name="q' + position + '"]'); }
   function chosen(position) {
-    const checked = document.querySelector('input[name="q' + position + '"]:checked');
-    return checked ? Number(checked.value) : null;
+    const input = document.querySelector('input[name="q' + position + '"]:checked');
+    return input ? Number(input.value) : null;
   }
   function resetChoice(position) {
     // Leaving a question without saving discards the unsaved choice, as in the real exam.
@@ -106,9 +153,11 @@
   }
 
   function show(position) {
-    if (position < 0 || position >= questions.length) return;
+    if (position < 0 || position >= questions.length || !inOpenPart(position)) return;
     if (position !== current) resetChoice(current);
     document.querySelectorAll(".question").forEach((el) => { el.hidden = Number(el.dataset.position) !== position; });
+    const article = $("q" + position);
+    document.querySelectorAll(".passage").forEach((el) => { el.hidden = el.id !== "passage-" + article.dataset.passage; });
     current = position;
     try { localStorage.setItem(placeKey, String(position)); } catch (e) { /* ignore */ }
     record("view", position, null);
@@ -118,11 +167,14 @@
   function render() {
     const section = questions[current].section;
     document.querySelectorAll(".tab").forEach((tab) => {
-      const active = tab.dataset.section === section;
-      tab.setAttribute("aria-pressed", active ? "true" : "false");
-      const answered = questions.filter((q) => q.section === tab.dataset.section && q.choice !== null).length;
-      const total = questions.filter((q) => q.section === tab.dataset.section).length;
-      tab.querySelector(".tab-count").textContent = answered + "/" + total;
+      const key = tab.dataset.section;
+      const part = parts.findIndex((p) => p.sections.indexOf(key) >= 0);
+      const locked = data.timed && part !== openPart;
+      tab.disabled = locked;
+      tab.setAttribute("aria-pressed", key === section ? "true" : "false");
+      tab.querySelector(".tab-lock").textContent = locked ? (part < openPart ? " (closed)" : " (opens later)") : "";
+      const inSection = questions.filter((q) => q.section === key);
+      tab.querySelector(".tab-count").textContent = inSection.filter((q) => q.choice !== null).length + "/" + inSection.length;
     });
     document.querySelectorAll(".pal[data-position]").forEach((button) => {
       const q = questions[Number(button.dataset.position)];
@@ -132,8 +184,11 @@
       if (q.position === current) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
     });
     const counts = countStates(section); // the real screen counts the open section
-    document.getElementById("palette-counts").innerHTML = Object.keys(LABELS).map((k) =>
+    $("palette-counts").innerHTML = Object.keys(LABELS).map((k) =>
       '<span class="count"><span class="pal ' + k + '" aria-hidden="true">' + counts[k] + "</span> " + LABELS[k] + "</span>").join("");
+    const partName = $("part-name");
+    if (partName && parts.length > 1 && openPart >= 0) partName.textContent = parts[openPart].name + ":";
+    if (practice) lockChecked(current);
   }
 
   function countStates(section) {
@@ -143,44 +198,140 @@
     return counts;
   }
 
-  function next() { show(Math.min(current + 1, questions.length - 1)); }
+  // Save & Next on the last question of a section goes on to the next section; on the last question of a
+  // timed part it goes back to the part's first question (the next part opens only when its time comes).
+  function nextPosition() {
+    const next = current + 1;
+    if (next < questions.length && inOpenPart(next)) return next;
+    const first = questions.findIndex((q) => inOpenPart(q.position));
+    return first >= 0 ? first : current;
+  }
 
-  document.getElementById("btn-save").addEventListener("click", function () {
-    record("save", current, chosen(current));
-    current === questions.length - 1 ? render() : next();
-  });
-  document.getElementById("btn-mark").addEventListener("click", function () {
-    record("mark", current, chosen(current));
-    current === questions.length - 1 ? render() : next();
-  });
-  document.getElementById("btn-clear").addEventListener("click", function () {
-    radios(current).forEach((r) => { r.checked = false; });
-    record("clear", current, null);
-    render();
-  });
-  document.getElementById("palette-grid").addEventListener("click", function (event) {
+  function saveAndNext(kind) {
+    if (!inOpenPart(current)) return;
+    record(kind, current, chosen(current));
+    show(nextPosition());
+  }
+
+  // ---- practice ----
+  function checkAnswer() {
+    const choice = chosen(current);
+    if (choice === null) { notice("Choose an option first."); return; }
+    if (checked[current]) return;
+    record("save", current, choice);
+    lockChecked(current);
+  }
+  function lockChecked(position) {
+    const done = checked[position] || questions[position].choice !== null;
+    radios(position).forEach((r) => { r.disabled = done; });
+    const button = $("btn-save");
+    if (button && position === current) button.disabled = done;
+  }
+  function showFeedback(f) {
+    checked[f.position] = f;
+    const box = document.querySelector("#q" + f.position + " .feedback");
+    if (!box) return;
+    const letter = "ABCD"[f.key];
+    box.innerHTML = "<p class='" + (f.right ? "good" : "bad") + "'><strong>" + (f.right ? "Right." : "Wrong.") +
+      "</strong> The answer is " + letter + ".</p><div class='lang-en'>" + f.explanation + "</div>" +
+      (f.hindiExplanation ? "<div class='lang-hi' lang='hi'>" + f.hindiExplanation + "</div>" : "");
+    box.hidden = false;
+    box.setAttribute("role", "status");
+    lockChecked(f.position);
+  }
+  (data.feedback || []).forEach(showFeedback);
+
+  // ---- buttons, palette, keys ----
+  function on(id, handler) { const el = $(id); if (el) el.addEventListener("click", handler); }
+  if (practice) {
+    on("btn-save", checkAnswer);
+    on("btn-next", () => show(nextPosition()));
+  } else {
+    on("btn-save", () => saveAndNext("save"));
+    on("btn-mark", () => saveAndNext("mark"));
+    on("btn-clear", function () {
+      radios(current).forEach((r) => { r.checked = false; });
+      record("clear", current, null);
+      render();
+    });
+  }
+  $("palette-grid").addEventListener("click", function (event) {
     const button = event.target.closest(".pal[data-position]");
-    if (button) show(Number(button.dataset.position));
+    if (button) { show(Number(button.dataset.position)); closeSheetOnPhone(); }
   });
   document.querySelectorAll(".tab").forEach((tab) => tab.addEventListener("click", function () {
     const first = questions.find((q) => q.section === tab.dataset.section);
     if (first) show(first.position);
   }));
+  const toggle = $("palette-toggle");
+  toggle.addEventListener("click", function () {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    document.body.classList.toggle("palette-closed", !open);
+  });
+  const phone = window.matchMedia("(max-width: 47.99rem)");
+  function closeSheetOnPhone() { if (phone.matches && toggle.getAttribute("aria-expanded") === "true") toggle.click(); }
+  if (phone.matches) { toggle.setAttribute("aria-expanded", "false"); document.body.classList.add("palette-closed"); }
+
+  const language = $("language");
+  function setLanguage(lang) {
+    document.body.classList.toggle("show-hi", lang === "hi");
+    language.value = lang;
+    try { localStorage.setItem("aso-lang", lang); } catch (e) { /* ignore */ }
+  }
+  language.addEventListener("change", () => setLanguage(language.value));
+  if (!language.disabled && localStorage.getItem("aso-lang") === "hi") setLanguage("hi");
+
+  on("btn-paper", function () {
+    const section = questions[current].section;
+    $("paper-list").innerHTML = "";
+    questions.filter((q) => q.section === section).forEach(function (q) {
+      const stem = document.querySelector("#q" + q.position + " .stem" + (document.body.classList.contains("show-hi") ? ".lang-hi" : "")) ||
+        document.querySelector("#q" + q.position + " .stem");
+      const item = document.createElement("li");
+      const link = document.createElement("button");
+      link.type = "button";
+      link.className = "link";
+      link.textContent = stem.textContent.trim().slice(0, 160);
+      link.addEventListener("click", () => { $("question-paper").close(); show(q.position); });
+      item.appendChild(link);
+      $("paper-list").appendChild(item);
+    });
+    $("question-paper").showModal();
+  });
+  on("paper-close", () => $("question-paper").close());
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || document.querySelector("dialog[open]")) return;
+    const target = event.target;
+    if (target.tagName === "SELECT" || target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type !== "radio")) return;
+    const key = event.key.toLowerCase();
+    const index = "1234".indexOf(key) >= 0 ? "1234".indexOf(key) : ("abcd".indexOf(key) >= 0 && key.length === 1 ? "abcd".indexOf(key) : -1);
+    if (index >= 0) {
+      const input = radios(current)[index];
+      if (input && !input.disabled) { input.checked = true; input.focus(); }
+    } else if (key === "s") { $("btn-save").click(); }
+    else if (key === "m" && !practice) { $("btn-mark").click(); }
+    else if (key === "c" && !practice) { $("btn-clear").click(); }
+    else if (event.key === "ArrowRight") { show(nextPosition()); }
+    else if (event.key === "ArrowLeft") { show(current - 1); }
+    else return;
+    event.preventDefault();
+  });
 
   // ---- submit ----
-  const dialog = document.getElementById("confirm-submit");
-  document.getElementById("btn-submit").addEventListener("click", function () {
-    const rows = data.sections.map(function (key) {
-      const c = countStates(key);
-      const name = document.querySelector('.tab[data-section="' + key + '"]').firstChild.textContent.trim();
-      return "<tr><th scope='row'>" + name + "</th>" + Object.keys(LABELS).map((k) => "<td>" + c[k] + "</td>").join("") + "</tr>";
+  const dialog = $("confirm-submit");
+  on("btn-submit", function () {
+    const rows = data.sections.map(function (s) {
+      const c = countStates(s.id);
+      return "<tr><th scope='row'>" + s.name + "</th>" + Object.keys(LABELS).map((k) => "<td>" + c[k] + "</td>").join("") + "</tr>";
     });
-    document.getElementById("confirm-table").innerHTML = "<thead><tr><th scope='col'>Section</th>" +
+    $("confirm-table").innerHTML = "<thead><tr><th scope='col'>Section</th>" +
       Object.values(LABELS).map((l) => "<th scope='col'>" + l + "</th>").join("") + "</tr></thead><tbody>" + rows.join("") + "</tbody>";
     dialog.showModal();
   });
-  document.getElementById("confirm-no").addEventListener("click", () => dialog.close());
-  document.getElementById("confirm-yes").addEventListener("click", () => submit());
+  on("confirm-no", () => dialog.close());
+  on("confirm-yes", () => submit());
 
   // Resolve once every recorded step is acknowledged, or after `ms` (the server closes the paper anyway).
   function drain(ms) {
@@ -197,33 +348,43 @@
   function submit() {
     if (submitting) return;
     submitting = true;
-    drain(8000).then(function () { document.getElementById("submit-form").submit(); });
+    drain(8000).then(function () { $("submit-form").submit(); });
   }
 
-  // ---- clock: always recomputed from the server's deadline, so it cannot drift ----
-  const timer = document.getElementById("timer");
+  // ---- clock: always recomputed from the server's deadlines, so it cannot drift ----
+  const timer = $("timer");
   const announced = {};
+  function say(text) { $("announce").textContent = text; }
   function tick() {
-    const left = Math.max(0, Math.floor((deadline - (Date.now() + offset)) / 1000));
+    if (!data.timed || submitting) return;
+    const now = serverNow();
+    const part = partAt(now);
+    if (part !== openPart) {
+      openPart = part;
+      if (part < 0) { say("Time is over. Submitting your answers."); submit(); return; }
+      say(parts[part - 1] ? parts[part - 1].name + " is closed. " + parts[part].name + " is open now." : "");
+      const first = questions.findIndex((q) => inOpenPart(q.position));
+      if (first >= 0) show(first);
+    }
+    if (openPart < 0) { submit(); return; }
+    const left = Math.max(0, Math.ceil((parts[openPart].closes - now) / 1000));
     const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
     timer.textContent = [h, m, s].map((n) => String(n).padStart(2, "0")).join(":");
     [10, 5, 1].forEach(function (minutes) {
-      if (left <= minutes * 60 && left > minutes * 60 - 5 && !announced[minutes]) {
-        announced[minutes] = true;
-        document.getElementById("announce").textContent = minutes + (minutes === 1 ? " minute" : " minutes") + " left.";
+      const key = openPart + ":" + minutes;
+      if (left <= minutes * 60 && left > minutes * 60 - 5 && !announced[key]) {
+        announced[key] = true;
+        say(minutes + (minutes === 1 ? " minute" : " minutes") + " left" + (parts.length > 1 ? " in " + parts[openPart].name : "") + ".");
       }
     });
-    if (left === 0) {
-      document.getElementById("announce").textContent = "Time is over. Submitting your answers.";
-      submit();
-    }
   }
-  tick();
   setInterval(tick, 1000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { tick(); flush(); } });
 
   let start = Number(localStorage.getItem(placeKey));
-  if (!(start >= 0 && start < questions.length)) start = 0;
+  if (!(start >= 0 && start < questions.length) || !inOpenPart(start)) {
+    start = Math.max(0, questions.findIndex((q) => inOpenPart(q.position)));
+  }
   current = start;
-  show(start);
+  if (data.timed && openPart < 0) { submit(); } else { show(start); tick(); }
 })();

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.factories import PASSWORD, make_bank, make_question, make_topic, make_user
 from trainer.bank.models import Question, QuestionVersion
-from trainer.exam import service
+from trainer.exam import paper, service
 from trainer.exam.patterns import get_pattern
 from trainer.exam.service import ClientStep
 from trainer.extensions import db
@@ -208,7 +208,7 @@ def test_an_attempt_keeps_showing_the_version_it_used_after_an_edit(app, client,
     with app.app_context():
         make_bank(db.session)
         candidate = make_user(db.session, email="candidate@example.com")
-        attempt = service.start_attempt(db.session, candidate, get_pattern("tier1-2025"), T0, random.Random(2))
+        attempt = paper.start_attempt(db.session, candidate, get_pattern("tier1-2025"), T0, random.Random(2))
         slot = attempt.slots[0]
         uid, old_stem, old_key = slot.version.question.uid, slot.version.stem, slot.version.answer
         chosen = slot.option_order.index(old_key)

@@ -38,7 +38,7 @@ def test_register_take_mock_submit_and_see_score_and_progress(app, live_server, 
         db.session.commit()
     register(page, live_server, "asha@example.com")
 
-    page.get_by_role("link", name="Start: read the instructions").click()
+    page.get_by_role("link", name="Start mock: SSC CGL Tier-I (2025 pattern)").click()
     page.get_by_role("button", name="I am ready to begin").click()
     expect(page.get_by_text("Please tick the declaration to begin.")).to_be_visible()
     page.get_by_label("I have read and understood the instructions", exact=False).check()

@@ -50,12 +50,14 @@ def assert_no_key_in_html(html: str) -> None:
     for marker in FORBIDDEN_HTML:
         assert marker not in html, marker
     for data in EXAM_DATA.findall(html):
-        assert not json_keys(json.loads(data)) & FORBIDDEN_JSON_KEYS
+        leaked = json_keys(json.loads(data)) & FORBIDDEN_JSON_KEYS
+        assert not leaked, leaked
 
 
 def assert_no_key_in_json(payload) -> None:
     assert "EXPLAIN-MARKER" not in json.dumps(payload)
-    assert not json_keys(payload) & FORBIDDEN_JSON_KEYS
+    leaked = json_keys(payload) & FORBIDDEN_JSON_KEYS
+    assert not leaked, leaked
 
 
 def shown_key_positions(html: str) -> list[int]:
@@ -104,7 +106,8 @@ def test_nothing_before_submission_reveals_the_key(client, auth, marked_bank):
         json={"steps": [{"id": "bad", "kind": "save", "position": 2, "choice": 9}]},
         headers={"X-CSRFToken": token},
     )
-    assert saved.status_code == 200 and refused.status_code == 400
+    assert saved.status_code == 200 and refused.status_code == 200
+    assert refused.json["refused"] == {"bad": "that option is not in this question"}
     reloaded = client.get(exam_url).text
     early_result = client.get(f"/attempts/{attempt_id}/result")
     assert early_result.status_code == 302 and early_result.headers["Location"].endswith(exam_url)
@@ -114,10 +117,14 @@ def test_nothing_before_submission_reveals_the_key(client, auth, marked_bank):
         assert_no_key_in_html(html)
     for response in (saved, refused):
         assert_no_key_in_json(response.json)
-    assert set(saved.json) == {"acked", "server_now", "deadline"}
+    assert set(saved.json) == {"acked", "refused", "server_now", "state", "feedback"}
+    assert saved.json["feedback"] == []  # a mock never says right or wrong before submission
+    assert all(set(q) == {"position", "section", "choice", "palette"} for q in saved.json["state"])
     for page in (exam, reloaded):
         page_data = json.loads(EXAM_DATA.search(page).group(1))
-        assert set(page_data) == {"attempt", "deadline", "serverNow", "stepsUrl", "sections", "questions"}
+        assert set(page_data) == {
+            "attempt", "mode", "timed", "deadline", "serverNow", "parts", "sections", "questions", "feedback"}
+        assert page_data["feedback"] == []
         assert all(set(q) == {"position", "section", "choice", "palette"} for q in page_data["questions"])
         assert page.count("EXPLAIN-MARKER") == 0
         assert_options_look_alike(page)

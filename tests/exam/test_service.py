@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from tests.factories import make_bank, make_question, make_topic, make_user
 from trainer.core.errors import Conflict, DomainError, NotFound
-from trainer.exam import service
+from trainer.exam import paper, service
 from trainer.exam.models import Step
 from trainer.exam.patterns import get_pattern
 from trainer.exam.service import ClientStep
@@ -22,7 +22,7 @@ TIER1 = "tier1-2025"
 
 
 def start(session, user, now=T0, seed=1):
-    return service.start_attempt(session, user, get_pattern(TIER1), now, random.Random(seed))
+    return paper.start_attempt(session, user, get_pattern(TIER1), now, random.Random(seed))
 
 
 def step_count(session, attempt) -> int:
@@ -81,7 +81,7 @@ def test_a_step_sent_twice_is_stored_once(session, candidate):
     first = service.record_steps(session, attempt, [ClientStep("v-1", "view", 0, None), save, save], T0, GRACE)
     again = service.record_steps(session, attempt, [save], T0 + timedelta(seconds=5), GRACE)
 
-    assert first == ["v-1", "c-1", "c-1"] and again == ["c-1"]
+    assert first.acked == ["v-1", "c-1", "c-1"] and again.acked == ["c-1"]
     assert step_count(session, attempt) == 2
 
 
@@ -107,8 +107,8 @@ def test_saving_maps_the_shown_position_to_the_option_as_written(session, candid
 def test_a_choice_outside_the_four_options_is_refused(session, candidate):
     attempt = start(session, candidate)
 
-    with pytest.raises(DomainError, match="not in this question"):
-        service.record_steps(session, attempt, [ClientStep("x", "save", 0, 4)], T0, GRACE)
+    result = service.record_steps(session, attempt, [ClientStep("x", "save", 0, 4)], T0, GRACE)
+    assert result.acked == [] and result.refused == {"x": "that option is not in this question"}
 
 
 def test_a_save_within_the_grace_period_still_counts(session, candidate):

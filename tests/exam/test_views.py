@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tests.factories import TIER1_SECTIONS, make_question, make_topic, make_user
 from trainer.core.clock import utcnow
-from trainer.exam import service
+from trainer.exam import paper, service
 from trainer.exam.models import Attempt, Step
 from trainer.exam.patterns import get_pattern
 from trainer.extensions import db
@@ -279,7 +279,7 @@ def test_a_scribe_eligible_candidate_gets_80_minutes(app, client, auth, bank):
 def test_another_candidates_attempt_is_not_found_at_any_attempt_url(app, client, auth, bank):
     with app.app_context():
         owner = make_user(db.session)
-        attempt = service.start_attempt(db.session, owner, get_pattern(TIER1), utcnow(), random.Random(3))
+        attempt = paper.start_attempt(db.session, owner, get_pattern(TIER1), utcnow(), random.Random(3))
         db.session.commit()
         attempt_id = attempt.id
     auth.login()

@@ -10,7 +10,7 @@ import pytest
 
 from tests.factories import TIER1_SECTIONS, make_question, make_topic, make_user
 from trainer.auth.models import User
-from trainer.exam import service
+from trainer.exam import paper, service
 from trainer.exam.patterns import get_pattern
 from trainer.exam.service import ClientStep
 from trainer.extensions import db
@@ -39,7 +39,7 @@ def take_graded_mock(app, user_id: int) -> int:
     with app.app_context():
         session = db.session
         user = session.get(User, user_id)
-        attempt = service.start_attempt(session, user, get_pattern("tier1-2025"), T0, random.Random(5))
+        attempt = paper.start_attempt(session, user, get_pattern("tier1-2025"), T0, random.Random(5))
         done: dict[str, int] = {}
         now = T0
         for slot in attempt.slots:
@@ -83,7 +83,7 @@ def test_progress_lists_topics_weakest_first_with_accuracy_and_time(app, client,
     assert all(row[2:5] == ["0", "0", "—"] and row[5] == "10 s" for row in topics[4:])
     history = table_rows(page, "score-history")
     # reasoning: −2.50 + (6 − 1) + 10; quant: +2
-    assert history == [["01 Feb 2026, 10:00", "SSC CGL Tier-I — full mock", "14.50 / 200", "Result"]]
+    assert history == [["01 Feb 2026, 10:00", "SSC CGL Tier-I (2025 pattern)", "14.50 / 200", "Result"]]
     assert f'href="/attempts/{attempt_id}/result"' in page
 
 

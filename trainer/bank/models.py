@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.core.clock import utcnow
@@ -33,6 +33,7 @@ class Question(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(120), unique=True)
     status: Mapped[str] = mapped_column(String(20), default="published")
+    kind: Mapped[str] = mapped_column(String(20), default="static", server_default="static")  # or "generator"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     versions: Mapped[list[QuestionVersion]] = relationship(back_populates="question", order_by="QuestionVersion.number")
@@ -60,6 +61,44 @@ class QuestionVersion(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    hindi: Mapped[dict | None] = mapped_column(JSON)  # {"stem", "options", "explanation"}
+    as_of: Mapped[date | None] = mapped_column(Date)
+    group_version_id: Mapped[int | None] = mapped_column(ForeignKey("item_group_version.id"), index=True)
+    group_position: Mapped[int | None] = mapped_column(Integer)
+    generator: Mapped[str | None] = mapped_column(String(80))
+    seed: Mapped[int | None] = mapped_column(BigInteger)
 
     question: Mapped[Question] = relationship(back_populates="versions")
+    topic: Mapped[Topic] = relationship()
+    group_version: Mapped[ItemGroupVersion | None] = relationship()
+
+
+class ItemGroup(Base):
+    """The stable identity of a shared stem: a reading passage, a cloze text, a data set."""
+
+    __tablename__ = "item_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="published")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ItemGroupVersion(Base):
+    """Immutable text of a group; its member questions' versions point at the one they were asked with."""
+
+    __tablename__ = "item_group_version"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("item_group.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"))
+    passage: Mapped[str] = mapped_column(Text)
+    hindi_passage: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(255))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    group: Mapped[ItemGroup] = relationship()
     topic: Mapped[Topic] = relationship()

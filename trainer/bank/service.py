@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from trainer.bank.models import Question, QuestionVersion, Topic
+from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
@@ -19,6 +20,7 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     unchanged: int = 0
+    groups_changed: int = 0
 
     def __str__(self) -> str:
         return (
@@ -68,12 +70,19 @@ def latest_version(session: Session, question: Question) -> QuestionVersion | No
 
 
 def add_version(
-    session: Session, question: Question, content: QuestionContent, topic: Topic, author_id: int | None = None
+    session: Session,
+    question: Question,
+    content: QuestionContent,
+    topic: Topic,
+    author_id: int | None = None,
+    group_version: ItemGroupVersion | None = None,
+    group_position: int | None = None,
 ) -> QuestionVersion | None:
-    """Append a version if the content differs from the newest one; return it, or None if unchanged."""
+    """Append a version if the content (or the group text it is asked with) changed; None if unchanged."""
     current = latest_version(session, question)
     digest = content.content_hash()
-    if current is not None and current.content_hash == digest:
+    group_id = group_version.id if group_version is not None else None
+    if current is not None and (current.content_hash, current.group_version_id) == (digest, group_id):
         return None
     version = QuestionVersion(
         question=question,
@@ -90,10 +99,65 @@ def add_version(
         shuffle=content.shuffle,
         content_hash=digest,
         author_id=author_id,
+        hindi=hindi_json(content.hindi),
+        as_of=date.fromisoformat(content.as_of) if content.as_of else None,
+        group_version=group_version,
+        group_position=group_position,
     )
     session.add(version)
     session.flush()
     return version
+
+
+def hindi_json(hindi: tuple | None) -> dict | None:
+    if not hindi:
+        return None
+    stem, options, explanation = hindi
+    return {"stem": stem, "options": list(options), "explanation": explanation}
+
+
+def hindi_tuple(version: QuestionVersion) -> tuple | None:
+    """The Hindi text of a stored version in the form QuestionContent carries it."""
+    h = version.hindi
+    return (h["stem"], tuple(h["options"]), h["explanation"]) if h else None
+
+
+def import_groups(
+    session: Session, check: BankCheck, topics: dict[tuple[str, str], Topic], report: ImportReport
+) -> dict[str, ItemGroupVersion]:
+    """Create or version every group; return the newest version of each by uid."""
+    existing = {g.uid: g for g in session.scalars(select(ItemGroup))}
+    newest: dict[str, ItemGroupVersion] = {}
+    for uid, (content, status, _parsed) in check.groups.items():
+        group = existing.get(uid) or ItemGroup(uid=uid)
+        group.status = status
+        session.add(group)
+        current = (
+            session.scalars(
+                select(ItemGroupVersion)
+                .where(ItemGroupVersion.group_id == group.id)
+                .order_by(ItemGroupVersion.number.desc())
+                .limit(1)
+            ).first()
+            if group.id
+            else None
+        )
+        digest = content.content_hash()
+        if current is None or current.content_hash != digest:
+            current = ItemGroupVersion(
+                group=group,
+                number=(current.number + 1) if current else 1,
+                topic=topics[(content.section, content.topic)],
+                passage=content.passage,
+                hindi_passage=content.hindi_passage,
+                source=content.source,
+                content_hash=digest,
+            )
+            session.add(current)
+            report.groups_changed += 1
+        newest[uid] = current
+    session.flush()
+    return newest
 
 
 def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionDef]) -> ImportReport:
@@ -103,6 +167,8 @@ def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionD
     topics = sync_taxonomy(session, taxonomy)
     questions = {q.uid: q for q in session.scalars(select(Question))}
     report = ImportReport()
+    groups = import_groups(session, check, topics, report)
+    positions: Counter[str] = Counter()
     for uid, (content, status, _parsed) in check.questions.items():
         question = questions.get(uid)
         if question is None:
@@ -112,7 +178,11 @@ def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionD
         elif question.status != status:
             question.status = status
         topic = topics[(content.section, content.topic)]
-        if add_version(session, question, content, topic) is None:
+        group, position = None, None
+        if content.group:
+            group, position = groups[content.group], positions[content.group]
+            positions[content.group] += 1
+        if add_version(session, question, content, topic, group_version=group, group_position=position) is None:
             report.unchanged += 1
         elif uid not in report.created:
             report.new_versions.append(uid)
@@ -141,3 +211,18 @@ def bank_stats(session: Session) -> dict:
         "by_difficulty": dict(sorted(Counter(r[2] for r in rows).items())),
         "by_language": dict(sorted(Counter(r[3] for r in rows).items())),
     }
+
+
+def retire_stale(session: Session, before: date) -> list[str]:
+    """Retire published questions whose newest version states a fact checked before `before`; their uids."""
+    latest = latest_version_ids()
+    stale = session.scalars(
+        select(Question)
+        .join(latest, latest.c.question_id == Question.id)
+        .join(QuestionVersion, QuestionVersion.id == latest.c.version_id)
+        .where(Question.status == "published", QuestionVersion.as_of.is_not(None), QuestionVersion.as_of < before)
+    ).all()
+    for question in stale:
+        question.status = "retired"
+    session.flush()
+    return sorted(q.uid for q in stale)

@@ -12,13 +12,24 @@ FALLBACK_WEIGHT = 0.01
 
 @dataclass(frozen=True)
 class Candidate:
-    """A question that may be drawn: its current version, topic and how often this candidate has seen it."""
+    """Something that may be drawn: a question, a whole group of questions, or one generated item.
 
-    question_id: int
-    version_id: int
+    `size` is how many slots it fills (a reading passage with five questions fills five); `seen` is how often this
+    candidate has been shown it before.
+    """
+
+    question_id: int | None
+    version_id: int | None
     topic: str
     seen: int = 0
     shuffle: bool = True
+    size: int = 1
+    unit: str = ""  # identity when it is not a single stored question: "group:<id>" or "gen:<key>:<seed>"
+    members: tuple = ()  # for a group: ((question_id, version_id, shuffle), ...) in order
+
+    @property
+    def key(self):
+        return self.unit or self.question_id
 
 
 class NotEnoughQuestions(ValueError):
@@ -60,38 +71,61 @@ def apportion(total: int, weights: dict[str, float], available: dict[str, int]) 
 def draw_section(
     candidates: list[Candidate], count: int, weights: dict[str, float], rng: random.Random, label: str = ""
 ) -> list[Candidate]:
-    """Pick `count` distinct questions, never a seen one while an unseen one is left, in a shuffled order.
+    """Pick candidates filling exactly `count` slots, never a seen one while an unseen one fits, shuffled.
 
-    The topic mix follows the weights as far as the least-seen questions allow: first each topic's share
-    is taken from the least-seen questions; seats a topic cannot fill there go to other topics at the same
-    level, by weight; only then are questions seen more often used, level by level.
+    The topic mix follows the weights as far as the least-seen candidates allow: first each topic's share is
+    taken from the least-seen level; seats a topic cannot fill there go to other topics at the same level, by
+    weight; only then are candidates seen more often used, level by level. Groups fill as many slots as they
+    have questions and are only taken whole.
     """
-    unique = {c.question_id: c for c in candidates}
-    if len(unique) < count:
+    unique = {c.key: c for c in candidates}
+    if sum(c.size for c in unique.values()) < count:
         raise NotEnoughQuestions(
-            f"section {label or '?'} needs {count} questions but the bank has {len(unique)} published"
+            f"section {label or '?'} needs {count} questions but the bank has "
+            f"{sum(c.size for c in unique.values())} published"
         )
-    by_topic: dict[str, int] = defaultdict(int)
+    seats: dict[str, int] = defaultdict(int)
     by_level: dict[int, dict[str, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
-    for candidate in sorted(unique.values(), key=lambda c: c.question_id):
-        by_topic[candidate.topic] += 1
+    for candidate in sorted(unique.values(), key=lambda c: str(c.key)):
+        seats[candidate.topic] += candidate.size
         by_level[candidate.seen][candidate.topic].append(candidate)
-    target = apportion(count, weights, dict(by_topic))
-    taken = {topic: 0 for topic in by_topic}
-    chosen: list[Candidate] = []
+    target = apportion(count, weights, dict(seats))
+    picker = _Picker(count, target)
     for level in sorted(by_level):
         pools = {topic: rng.sample(items, len(items)) for topic, items in sorted(by_level[level].items())}
-        wanted = {t: min(max(target[t] - taken[t], 0), len(pool)) for t, pool in pools.items()}
-        left = {t: len(pools[t]) - wanted[t] for t in pools}
-        extra = apportion(count - len(chosen) - sum(wanted.values()), weights, left)
         for topic, pool in pools.items():
-            n = wanted[topic] + extra[topic]
-            chosen.extend(pool[:n])
-            taken[topic] += n
-        if len(chosen) >= count:
+            picker.take(pool, topic, target[topic])
+        left = {t: sum(c.size for c in pool) for t, pool in pools.items()}
+        extra = apportion(count - picker.filled, weights, left)
+        for topic, pool in pools.items():
+            picker.take(pool, topic, picker.taken[topic] + extra[topic])
+        for pool in pools.values():  # whatever still fits, so the section comes out exact
+            picker.take(pool, None, count)
+        if picker.filled == count:
             break
-    rng.shuffle(chosen)
-    return chosen
+    if picker.filled != count:
+        raise NotEnoughQuestions(
+            f"section {label or '?'} cannot be filled with exactly {count} questions (passages are drawn whole)"
+        )
+    rng.shuffle(picker.chosen)
+    return picker.chosen
+
+
+class _Picker:
+    """Takes candidates from pools while they fit both the topic's allowance and the section's count."""
+
+    def __init__(self, count: int, target: dict[str, int]):
+        self.count, self.filled, self.chosen = count, 0, []
+        self.taken: dict[str, int] = defaultdict(int)
+
+    def take(self, pool: list[Candidate], topic: str | None, allowance: int) -> None:
+        for candidate in list(pool):
+            used = self.taken[candidate.topic] if topic is not None else self.filled
+            if used + candidate.size <= allowance and self.filled + candidate.size <= self.count:
+                pool.remove(candidate)
+                self.chosen.append(candidate)
+                self.taken[candidate.topic] += candidate.size
+                self.filled += candidate.size
 
 
 def option_order(shuffle: bool, rng: random.Random, count: int = 4) -> list[int]:

@@ -1,8 +1,9 @@
 """Forms of the exam flow (CSRF-protected)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField
-from wtforms.validators import DataRequired
+from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, widgets
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, NumberRange
 
 
 class StartForm(FlaskForm):
@@ -11,7 +12,32 @@ class StartForm(FlaskForm):
         "material, and I will not use unfair means.",
         validators=[DataRequired(message="Please tick the declaration to begin.")],
     )
+    timed = BooleanField("Keep the exam timer (practice only)", default=False)
 
 
 class SubmitForm(FlaskForm):
     """Only the CSRF token: submitting needs no fields."""
+
+
+class TopicTestForm(FlaskForm):
+    """N questions from chosen topics of one subject, timed as the chosen paper times them."""
+
+    paper = SelectField(
+        "Marked and timed as",
+        choices=[
+            SelectChoice("tier1-2025", "Tier-I (+2 / −0.50)"),
+            SelectChoice("tier2-paper1", "Tier-II Paper-I (+3 / −1)"),
+        ],
+    )
+    topics = SelectMultipleField(
+        "Topics",
+        validators=[DataRequired(message="Choose at least one topic.")],
+        option_widget=widgets.CheckboxInput(),
+        widget=widgets.ListWidget(prefix_label=False),
+    )
+    count = IntegerField(
+        "Number of questions",
+        default=10,
+        validators=[NumberRange(min=3, max=50, message="Choose between 3 and 50 questions.")],
+    )
+    practice = BooleanField("Practice mode: see the answer and explanation after each question")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.bank.models import QuestionVersion
@@ -18,8 +18,10 @@ class Attempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    pattern_code: Mapped[str] = mapped_column(String(40))
-    mode: Mapped[str] = mapped_column(String(20), default="strict")
+    pattern_code: Mapped[str] = mapped_column(String(80))
+    pattern: Mapped[dict] = mapped_column(JSON, default=dict)  # the rules as they were when it started
+    mode: Mapped[str] = mapped_column(String(20), default="strict")  # strict (mock) / practice
+    timed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     state: Mapped[str] = mapped_column(String(20), default="in_progress")  # in_progress/submitted/expired
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deadline: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,9 +1,15 @@
-"""What the exam page and the result page show, built from an attempt (the page data never holds a key)."""
+"""What the exam page and the result page show, built from an attempt.
+
+Everything the exam page receives before submission comes from here, and none of it holds a key, except the
+practice-mode feedback for a question whose answer the candidate has just saved.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from trainer.bank.models import ItemGroupVersion
 from trainer.bank.rendering import render, render_inline
 from trainer.exam.grading import Outcome, outcome
 from trainer.exam.models import Attempt, Slot
@@ -22,6 +28,9 @@ class ScreenQuestion:
     options_html: list[str]
     choice: int | None  # saved answer as a shown position
     palette: str
+    passage: int | None  # the group version whose shared text goes with it
+    hindi_stem_html: str = ""
+    hindi_options_html: tuple[str, ...] = ()
 
 
 def shown_choice(slot: Slot, answer: int | None) -> int | None:
@@ -29,29 +38,112 @@ def shown_choice(slot: Slot, answer: int | None) -> int | None:
     return None if answer is None else slot.option_order.index(answer)
 
 
+def _numbers(attempt: Attempt) -> list[int]:
+    counts: dict[str, int] = {}
+    numbers = []
+    for slot in attempt.slots:
+        counts[slot.section] = counts.get(slot.section, 0) + 1
+        numbers.append(counts[slot.section])
+    return numbers
+
+
 def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQuestion]:
-    numbers: dict[str, int] = {}
+    pattern_languages = {s["key"]: s.get("languages", ["en", "hi"]) for s in attempt.pattern.get("sections", [])}
     questions = []
-    for slot, state in zip(attempt.slots, states):
-        numbers[slot.section] = numbers.get(slot.section, 0) + 1
+    for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
+        hindi = version.hindi if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
         questions.append(
             ScreenQuestion(
                 position=slot.position,
-                number=numbers[slot.section],
+                number=number,
                 section=slot.section,
                 stem_html=render(version.stem),
                 options_html=[render_inline(version.options[i]) for i in slot.option_order],
                 choice=shown_choice(slot, state.answer),
                 palette=state.palette.value,
+                passage=version.group_version_id,
+                hindi_stem_html=render(hindi["stem"]) if hindi else "",
+                hindi_options_html=tuple(render_inline(hindi["options"][i]) for i in slot.option_order)
+                if hindi
+                else (),
             )
         )
     return questions
 
 
-def client_state(questions: list[ScreenQuestion]) -> list[dict]:
-    """The per-question state sent as JSON to the page: saved choice and palette state only."""
-    return [{"position": q.position, "section": q.section, "choice": q.choice, "palette": q.palette} for q in questions]
+def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
+    """Rendered shared texts by group version id: English, and Hindi where there is one."""
+    return {
+        gid: {"html": render(g.passage), "hindi_html": render(g.hindi_passage) if g.hindi_passage else ""}
+        for gid, g in groups.items()
+    }
+
+
+def client_state(attempt: Attempt, states: list[SlotState]) -> list[dict]:
+    """Per question: position, section, saved choice (as shown) and palette state. No key, no explanation."""
+    return [
+        {
+            "position": slot.position,
+            "section": slot.section,
+            "choice": shown_choice(slot, state.answer),
+            "palette": state.palette.value,
+        }
+        for slot, state in zip(attempt.slots, states)
+    ]
+
+
+def page_data(
+    attempt: Attempt,
+    pattern: Pattern,
+    questions,
+    windows: list[tuple[datetime, datetime]],
+    now: datetime,
+    states: list[SlotState],
+) -> dict:
+    """The JSON the exam page starts from: clock, parts, sections, and each question's state."""
+    return {
+        "attempt": attempt.id,
+        "mode": attempt.mode,
+        "timed": attempt.timed,
+        "deadline": attempt.deadline.isoformat(),
+        "serverNow": now.isoformat(),
+        "parts": [
+            {
+                "id": p.key,
+                "name": p.name,
+                "sections": list(p.sections),
+                "opens": opens.isoformat(),
+                "closes": closes.isoformat(),
+            }
+            for p, (opens, closes) in zip(pattern.parts, windows)
+        ],
+        "sections": [{"id": s.key, "name": s.name} for s in pattern.ordered_sections()],
+        "questions": client_state(attempt, states),
+        "feedback": practice_feedback(attempt, states, [i for i, s in enumerate(states) if s.answer is not None])
+        if attempt.mode == "practice"
+        else [],
+    }
+
+
+def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list[int]) -> list[dict]:
+    """Practice mode only: right or wrong, the key (as shown) and the explanation, for answers just saved."""
+    if attempt.mode != "practice":
+        return []
+    feedback = []
+    for position in positions:
+        slot, state = attempt.slots[position], states[position]
+        version = slot.version
+        feedback.append(
+            {
+                "position": position,
+                "right": state.answer == version.answer,
+                "key": shown_choice(slot, version.answer),
+                "explanation": render(version.explanation),
+                "hindiExplanation": render(version.hindi["explanation"]) if version.hindi else "",
+            }
+        )
+    return feedback
 
 
 @dataclass(frozen=True)
@@ -74,19 +166,19 @@ class ReviewQuestion:
     seconds: float
     palette: str
     explanation_html: str
+    passage: int | None
+    hindi_explanation_html: str = ""
 
 
 def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQuestion]:
-    numbers: dict[str, int] = {}
     review = []
-    for slot, state in zip(attempt.slots, states):
-        numbers[slot.section] = numbers.get(slot.section, 0) + 1
+    for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
         verdict = outcome(state.answer, version.answer)
         marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
         review.append(
             ReviewQuestion(
-                number=numbers[slot.section],
+                number=number,
                 section=slot.section,
                 topic=version.topic.name,
                 stem_html=render(version.stem),
@@ -98,15 +190,37 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 seconds=state.seconds,
                 palette=state.palette.value,
                 explanation_html=render(version.explanation),
+                passage=version.group_version_id,
+                hindi_explanation_html=render(version.hindi["explanation"]) if version.hindi else "",
             )
         )
     return review
 
 
-def qualifying(pattern: Pattern, category: str, total: float) -> tuple[float, bool] | None:
-    """The category's minimum marks for this paper and whether the total reaches it."""
+@dataclass(frozen=True)
+class QualifyingLine:
+    name: str
+    score: float
+    max_marks: float
+    needed: float
+    reached: bool
+
+
+def result_summary(pattern: Pattern, result: dict, category: str) -> dict:
+    """Merit score (where the paper has one) and each qualifying group's minimum for the candidate's category."""
+    sections = result["sections"]
     percent = pattern.qualifying_percent.get(category)
-    if percent is None:
-        return None
-    needed = pattern.max_marks * percent / 100
-    return needed, total >= needed
+    lines = []
+    for group in pattern.qualifying_groups if percent is not None else ():
+        present = [k for k in group if k in sections]
+        if not present:
+            continue
+        score = sum(sections[k]["score"] for k in present)
+        top = sum(sections[k]["max_marks"] for k in present)
+        names = " + ".join(pattern.section(k).name for k in present)
+        lines.append(QualifyingLine(names, score, top, top * percent / 100, score >= top * percent / 100))
+    merit = None
+    if pattern.merit_sections:
+        keys = [k for k in pattern.merit_sections if k in sections]
+        merit = (sum(sections[k]["score"] for k in keys), sum(sections[k]["max_marks"] for k in keys))
+    return {"qualifying": lines, "merit": merit, "percent": percent}

@@ -1,26 +1,23 @@
-"""Attempt operations: draw and start a paper, record steps against the deadline, submit and grade."""
+"""Attempt operations: find an attempt, record steps against its timed parts, submit, grade, close."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
-from trainer.bank.models import Question, QuestionVersion, Topic
-from trainer.bank.service import latest_version_ids
-from trainer.bank.taxonomy import TopicDef
-from trainer.core.errors import Conflict, DomainError, NotFound
-from trainer.exam import drawing, grading, timing
+from trainer.core.errors import Conflict, NotFound
+from trainer.exam import grading, timing
 from trainer.exam.models import Attempt, Slot, Step
 from trainer.exam.patterns import Pattern, get_pattern
 from trainer.exam.steps import SLOT_KINDS, Kind, SlotState, StepRecord, fold
 from trainer.progress.service import record_graded_attempt
 
 IN_PROGRESS, SUBMITTED, EXPIRED = "in_progress", "submitted", "expired"
+CLIENT_CLOCK_TOLERANCE = timedelta(seconds=5)
 
 
 def pattern_or_404(code: str) -> Pattern:
@@ -30,72 +27,17 @@ def pattern_or_404(code: str) -> Pattern:
     return pattern
 
 
-def seen_counts(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts."""
-    rows = session.execute(
-        select(QuestionVersion.question_id, func.count(Slot.id))
-        .join(Slot, Slot.version_id == QuestionVersion.id)
-        .join(Attempt, Attempt.id == Slot.attempt_id)
-        .where(Attempt.user_id == user_id)
-        .group_by(QuestionVersion.question_id)
-    ).all()
-    return dict(rows)
+def pattern_of(attempt: Attempt) -> Pattern:
+    """The rules the attempt started with (its snapshot), whatever the pattern data says today."""
+    return Pattern.from_dict(attempt.pattern) if attempt.pattern else pattern_or_404(attempt.pattern_code)
 
 
-def draw_candidates(session: Session, subject: str, seen: dict[int, int]) -> list[drawing.Candidate]:
-    """Published questions of a subject, each with its newest version."""
-    latest = latest_version_ids()
-    rows = session.execute(
-        select(QuestionVersion.question_id, QuestionVersion.id, Topic.key, QuestionVersion.shuffle)
-        .join(latest, latest.c.version_id == QuestionVersion.id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Topic, Topic.id == QuestionVersion.topic_id)
-        .where(Question.status == "published", Topic.section == subject)
-    ).all()
-    return [drawing.Candidate(qid, vid, topic, seen.get(qid, 0), shuffle) for qid, vid, topic, shuffle in rows]
-
-
-def topic_weights(session: Session, subject: str, paper: str) -> dict[str, float]:
-    """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
-    topics = session.scalars(select(Topic).where(Topic.section == subject))
-    return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics}
-
-
-def start_attempt(session: Session, user: User, pattern: Pattern, now: datetime, rng: random.Random) -> Attempt:
-    """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't."""
-    seen = seen_counts(session, user.id)
-    extra = timing.extra_minutes(pattern.minutes, user.scribe_eligible)
-    attempt = Attempt(
-        user_id=user.id,
-        pattern_code=pattern.code,
-        started_at=now,
-        extra_minutes=extra,
-        deadline=timing.deadline(now, pattern.minutes, extra),
-    )
-    session.add(attempt)
-    position = 0
-    for rule in pattern.sections:
-        weights = topic_weights(session, rule.subject, pattern.paper)
-        try:
-            picks = drawing.draw_section(
-                draw_candidates(session, rule.subject, seen), rule.questions, weights, rng, rule.name
-            )
-        except drawing.NotEnoughQuestions as exc:
-            raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
-        for pick in picks:
-            attempt.slots.append(
-                Slot(
-                    position=position,
-                    section=rule.key,
-                    version_id=pick.version_id,
-                    option_order=drawing.option_order(pick.shuffle, rng),
-                    marks_right=rule.marks_right,
-                    marks_wrong=rule.marks_wrong,
-                )
-            )
-            position += 1
-    session.flush()
-    return attempt
+def windows(attempt: Attempt) -> list[tuple[datetime, datetime]]:
+    """When each timed part of the attempt is open (extra time split over the parts as it was granted)."""
+    pattern = pattern_of(attempt)
+    scribe = attempt.extra_minutes > 0
+    extras = [timing.extra_minutes(p.minutes, scribe) for p in pattern.parts]
+    return timing.part_windows(attempt.started_at, [p.minutes for p in pattern.parts], extras)
 
 
 def get_attempt(session: Session, attempt_id: int, user: User) -> Attempt:
@@ -106,14 +48,12 @@ def get_attempt(session: Session, attempt_id: int, user: User) -> Attempt:
     return attempt
 
 
-CLIENT_CLOCK_TOLERANCE = timedelta(seconds=5)
-
-
 def step_time(step: Step, started_at: datetime) -> datetime:
     """When an action happened: the page's own time (already corrected to the server clock) if plausible.
 
     Steps may reach the server in batches, seconds after they happened; the page's time keeps time-on-question
-    right. A time before the start or after the server received the step is not believed.
+    and the order of actions from two tabs right. A time before the start or after the server received the step
+    is not believed.
     """
     at = step.client_time
     if at is None or at < started_at or at > step.server_time + CLIENT_CLOCK_TOLERANCE:
@@ -147,16 +87,71 @@ class ClientStep:
     client_time: datetime | None = None
 
 
-def _to_row(attempt: Attempt, step: ClientStep, now: datetime) -> Step:
+@dataclass
+class StepResult:
+    """The server's answer to a batch: ids it holds now, ids it refused (with why), and practice feedback."""
+
+    acked: list[str]
+    refused: dict[str, str]
+    checked: list[int]  # positions whose answer was just saved in practice mode
+
+
+def _refusal(
+    attempt: Attempt, pattern: Pattern, step: ClientStep, now: datetime, open_part: int | None, revealed: set[int]
+) -> str | None:
     if step.kind not in SLOT_KINDS:
-        raise DomainError(f"Unknown action {step.kind!r}.")
+        return f"unknown action {step.kind!r}"
     if step.position is None or not 0 <= step.position < len(attempt.slots):
-        raise DomainError("That question is not in this paper.")
+        return "that question is not in this paper"
+    slot = attempt.slots[step.position]
+    if step.choice is not None and not 0 <= step.choice < len(slot.option_order):
+        return "that option is not in this question"
+    part = pattern.part_of(slot.section)
+    if open_part is None or part != open_part and not (part < open_part and step.kind == Kind.VIEW):
+        return "this section is closed" if open_part is None or part < open_part else "this section is not open yet"
+    if step.position in revealed and step.kind != Kind.VIEW:
+        return "this answer has been checked and can no longer be changed"
+    return None
+
+
+def record_steps(
+    session: Session, attempt: Attempt, steps: list[ClientStep], now: datetime, grace_seconds: float
+) -> StepResult:
+    """Store new steps once each; refuse (and say why) those for closed or unopened sections."""
+    if close_if_expired(session, attempt, now, grace_seconds) or attempt.state != IN_PROGRESS:
+        raise Conflict("This test is over; answers can no longer be changed.")
+    pattern = pattern_of(attempt)
+    open_part = timing.open_part(now, windows(attempt), grace_seconds)
+    ids = [s.client_id[:64] for s in steps]
+    held = set(session.scalars(select(Step.client_id).where(Step.attempt_id == attempt.id, Step.client_id.in_(ids))))
+    revealed = practice_checked(session, attempt) if attempt.mode == "practice" else set()
+    result = StepResult([], {}, [])
+    for step in steps:
+        client_id = step.client_id[:64]
+        if client_id not in held:
+            reason = _refusal(attempt, pattern, step, now, open_part, revealed)
+            if reason:
+                result.refused[client_id] = reason
+                continue
+            session.add(_to_row(attempt, step, now))
+            held.add(client_id)
+            if attempt.mode == "practice" and step.kind in (Kind.SAVE, Kind.MARK) and step.choice is not None:
+                revealed.add(step.position)
+                result.checked.append(step.position)
+        result.acked.append(client_id)
+    session.flush()
+    return result
+
+
+def practice_checked(session: Session, attempt: Attempt) -> set[int]:
+    """Positions whose answer has been saved, and so checked, in a practice attempt."""
+    return {position for position, state in enumerate(slot_states(session, attempt)) if state.answer is not None}
+
+
+def _to_row(attempt: Attempt, step: ClientStep, now: datetime) -> Step:
     slot = attempt.slots[step.position]
     value = None
     if step.choice is not None and step.kind in (Kind.SAVE, Kind.MARK):
-        if not 0 <= step.choice < len(slot.option_order):
-            raise DomainError("That option is not in this question.")
         value = slot.option_order[step.choice]
     return Step(
         attempt_id=attempt.id,
@@ -167,23 +162,6 @@ def _to_row(attempt: Attempt, step: ClientStep, now: datetime) -> Step:
         client_time=step.client_time,
         server_time=now,
     )
-
-
-def record_steps(
-    session: Session, attempt: Attempt, steps: list[ClientStep], now: datetime, grace_seconds: float
-) -> list[str]:
-    """Store new steps once each, in order; return the ids now held. Refuse writes after the deadline."""
-    close_if_expired(session, attempt, now, grace_seconds)
-    if attempt.state != IN_PROGRESS:
-        raise Conflict("This test is over; answers can no longer be changed.")
-    ids = [s.client_id[:64] for s in steps]
-    held = set(session.scalars(select(Step.client_id).where(Step.attempt_id == attempt.id, Step.client_id.in_(ids))))
-    for step in steps:
-        if step.client_id[:64] not in held:
-            session.add(_to_row(attempt, step, now))
-            held.add(step.client_id[:64])
-    session.flush()
-    return ids
 
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
@@ -229,3 +207,10 @@ def grade_attempt(attempt: Attempt, states: list[SlotState]) -> grading.Grade:
 
 def attempts_of(session: Session, user: User) -> list[Attempt]:
     return list(session.scalars(select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())))
+
+
+def close_expired(session: Session, now: datetime, grace_seconds: float = 0) -> int:
+    """Close every abandoned attempt whose deadline has passed; safe to run again (returns how many closed)."""
+    cutoff = now - timedelta(seconds=grace_seconds)
+    stale = session.scalars(select(Attempt).where(Attempt.state == IN_PROGRESS, Attempt.deadline < cutoff))
+    return sum(close_if_expired(session, attempt, now, grace_seconds) for attempt in stale.all())

@@ -33,3 +33,22 @@ def is_over(now: datetime, ends_at: datetime) -> bool:
 def accepts_write(now: datetime, ends_at: datetime, grace_seconds: float) -> bool:
     """A save is accepted until the deadline plus a small grace for saves already in flight."""
     return now <= ends_at + timedelta(seconds=grace_seconds)
+
+
+def part_windows(started_at: datetime, minutes: list[int], extras: list[int]) -> list[tuple[datetime, datetime]]:
+    """When each timed part is open: parts run back to back from the start, each with its own extra time."""
+    windows = []
+    opens = started_at
+    for length, extra in zip(minutes, extras, strict=True):
+        closes = deadline(opens, length, extra)
+        windows.append((opens, closes))
+        opens = closes
+    return windows
+
+
+def open_part(now: datetime, windows: list[tuple[datetime, datetime]], grace_seconds: float = 0) -> int | None:
+    """The part a write at `now` may go to (a closed part still takes writes during the grace), or None."""
+    for index, (opens, closes) in enumerate(windows):
+        if opens <= now <= closes + timedelta(seconds=grace_seconds):
+            return index
+    return None

@@ -1,0 +1,121 @@
+"""One attempt: the exam screen, the step endpoint, submit, and the result."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from trainer.core.access import Access, access
+from trainer.core.clock import utcnow
+from trainer.core.errors import DomainError
+from trainer.exam import paper, screen, service
+from trainer.exam.forms import SubmitForm
+from trainer.exam.service import ClientStep
+from trainer.exam.views import bp
+from trainer.extensions import db
+
+MAX_STEPS_PER_REQUEST = 200
+
+
+def _grace() -> float:
+    return float(current_app.config["SAVE_GRACE_SECONDS"])
+
+
+def _open_attempt(attempt_id: int):
+    """The user's attempt, closed first if its time ran out while nobody was looking."""
+    attempt = service.get_attempt(db.session, attempt_id, current_user)
+    if service.close_if_expired(db.session, attempt, utcnow()):
+        db.session.commit()
+    return attempt
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@access(Access.USER)
+def take_attempt(attempt_id: int):
+    """The exam screen; a finished attempt goes to its result."""
+    attempt = _open_attempt(attempt_id)
+    if attempt.state != service.IN_PROGRESS:
+        return redirect(url_for("exam.show_result", attempt_id=attempt.id))
+    states = service.slot_states(db.session, attempt)
+    questions = screen.screen_questions(attempt, states)
+    pattern = service.pattern_of(attempt)
+    return render_template(
+        "exam/take_attempt.html",
+        attempt=attempt,
+        pattern=pattern,
+        questions=questions,
+        passages=screen.passages(paper.group_passages(db.session, attempt)),
+        data=screen.page_data(attempt, pattern, questions, service.windows(attempt), utcnow(), states),
+        form=SubmitForm(),
+    )
+
+
+def _parse_steps(payload) -> list[ClientStep]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("steps"), list):
+        raise DomainError("Expected a JSON object with a list of steps.")
+    steps = []
+    for raw in payload["steps"][:MAX_STEPS_PER_REQUEST]:
+        try:
+            at = datetime.fromisoformat(raw["at"]) if raw.get("at") else None
+            steps.append(
+                ClientStep(
+                    str(raw["id"]),
+                    str(raw["kind"]),
+                    raw.get("position"),
+                    raw.get("choice"),
+                    at if at is None or at.tzinfo else None,
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DomainError(f"Malformed step: {exc}") from exc
+    return steps
+
+
+@bp.route("/attempts/<int:attempt_id>/steps", methods=["POST"])
+@access(Access.USER)
+def save_steps(attempt_id: int):
+    """Store the page's actions (idempotent by step id) and answer with what the server now holds."""
+    attempt = _open_attempt(attempt_id)
+    now = utcnow()
+    result = service.record_steps(db.session, attempt, _parse_steps(request.get_json(silent=True)), now, _grace())
+    db.session.commit()
+    states = service.slot_states(db.session, attempt)
+    return jsonify(
+        acked=result.acked,
+        refused=result.refused,
+        server_now=now.isoformat(),
+        state=screen.client_state(attempt, states),
+        feedback=screen.practice_feedback(attempt, states, result.checked),
+    )
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@access(Access.USER)
+def submit_attempt(attempt_id: int):
+    """Submit (or let the clock submit); submitting twice is harmless."""
+    attempt = service.get_attempt(db.session, attempt_id, current_user)
+    if SubmitForm().validate_on_submit():
+        service.submit(db.session, attempt, utcnow(), _grace())
+        db.session.commit()
+    return redirect(url_for("exam.show_result", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/result")
+@access(Access.USER)
+def show_result(attempt_id: int):
+    """Score, section scores, qualifying status, and every question with the answer given, key and explanation."""
+    attempt = _open_attempt(attempt_id)
+    if attempt.state == service.IN_PROGRESS:
+        return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
+    pattern = service.pattern_of(attempt)
+    review = screen.review_questions(attempt, service.slot_states(db.session, attempt))
+    return render_template(
+        "exam/show_result.html",
+        attempt=attempt,
+        pattern=pattern,
+        review=review,
+        passages=screen.passages(paper.group_passages(db.session, attempt)),
+        summary=screen.result_summary(pattern, attempt.result, current_user.category),
+    )
