@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 
 from trainer.auth import service as users_service
 from trainer.bank import service as bank_service
+from trainer.bank.stats import bank_stats
 from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.core.access import Role
@@ -98,20 +99,24 @@ def import_(path: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(as_json: bool) -> None:
     """Count published questions by section, topic and difficulty."""
-    counts = bank_service.bank_stats(db.session)
+    counts = bank_stats(db.session)
     if as_json:
         click.echo(json.dumps(counts, indent=2))
         return
-    click.echo(f"{counts['total']} published question(s)")
+    click.echo(f"{counts['total']} published hand-written question(s), {counts['generators']} generator(s)")
     for title, key in (
         ("Section", "by_section"),
         ("Topic", "by_topic"),
         ("Difficulty", "by_difficulty"),
         ("Language", "by_language"),
+        ("Groups (passages, cloze texts, data sets)", "groups"),
     ):
         click.echo(f"\n{title}:")
         for name, count in counts[key].items():
             click.echo(f"  {name:<40} {count:>5}")
+    click.echo("\nGenerator topics:")
+    for topic, keys in counts["generator_topics"].items():
+        click.echo(f"  {topic:<40} {len(keys):>5}")
 
 
 @database.command("upgrade")

@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from trainer.bank.parsing import LETTERS, QuestionContent
 from trainer.bank.rendering import math_problems
-from trainer.bank.validation import DIFFICULTIES, STATUSES
+from trainer.bank.validation import DIFFICULTIES, STATUSES, numbers
 
 
 def valid_maths(form, field) -> None:
@@ -44,8 +44,22 @@ class QuestionForm(FlaskForm):
         "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
     )
     shuffle = BooleanField("Shuffle the options when drawn")
+    hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
+    hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
+    hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])
+    hindi_option_c = StringField("Option C (Hindi)", validators=[valid_maths])
+    hindi_option_d = StringField("Option D (Hindi)", validators=[valid_maths])
+    hindi_explanation = TextAreaField("Explanation (Hindi)", validators=[valid_maths])
 
     OPTION_FIELDS = ("option_a", "option_b", "option_c", "option_d")
+    HINDI_FIELDS = (
+        "hindi_stem",
+        "hindi_option_a",
+        "hindi_option_b",
+        "hindi_option_c",
+        "hindi_option_d",
+        "hindi_explanation",
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -57,6 +71,24 @@ class QuestionForm(FlaskForm):
                 field.errors.append(f"Same text as {seen[text]}.")
                 ok = False
             seen.setdefault(text, field.label.text)
+        return self._validate_hindi() and ok
+
+    def _validate_hindi(self) -> bool:
+        """Hindi is optional, but when given it is complete and has the same numbers as the English."""
+        given = [getattr(self, name) for name in self.HINDI_FIELDS]
+        if not any((f.data or "").strip() for f in given):
+            return True
+        ok = True
+        for field in given:
+            if not (field.data or "").strip():
+                field.errors.append("Fill in every Hindi field, or none.")
+                ok = False
+        pairs = [("stem", "hindi_stem"), *((n, f"hindi_{n}") for n in self.OPTION_FIELDS)]
+        for english, hindi in pairs:
+            en, hi = numbers(getattr(self, english).data or ""), numbers(getattr(self, hindi).data or "")
+            if ok and en != hi:
+                getattr(self, hindi).errors.append(f"Numbers differ from the English: {hi} here, {en} there.")
+                ok = False
         return ok
 
     def fill_from(self, version, status: str) -> None:
@@ -66,8 +98,19 @@ class QuestionForm(FlaskForm):
         for name, text in zip(self.OPTION_FIELDS, version.options):
             getattr(self, name).data = text
         self.answer.data, self.shuffle.data = LETTERS[version.answer], version.shuffle
+        if version.hindi:
+            self.hindi_stem.data, self.hindi_explanation.data = version.hindi["stem"], version.hindi["explanation"]
+            for name, text in zip(self.OPTION_FIELDS, version.hindi["options"]):
+                getattr(self, f"hindi_{name}").data = text
 
-    def content(self, language: str = "en") -> QuestionContent:
+    def hindi(self) -> tuple | None:
+        if not (self.hindi_stem.data or "").strip():
+            return None
+        options = tuple(getattr(self, f"hindi_{n}").data.strip() for n in self.OPTION_FIELDS)
+        return (self.hindi_stem.data.strip(), options, self.hindi_explanation.data.strip())
+
+    def content(self, current) -> QuestionContent:
+        """The edited content; what the editor does not show (language, group, as_of) stays as it was."""
         section, _, topic = self.topic.data.partition("/")
         return QuestionContent(
             section=section,
@@ -78,7 +121,10 @@ class QuestionForm(FlaskForm):
             answer=LETTERS.index(self.answer.data),
             explanation=self.explanation.data.strip(),
             source=self.source.data.strip(),
-            language=language,
+            language=current.language,
             subtopic=(self.subtopic.data or "").strip(),
             shuffle=bool(self.shuffle.data),
+            hindi=self.hindi(),
+            group=current.group_version.group.uid if current.group_version else "",
+            as_of=current.as_of.isoformat() if current.as_of else "",
         )

@@ -62,11 +62,20 @@ def topics_by_section(session: Session) -> dict[str, list[Topic]]:
 
 
 def save_edit(
-    session: Session, question: Question, content: QuestionContent, status: str, author_id: int
+    session: Session,
+    question: Question,
+    content: QuestionContent,
+    status: str,
+    author_id: int,
+    current: QuestionVersion | None = None,
 ) -> QuestionVersion | None:
     """Save an instructor's edit: a new version if the content changed (None if nothing changed)."""
     topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
     if topic is None:
         raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
     question.status = status
-    return add_version(session, question, content, topic, author_id=author_id)
+    group = current.group_version if current is not None else None
+    position = current.group_position if current is not None else None
+    return add_version(
+        session, question, content, topic, author_id=author_id, group_version=group, group_position=position
+    )

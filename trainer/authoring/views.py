@@ -71,7 +71,7 @@ def edit_question(uid: str):
         form.fill_from(current, question.status)
     elif form.validate_on_submit():
         version = service.save_edit(
-            db.session, question, form.content(current.language), form.status.data, current_user.id
+            db.session, question, form.content(current), form.status.data, current_user.id, current
         )
         db.session.commit()
         flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")

@@ -61,7 +61,7 @@ class QuestionVersion(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    hindi: Mapped[dict | None] = mapped_column(JSON)  # {"stem", "options", "explanation"}
+    hindi: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"stem", "options", "explanation"}
     as_of: Mapped[date | None] = mapped_column(Date)
     group_version_id: Mapped[int | None] = mapped_column(ForeignKey("item_group_version.id"), index=True)
     group_position: Mapped[int | None] = mapped_column(Integer)

@@ -194,25 +194,6 @@ def bank_is_empty(session: Session) -> bool:
     return session.scalar(select(func.count(Question.id))) == 0
 
 
-def bank_stats(session: Session) -> dict:
-    """Counts of published questions (newest version) by section, section/topic, difficulty and language."""
-    latest = latest_version_ids()
-    rows = session.execute(
-        select(Topic.section, Topic.key, QuestionVersion.difficulty, QuestionVersion.language)
-        .join(latest, latest.c.version_id == QuestionVersion.id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Topic, Topic.id == QuestionVersion.topic_id)
-        .where(Question.status == "published")
-    ).all()
-    return {
-        "total": len(rows),
-        "by_section": dict(sorted(Counter(r[0] for r in rows).items())),
-        "by_topic": dict(sorted(Counter(f"{r[0]}/{r[1]}" for r in rows).items())),
-        "by_difficulty": dict(sorted(Counter(r[2] for r in rows).items())),
-        "by_language": dict(sorted(Counter(r[3] for r in rows).items())),
-    }
-
-
 def retire_stale(session: Session, before: date) -> list[str]:
     """Retire published questions whose newest version states a fact checked before `before`; their uids."""
     latest = latest_version_ids()
