@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from trainer.core.access import Access, access
@@ -97,8 +97,15 @@ def submit_attempt(attempt_id: int):
     """Submit (or let the clock submit); submitting twice is harmless."""
     attempt = service.get_attempt(db.session, attempt_id, current_user)
     if SubmitForm().validate_on_submit():
+        was_open = attempt.state == service.IN_PROGRESS
         service.submit(db.session, attempt, utcnow(), _grace())
         db.session.commit()
+        if not was_open:
+            flash("This test had already been submitted; nothing was changed.", "info")
+        elif attempt.state == service.EXPIRED:
+            flash(
+                "The time was already over: the test was submitted at its deadline with the answers saved then.", "info"
+            )
     return redirect(url_for("exam.show_result", attempt_id=attempt.id))
 
 
