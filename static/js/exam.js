@@ -97,7 +97,7 @@
         if (reasons.length) notice("Not saved: " + reasons[0] + ".");
         reconcile(body.state);
         (body.feedback || []).forEach(showFeedback);
-        batch.forEach((s) => setSaved(s.position, !pendingFor(s.position) && questions[s.position].palette !== "not_visited"));
+        batch.filter((s) => s.kind !== "view").forEach((s) => setSaved(s.position, !pendingFor(s.position)));
         showOffline(false);
         render();
         return true;
