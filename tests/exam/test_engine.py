@@ -157,3 +157,15 @@ def test_generated_items_are_drawn_and_stored_with_their_seed(session):
     for version in generated:
         assert version.seed is not None and version.hindi and version.question.kind == "generator"
     assert session.scalars(select(Question).where(Question.kind == "generator")).all()
+
+
+def test_an_attempt_is_graded_once_even_if_two_requests_finish_it(session):
+    from trainer.progress.models import TopicProgress
+
+    make_bank(session)
+    attempt = paper.start_attempt(session, make_user(session), all_patterns()["tier1-2025"], T0, random.Random(1))
+    save(session, attempt, 0, 0, T0 + timedelta(minutes=1))
+    assert service.finish(session, attempt, T0 + timedelta(minutes=2), service.SUBMITTED) is True
+    assert service.finish(session, attempt, T0 + timedelta(minutes=3), service.SUBMITTED) is False
+    assert attempt.finished_at == T0 + timedelta(minutes=2)
+    assert sum(row.seen for row in session.scalars(select(TopicProgress))) == 1

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
@@ -77,10 +78,18 @@ def _parse_steps(payload) -> list[ClientStep]:
 @access(Access.USER)
 def save_steps(attempt_id: int):
     """Store the page's actions (idempotent by step id) and answer with what the server now holds."""
-    attempt = _open_attempt(attempt_id)
-    now = utcnow()
-    result = service.record_steps(db.session, attempt, _parse_steps(request.get_json(silent=True)), now, _grace())
-    db.session.commit()
+    steps = _parse_steps(request.get_json(silent=True))
+    for retry in (True, False):
+        attempt = _open_attempt(attempt_id)
+        now = utcnow()
+        result = service.record_steps(db.session, attempt, steps, now, _grace())
+        try:
+            db.session.commit()
+            break
+        except IntegrityError:  # another tab stored the same step at the same moment: it is held now
+            db.session.rollback()
+            if not retry:
+                raise
     states = service.slot_states(db.session, attempt)
     return jsonify(
         acked=result.acked,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
@@ -168,8 +168,7 @@ def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_se
     """Close an abandoned attempt at its deadline (finish time = deadline); True if it was closed now."""
     if attempt.state != IN_PROGRESS or timing.accepts_write(now, attempt.deadline, grace_seconds):
         return False
-    finish(session, attempt, attempt.deadline, EXPIRED)
-    return True
+    return finish(session, attempt, attempt.deadline, EXPIRED)
 
 
 def submit(session: Session, attempt: Attempt, now: datetime, grace_seconds: float) -> Attempt:
@@ -185,8 +184,21 @@ def submit(session: Session, attempt: Attempt, now: datetime, grace_seconds: flo
     return attempt
 
 
-def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str) -> None:
-    """Grade the attempt from its steps, cache the result and refresh the candidate's progress."""
+def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str) -> bool:
+    """Grade the attempt from its steps, cache the result and refresh the candidate's progress.
+
+    The attempt is claimed with a conditional update first, so two concurrent submits (two tabs, a tab and the
+    cron job) grade it once; returns False when another request got there first.
+    """
+    claimed = session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == IN_PROGRESS)
+        .values(state=state, finished_at=finished_at)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        session.refresh(attempt)
+        return False
     attempt.state, attempt.finished_at = state, finished_at
     states = slot_states(session, attempt)
     result = grade_attempt(attempt, states)
@@ -198,6 +210,7 @@ def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str
     }
     record_graded_attempt(session, attempt, states, result.outcomes)
     session.flush()
+    return True
 
 
 def grade_attempt(attempt: Attempt, states: list[SlotState]) -> grading.Grade:
