@@ -95,18 +95,22 @@ def topic_weights(session: Session, subject: str, paper: str) -> dict[str, float
 
 
 def materialise(session: Session, unit: str, rng: random.Random) -> QuestionVersion:
-    """Store a drawn generated item as a version of its generator's question, so grading can replay it."""
+    """Store a drawn generated item as a question of its own, so grading and review can replay it.
+
+    Each item gets its own question (keyed by generator, seed and difficulty) rather than a new version of one
+    shared question: candidates starting at the same moment then never race for the same version number.
+    """
     _, key, seed = unit.split(":")
     gen = all_generators()[key]
-    question = session.scalar(select(Question).where(Question.uid == f"gen-{key}"))
-    if question is None:
-        question = Question(uid=f"gen-{key}", kind="generator", status="published")
-        session.add(question)
     difficulty = rng.choices([d for d, _ in DIFFICULTY_MIX], [w for _, w in DIFFICULTY_MIX])[0]
+    uid = f"gen-{key}-{seed}-{difficulty}"
+    question = session.scalar(select(Question).where(Question.uid == uid))
+    if question is not None:
+        return latest_version(session, question)
+    question = Question(uid=uid, kind="generator", status="published")
+    session.add(question)
     topic = session.scalar(select(Topic).where(Topic.section == gen.section, Topic.key == gen.topic))
     version = add_version(session, question, generate(gen, int(seed), difficulty), topic)
-    if version is None:  # the very same item as the newest stored one: reuse it
-        return latest_version(session, question)
     version.generator, version.seed = key, int(seed)
     return version
 
