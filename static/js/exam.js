@@ -61,8 +61,9 @@
     if (step.kind === "mark") { q.choice = step.choice; q.palette = step.choice === null ? "marked" : "answered_marked"; }
     if (step.kind === "clear") { q.choice = null; q.palette = q.palette.indexOf("marked") >= 0 ? "marked" : "not_answered"; }
   }
-  // Steps from an earlier visit that the server has not confirmed yet: show them, send them.
+  // Steps from an earlier visit that the server has not confirmed yet: show them (options too), send them.
   journal.forEach(applyStep);
+  questions.forEach((q) => resetChoice(q.position));
 
   function record(kind, position, choice) {
     const step = { id: newId(), kind: kind, position: position, choice: choice, at: new Date(serverNow()).toISOString() };
@@ -116,7 +117,8 @@
   // The server's word wins for questions with nothing pending here (e.g. answered in another tab).
   function reconcile(state) {
     (state || []).forEach(function (s) {
-      if (pendingFor(s.position)) return;
+      // Any step still unacknowledged here (a view too: else a question on screen flips back to Not Visited).
+      if (journal.some((p) => p.position === s.position)) return;
       const q = questions[s.position];
       const untouched = chosen(s.position) === q.choice;
       q.choice = s.choice;
@@ -306,13 +308,14 @@
     const target = event.target;
     if (target.tagName === "SELECT" || target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type !== "radio")) return;
     const key = event.key.toLowerCase();
-    const index = "1234".indexOf(key) >= 0 ? "1234".indexOf(key) : ("abcd".indexOf(key) >= 0 && key.length === 1 ? "abcd".indexOf(key) : -1);
+    const clear = key === "c" && event.shiftKey; // plain C chooses option C, so Clear Response is Shift+C
+    const index = clear ? -1 : "1234".indexOf(key) >= 0 ? "1234".indexOf(key) : ("abcd".indexOf(key) >= 0 && key.length === 1 ? "abcd".indexOf(key) : -1);
     if (index >= 0) {
       const input = radios(current)[index];
       if (input && !input.disabled) { input.checked = true; input.focus(); }
     } else if (key === "s") { $("btn-save").click(); }
     else if (key === "m" && !practice) { $("btn-mark").click(); }
-    else if (key === "c" && !practice) { $("btn-clear").click(); }
+    else if (clear && !practice) { $("btn-clear").click(); }
     else if (event.key === "ArrowRight") { show(nextPosition()); }
     else if (event.key === "ArrowLeft") { show(current - 1); }
     else return;
@@ -361,7 +364,7 @@
     const part = partAt(now);
     if (part !== openPart) {
       openPart = part;
-      if (part < 0) { say("Time is over. Submitting your answers."); submit(); return; }
+      if (part < 0) { timer.textContent = "00:00:00"; say("Time is over. Submitting your answers."); submit(); return; }
       say(parts[part - 1] ? parts[part - 1].name + " is closed. " + parts[part].name + " is open now." : "");
       const first = questions.findIndex((q) => inOpenPart(q.position));
       if (first >= 0) show(first);

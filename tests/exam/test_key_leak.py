@@ -123,7 +123,16 @@ def test_nothing_before_submission_reveals_the_key(client, auth, marked_bank):
     for page in (exam, reloaded):
         page_data = json.loads(EXAM_DATA.search(page).group(1))
         assert set(page_data) == {
-            "attempt", "mode", "timed", "deadline", "serverNow", "parts", "sections", "questions", "feedback"}
+            "attempt",
+            "mode",
+            "timed",
+            "deadline",
+            "serverNow",
+            "parts",
+            "sections",
+            "questions",
+            "feedback",
+        }
         assert page_data["feedback"] == []
         assert all(set(q) == {"position", "section", "choice", "palette"} for q in page_data["questions"])
         assert page.count("EXPLAIN-MARKER") == 0

@@ -24,10 +24,10 @@ def _grace() -> float:
     return float(current_app.config["SAVE_GRACE_SECONDS"])
 
 
-def _open_attempt(attempt_id: int):
-    """The user's attempt, closed first if its time ran out while nobody was looking."""
-    attempt = service.get_attempt(db.session, attempt_id, current_user)
-    if service.close_if_expired(db.session, attempt, utcnow()):
+def _open_attempt(attempt_id: int, grace_seconds: float = 0, with_versions: bool = True):
+    """The user's attempt, closed first if its time (and the grace) ran out while nobody was looking."""
+    attempt = service.get_attempt(db.session, attempt_id, current_user, with_versions)
+    if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
         db.session.commit()
     return attempt
 
@@ -35,8 +35,11 @@ def _open_attempt(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>")
 @access(Access.USER)
 def take_attempt(attempt_id: int):
-    """The exam screen; a finished attempt goes to its result."""
-    attempt = _open_attempt(attempt_id)
+    """The exam screen; a finished attempt goes to its result.
+
+    During the grace after the deadline the screen still opens: it sends what its journal holds, then submits.
+    """
+    attempt = _open_attempt(attempt_id, _grace())
     if attempt.state != service.IN_PROGRESS:
         return redirect(url_for("exam.show_result", attempt_id=attempt.id))
     states = service.slot_states(db.session, attempt)
@@ -80,7 +83,8 @@ def save_steps(attempt_id: int):
     """Store the page's actions (idempotent by step id) and answer with what the server now holds."""
     steps = _parse_steps(request.get_json(silent=True))
     for retry in (True, False):
-        attempt = _open_attempt(attempt_id)
+        # Saves in flight at the deadline are still taken; a save needs the slots, not the question texts.
+        attempt = _open_attempt(attempt_id, _grace(), with_versions=False)
         now = utcnow()
         result = service.record_steps(db.session, attempt, steps, now, _grace())
         try:
@@ -90,12 +94,17 @@ def save_steps(attempt_id: int):
             db.session.rollback()
             if not retry:
                 raise
-    states = service.slot_states(db.session, attempt)
+    # Only the questions this batch touched: cheap whatever the attempt's length, and enough for a second tab
+    # to learn what the first one saved whenever it touches the same question.
+    touched = sorted(
+        {s.position for s in steps if isinstance(s.position, int) and 0 <= s.position < len(attempt.slots)}
+    )
+    states = service.slot_states_for(db.session, attempt, touched)
     return jsonify(
         acked=result.acked,
         refused=result.refused,
         server_now=now.isoformat(),
-        state=screen.client_state(attempt, states),
+        state=screen.client_state_for(attempt, states),
         feedback=screen.practice_feedback(attempt, states, result.checked),
     )
 

@@ -80,6 +80,19 @@ def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     }
 
 
+def client_state_for(attempt: Attempt, states: dict[int, SlotState]) -> list[dict]:
+    """The same per-question state, for a few positions only."""
+    return [
+        {
+            "position": p,
+            "section": attempt.slots[p].section,
+            "choice": shown_choice(attempt.slots[p], state.answer),
+            "palette": state.palette.value,
+        }
+        for p, state in states.items()
+    ]
+
+
 def client_state(attempt: Attempt, states: list[SlotState]) -> list[dict]:
     """Per question: position, section, saved choice (as shown) and palette state. No key, no explanation."""
     return [

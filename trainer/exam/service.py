@@ -40,34 +40,59 @@ def windows(attempt: Attempt) -> list[tuple[datetime, datetime]]:
     return timing.part_windows(attempt.started_at, [p.minutes for p in pattern.parts], extras)
 
 
-def get_attempt(session: Session, attempt_id: int, user: User) -> Attempt:
+def get_attempt(session: Session, attempt_id: int, user: User, with_versions: bool = True) -> Attempt:
     """The user's own attempt; another user's attempt is reported as missing, not as forbidden."""
-    attempt = session.get(Attempt, attempt_id, options=[selectinload(Attempt.slots).selectinload(Slot.version)])
+    slots = selectinload(Attempt.slots)
+    attempt = session.get(Attempt, attempt_id, options=[slots.selectinload(Slot.version) if with_versions else slots])
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
 
 
-def step_time(step: Step, started_at: datetime) -> datetime:
+def plausible_time(client_time: datetime | None, server_time: datetime, started_at: datetime) -> datetime:
     """When an action happened: the page's own time (already corrected to the server clock) if plausible.
 
     Steps may reach the server in batches, seconds after they happened; the page's time keeps time-on-question
     and the order of actions from two tabs right. A time before the start or after the server received the step
     is not believed.
     """
-    at = step.client_time
-    if at is None or at < started_at or at > step.server_time + CLIENT_CLOCK_TOLERANCE:
-        return step.server_time
-    return at
+    if client_time is None or client_time < started_at or client_time > server_time + CLIENT_CLOCK_TOLERANCE:
+        return server_time
+    return client_time
 
 
 def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     positions = {slot.id: slot.position for slot in attempt.slots}
     steps = session.scalars(select(Step).where(Step.attempt_id == attempt.id).order_by(Step.id))
     return [
-        StepRecord(s.id, s.client_id, s.kind, positions.get(s.slot_id), s.value, step_time(s, attempt.started_at))
+        StepRecord(
+            s.id,
+            s.client_id,
+            s.kind,
+            positions.get(s.slot_id),
+            s.value,
+            plausible_time(s.client_time, s.server_time, attempt.started_at),
+        )
         for s in steps
     ]
+
+
+def slot_states_for(session: Session, attempt: Attempt, positions: list[int]) -> dict[int, SlotState]:
+    """The folded state of a few slots, reading only their steps."""
+    if not positions:
+        return {}
+    slot_ids = {attempt.slots[p].id: p for p in positions}
+    steps = session.execute(
+        select(Step.id, Step.client_id, Step.kind, Step.slot_id, Step.value, Step.client_time, Step.server_time)
+        .where(Step.attempt_id == attempt.id, Step.slot_id.in_(slot_ids))
+        .order_by(Step.id)
+    )
+    records = [
+        StepRecord(sid, cid, kind, slot_ids[slot], value, plausible_time(ct, st, attempt.started_at))
+        for sid, cid, kind, slot, value, ct, st in steps
+    ]
+    states = fold(records, len(attempt.slots))
+    return {p: states[p] for p in positions}
 
 
 def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
@@ -97,7 +122,7 @@ class StepResult:
 
 
 def _refusal(
-    attempt: Attempt, pattern: Pattern, step: ClientStep, now: datetime, open_part: int | None, revealed: set[int]
+    attempt: Attempt, pattern: Pattern, step: ClientStep, now: datetime, open_parts: set[int], revealed: set[int]
 ) -> str | None:
     if step.kind not in SLOT_KINDS:
         return f"unknown action {step.kind!r}"
@@ -107,8 +132,8 @@ def _refusal(
     if step.choice is not None and not 0 <= step.choice < len(slot.option_order):
         return "that option is not in this question"
     part = pattern.part_of(slot.section)
-    if open_part is None or part != open_part and not (part < open_part and step.kind == Kind.VIEW):
-        return "this section is closed" if open_part is None or part < open_part else "this section is not open yet"
+    if part not in open_parts and not (open_parts and part < min(open_parts) and step.kind == Kind.VIEW):
+        return "this section is closed" if not open_parts or part < min(open_parts) else "this section is not open yet"
     if step.position in revealed and step.kind != Kind.VIEW:
         return "this answer has been checked and can no longer be changed"
     return None
@@ -121,7 +146,9 @@ def record_steps(
     if close_if_expired(session, attempt, now, grace_seconds) or attempt.state != IN_PROGRESS:
         raise Conflict("This test is over; answers can no longer be changed.")
     pattern = pattern_of(attempt)
-    open_part = timing.open_part(now, windows(attempt), grace_seconds)
+    # During the grace after a part closes, both it (saves in flight) and the part that just opened take writes.
+    parts = windows(attempt)
+    open_parts = {timing.open_part(now, parts), timing.open_part(now, parts, grace_seconds)} - {None}
     ids = [s.client_id[:64] for s in steps]
     held = set(session.scalars(select(Step.client_id).where(Step.attempt_id == attempt.id, Step.client_id.in_(ids))))
     revealed = practice_checked(session, attempt) if attempt.mode == "practice" else set()
@@ -129,7 +156,7 @@ def record_steps(
     for step in steps:
         client_id = step.client_id[:64]
         if client_id not in held:
-            reason = _refusal(attempt, pattern, step, now, open_part, revealed)
+            reason = _refusal(attempt, pattern, step, now, open_parts, revealed)
             if reason:
                 result.refused[client_id] = reason
                 continue
