@@ -169,3 +169,11 @@ def test_an_attempt_is_graded_once_even_if_two_requests_finish_it(session):
     assert service.finish(session, attempt, T0 + timedelta(minutes=3), service.SUBMITTED) is False
     assert attempt.finished_at == T0 + timedelta(minutes=2)
     assert sum(row.seen for row in session.scalars(select(TopicProgress))) == 1
+
+
+def test_in_the_grace_after_a_part_closes_both_it_and_the_next_part_take_saves(session, tier2):
+    maths = next(s.position for s in tier2.slots if s.section == "maths")
+    english = next(s.position for s in tier2.slots if s.section == "english")
+    moment = T0 + timedelta(minutes=60, seconds=3)  # Section-II has just opened; Section-I's saves still in flight
+    assert save(session, tier2, maths, 1, moment).acked
+    assert save(session, tier2, english, 2, moment).acked

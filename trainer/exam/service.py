@@ -203,11 +203,13 @@ def submit(session: Session, attempt: Attempt, now: datetime, grace_seconds: flo
     if close_if_expired(session, attempt, now, grace_seconds) or attempt.state != IN_PROGRESS:
         return attempt
     finished_at = min(now, attempt.deadline)
+    # A submit that arrives after the deadline (inside the grace) is the page submitting because time ran out.
+    state = SUBMITTED if now < attempt.deadline else EXPIRED
     session.add(
         Step(attempt_id=attempt.id, client_id=f"submit-{attempt.id}", kind=Kind.SUBMIT, server_time=finished_at)
     )
     session.flush()
-    finish(session, attempt, finished_at, SUBMITTED)
+    finish(session, attempt, finished_at, state)
     return attempt
 
 
