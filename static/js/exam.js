@@ -88,6 +88,7 @@
       body: JSON.stringify({ steps: batch }),
     }).then(function (response) {
       if (response.status === 409) { journal = []; saveJournal(); location.reload(); return false; } // test closed
+      if (response.status === 401) { notice("You are signed out. Sign in again (in another tab) — your answers are kept on this device."); return false; }
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json().then(function (body) {
         offset = Date.parse(body.server_now) - (sent + Date.now()) / 2;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, current_app, jsonify, request
 from flask_login import current_user
 
 from trainer.extensions import login_manager
@@ -55,6 +55,8 @@ def enforce_access():
     if level == Access.PUBLIC:
         return None
     if not current_user.is_authenticated:
+        if request.is_json:  # the exam page's saves: say so, rather than redirect a script to a login form
+            return jsonify(error="You are signed out. Sign in again; your answers are kept on this device."), 401
         return login_manager.unauthorized()
     if Role(current_user.role) not in ALLOWED_ROLES[level]:
         abort(403)

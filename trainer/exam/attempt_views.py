@@ -24,9 +24,9 @@ def _grace() -> float:
     return float(current_app.config["SAVE_GRACE_SECONDS"])
 
 
-def _open_attempt(attempt_id: int, grace_seconds: float = 0, with_versions: bool = True):
+def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True):
     """The user's attempt, closed first if its time (and the grace) ran out while nobody was looking."""
-    attempt = service.get_attempt(db.session, attempt_id, current_user, with_versions)
+    attempt = service.get_attempt(db.session, attempt_id, current_user, with_versions=whole, with_slots=whole)
     if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
         db.session.commit()
     return attempt
@@ -45,7 +45,7 @@ def take_attempt(attempt_id: int):
     states = service.slot_states(db.session, attempt)
     questions = screen.screen_questions(attempt, states)
     pattern = service.pattern_of(attempt)
-    return render_template(
+    page = render_template(
         "exam/take_attempt.html",
         attempt=attempt,
         pattern=pattern,
@@ -54,6 +54,8 @@ def take_attempt(attempt_id: int):
         data=screen.page_data(attempt, pattern, questions, service.windows(attempt), utcnow(), states),
         form=SubmitForm(),
     )
+    # Never from the browser's cache (Back after Submit would show a stale, still-open paper).
+    return page, 200, {"Cache-Control": "no-store"}
 
 
 def _parse_steps(payload) -> list[ClientStep]:
@@ -84,7 +86,7 @@ def save_steps(attempt_id: int):
     steps = _parse_steps(request.get_json(silent=True))
     for retry in (True, False):
         # Saves in flight at the deadline are still taken; a save needs the slots, not the question texts.
-        attempt = _open_attempt(attempt_id, _grace(), with_versions=False)
+        attempt = _open_attempt(attempt_id, _grace(), whole=False)
         now = utcnow()
         result = service.record_steps(db.session, attempt, steps, now, _grace())
         try:
@@ -96,15 +98,12 @@ def save_steps(attempt_id: int):
                 raise
     # Only the questions this batch touched: cheap whatever the attempt's length, and enough for a second tab
     # to learn what the first one saved whenever it touches the same question.
-    touched = sorted(
-        {s.position for s in steps if isinstance(s.position, int) and 0 <= s.position < len(attempt.slots)}
-    )
-    states = service.slot_states_for(db.session, attempt, touched)
+    states = service.slot_states_for(db.session, attempt, result.slots)
     return jsonify(
         acked=result.acked,
         refused=result.refused,
         server_now=now.isoformat(),
-        state=screen.client_state_for(attempt, states),
+        state=screen.client_state_for(result.slots, states),
         feedback=screen.practice_feedback(attempt, states, result.checked),
     )
 

@@ -80,13 +80,13 @@ def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     }
 
 
-def client_state_for(attempt: Attempt, states: dict[int, SlotState]) -> list[dict]:
+def client_state_for(slots: dict[int, Slot], states: dict[int, SlotState]) -> list[dict]:
     """The same per-question state, for a few positions only."""
     return [
         {
             "position": p,
-            "section": attempt.slots[p].section,
-            "choice": shown_choice(attempt.slots[p], state.answer),
+            "section": slots[p].section,
+            "choice": shown_choice(slots[p], state.answer),
             "palette": state.palette.value,
         }
         for p, state in states.items()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -40,13 +40,32 @@ def windows(attempt: Attempt) -> list[tuple[datetime, datetime]]:
     return timing.part_windows(attempt.started_at, [p.minutes for p in pattern.parts], extras)
 
 
-def get_attempt(session: Session, attempt_id: int, user: User, with_versions: bool = True) -> Attempt:
-    """The user's own attempt; another user's attempt is reported as missing, not as forbidden."""
-    slots = selectinload(Attempt.slots)
-    attempt = session.get(Attempt, attempt_id, options=[slots.selectinload(Slot.version) if with_versions else slots])
+def get_attempt(
+    session: Session, attempt_id: int, user: User, with_versions: bool = True, with_slots: bool = True
+) -> Attempt:
+    """The user's own attempt; another user's attempt is reported as missing, not as forbidden.
+
+    A save needs neither the question texts nor all the slots: it reads the few it touches (`slots_at`).
+    """
+    options = []
+    if with_slots:
+        slots = selectinload(Attempt.slots)
+        options.append(slots.selectinload(Slot.version) if with_versions else slots)
+    attempt = session.get(Attempt, attempt_id, options=options)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
+
+
+def slots_at(session: Session, attempt: Attempt, positions) -> dict[int, Slot]:
+    """The attempt's slots at these positions (from memory when all slots are loaded already)."""
+    wanted = {p for p in positions if isinstance(p, int)}
+    if "slots" in attempt.__dict__:
+        return {p: attempt.slots[p] for p in wanted if 0 <= p < len(attempt.slots)}
+    if not wanted:
+        return {}
+    rows = session.scalars(select(Slot).where(Slot.attempt_id == attempt.id, Slot.position.in_(wanted)))
+    return {slot.position: slot for slot in rows}
 
 
 def plausible_time(client_time: datetime | None, server_time: datetime, started_at: datetime) -> datetime:
@@ -77,22 +96,22 @@ def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     ]
 
 
-def slot_states_for(session: Session, attempt: Attempt, positions: list[int]) -> dict[int, SlotState]:
+def slot_states_for(session: Session, attempt: Attempt, slots: dict[int, Slot]) -> dict[int, SlotState]:
     """The folded state of a few slots, reading only their steps."""
-    if not positions:
+    if not slots:
         return {}
-    slot_ids = {attempt.slots[p].id: p for p in positions}
+    positions = {slot.id: position for position, slot in slots.items()}
     steps = session.execute(
         select(Step.id, Step.client_id, Step.kind, Step.slot_id, Step.value, Step.client_time, Step.server_time)
-        .where(Step.attempt_id == attempt.id, Step.slot_id.in_(slot_ids))
+        .where(Step.attempt_id == attempt.id, Step.slot_id.in_(positions))
         .order_by(Step.id)
     )
     records = [
-        StepRecord(sid, cid, kind, slot_ids[slot], value, plausible_time(ct, st, attempt.started_at))
+        StepRecord(sid, cid, kind, positions[slot], value, plausible_time(ct, st, attempt.started_at))
         for sid, cid, kind, slot, value, ct, st in steps
     ]
-    states = fold(records, len(attempt.slots))
-    return {p: states[p] for p in positions}
+    states = fold(records, max(slots) + 1)
+    return {p: states[p] for p in slots}
 
 
 def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
@@ -119,16 +138,17 @@ class StepResult:
     acked: list[str]
     refused: dict[str, str]
     checked: list[int]  # positions whose answer was just saved in practice mode
+    slots: dict[int, Slot] = field(default_factory=dict)  # the slots the batch touched, by position
 
 
 def _refusal(
-    attempt: Attempt, pattern: Pattern, step: ClientStep, now: datetime, open_parts: set[int], revealed: set[int]
+    slots: dict[int, Slot], pattern: Pattern, step: ClientStep, open_parts: set[int], revealed: set[int]
 ) -> str | None:
     if step.kind not in SLOT_KINDS:
         return f"unknown action {step.kind!r}"
-    if step.position is None or not 0 <= step.position < len(attempt.slots):
+    slot = slots.get(step.position) if isinstance(step.position, int) else None
+    if slot is None:
         return "that question is not in this paper"
-    slot = attempt.slots[step.position]
     if step.choice is not None and not 0 <= step.choice < len(slot.option_order):
         return "that option is not in this question"
     part = pattern.part_of(slot.section)
@@ -152,15 +172,16 @@ def record_steps(
     ids = [s.client_id[:64] for s in steps]
     held = set(session.scalars(select(Step.client_id).where(Step.attempt_id == attempt.id, Step.client_id.in_(ids))))
     revealed = practice_checked(session, attempt) if attempt.mode == "practice" else set()
-    result = StepResult([], {}, [])
+    slots = slots_at(session, attempt, [s.position for s in steps])
+    result = StepResult([], {}, [], slots)
     for step in steps:
         client_id = step.client_id[:64]
         if client_id not in held:
-            reason = _refusal(attempt, pattern, step, now, open_parts, revealed)
+            reason = _refusal(slots, pattern, step, open_parts, revealed)
             if reason:
                 result.refused[client_id] = reason
                 continue
-            session.add(_to_row(attempt, step, now))
+            session.add(_to_row(attempt, slots[step.position], step, now))
             held.add(client_id)
             if attempt.mode == "practice" and step.kind in (Kind.SAVE, Kind.MARK) and step.choice is not None:
                 revealed.add(step.position)
@@ -175,8 +196,7 @@ def practice_checked(session: Session, attempt: Attempt) -> set[int]:
     return {position for position, state in enumerate(slot_states(session, attempt)) if state.answer is not None}
 
 
-def _to_row(attempt: Attempt, step: ClientStep, now: datetime) -> Step:
-    slot = attempt.slots[step.position]
+def _to_row(attempt: Attempt, slot: Slot, step: ClientStep, now: datetime) -> Step:
     value = None
     if step.choice is not None and step.kind in (Kind.SAVE, Kind.MARK):
         value = slot.option_order[step.choice]
