@@ -24,7 +24,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))  # so `python benchmarks/save_answer.py` finds trainer/ and benchmarks/
 
-from sqlalchemy import MetaData, make_url, text  # noqa: E402
+from sqlalchemy import make_url  # noqa: E402
 
 from benchmarks.candidate import (  # noqa: E402
     HOST,
@@ -120,16 +120,11 @@ def prepare_database(url: str, candidates: int) -> list[str]:
     from trainer.bank.service import import_bank
     from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
     from trainer.bank.validation import check_bank
-    from trainer.core.schema import upgrade
+    from trainer.core.schema import rebuild
     from trainer.extensions import db, make_engine
 
     engine = make_engine(url)
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
-    with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    upgrade(engine)
+    rebuild(engine)
     create_bench_table(engine)
     engine.dispose()
 

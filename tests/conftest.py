@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from sqlalchemy import MetaData, text
 
 from tests.factories import Auth
 from trainer import create_app
-from trainer.core.schema import metadata, upgrade
+from trainer.core.schema import metadata, rebuild
 from trainer.extensions import db, make_engine
 
 
@@ -18,12 +17,7 @@ def database_url(tmp_path_factory) -> str:
     """The test database, rebuilt from the migrations once per run."""
     url = os.environ.get("TRAINER_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     engine = make_engine(url)
-    existing = MetaData()
-    existing.reflect(engine)
-    existing.drop_all(engine)
-    with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    upgrade(engine)  # the schema under test is the one the migrations build
+    rebuild(engine)  # the schema under test is the one the migrations build
     engine.dispose()
     return url
 

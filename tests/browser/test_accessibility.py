@@ -10,7 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.factories import PASSWORD, make_bank, make_user
+from tests.browser.pages import sign_in
+from tests.factories import make_bank, make_user
 from trainer.core.clock import utcnow
 from trainer.exam import paper
 from trainer.exam.patterns import get_pattern
@@ -36,14 +37,6 @@ def full_tier1(app) -> tuple[str, int]:
         attempt = paper.start_attempt(db.session, user, get_pattern("tier1-2025"), utcnow(), random.Random(3))
         db.session.commit()
         return user.email, attempt.id
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
 
 
 def test_the_instructions_page_has_no_violations(app, live_server, page: Page):

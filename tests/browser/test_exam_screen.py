@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from tests.factories import PASSWORD, make_bank, make_question, make_topic, make_user
+from tests.browser.pages import sign_in
+from tests.factories import make_bank, make_question, make_topic, make_user
 from trainer.auth.models import User
 from trainer.core.clock import utcnow
 from trainer.exam import paper, service
@@ -54,14 +55,6 @@ def begin(app, email: str, pattern: Pattern, started: datetime | None = None) ->
         attempt = paper.start_attempt(db.session, user, pattern, started or utcnow(), random.Random(7))
         db.session.commit()
         return attempt.id
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
 
 
 def open_attempt(app, live_server: str, page: Page) -> int:

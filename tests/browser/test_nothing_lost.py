@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
-from tests.factories import PASSWORD, make_bank, make_user
+from tests.browser.pages import sign_in
+from tests.factories import make_bank, make_user
 from trainer.core.clock import utcnow
 from trainer.exam import service
 from trainer.exam.models import Attempt, Step
@@ -49,14 +50,6 @@ def begin(app, minutes: int = 60, started_ago: timedelta = timedelta(0)) -> tupl
         attempt = start_attempt(db.session, user, short_paper(minutes), utcnow() - started_ago, random.Random(7))
         db.session.commit()
         return user.email, attempt.id
-
-
-def sign_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
 
 
 def open_exam(page: Page, base: str, attempt_id: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine
+from sqlalchemy import Engine, MetaData, text
 
 from trainer.config import PROJECT_ROOT
 from trainer.core.db import Base
@@ -25,6 +25,16 @@ def alembic_config(engine: Engine) -> AlembicConfig:
     cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
     cfg.attributes["engine"] = engine
     return cfg
+
+
+def rebuild(engine: Engine) -> None:
+    """Drop every table of the database and build the schema anew through the migrations (tests, benchmarks)."""
+    existing = MetaData()
+    existing.reflect(engine)
+    existing.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade(engine)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
