@@ -115,3 +115,20 @@ def test_near_duplicates_are_reported_with_both_places(tmp_path):
     assert len(found) == 1
     assert found[0].startswith("quant/two.md:1: near-duplicate of 'quant-x-1' at ")
     assert "quant/one.md:1 (72% of word runs shared)" in found[0]
+
+
+def test_stale_current_affairs_are_retired_by_date(runner, tmp_path):
+    def dated(uid, as_of):
+        text = question_text(uid, "awareness", "current-affairs", stem=f"Which event happened? ({uid})")
+        return text.replace("source: original\n", f"source: PIB\nas_of: {as_of}\n")
+
+    bank = write_bank(
+        tmp_path, {"awareness/ca.md": dated("awareness-ca-old", "2023-05-01") + dated("awareness-ca-new", "2024-06-01")}
+    )
+    assert runner.invoke(args=["bank", "import", str(bank)]).exit_code == 0
+    first = runner.invoke(args=["bank", "retire-stale", "--before", "2024-01-01"])
+    again = runner.invoke(args=["bank", "retire-stale", "--before", "2024-01-01"])
+    assert "Retired 1 item(s): awareness-ca-old" in first.output
+    assert "Retired 0 item(s)." in again.output
+    stats = runner.invoke(args=["bank", "stats", "--json"])
+    assert '"awareness/current-affairs": 1' in stats.output
