@@ -229,3 +229,18 @@ def test_an_attempt_keeps_showing_the_version_it_used_after_an_edit(app, client,
     assert old_stem in result and "Because one." in result
     assert "REVISED" not in result
     assert '<strong id="total-score">2.00</strong>' in result
+
+
+def test_generated_items_stay_out_of_the_bank_list(app, client, auth):
+    from trainer.bank.models import Question
+
+    with app.app_context():
+        topic = make_topic(db.session, "quant", "percentage")
+        make_question(db.session, topic, "quant-pct-hand")
+        generated = make_question(db.session, topic, "gen-quant-percentage-of-1-easy")
+        generated.kind = "generator"
+        db.session.commit()
+        assert len(db.session.scalars(select(Question)).all()) == 2
+    auth.login(role="instructor")
+    page = client.get("/authoring/questions").text
+    assert "quant-pct-hand" in page and "gen-quant-percentage-of" not in page

@@ -32,6 +32,7 @@ def search_questions(session: Session, f: BankFilter) -> tuple[list[QuestionVers
         .join(latest, latest.c.version_id == QuestionVersion.id)
         .join(Topic, Topic.id == QuestionVersion.topic_id)
         .join(Question, Question.id == QuestionVersion.question_id)
+        .where(Question.kind == "static")  # generated items are the generators' output, not bank entries
     )
     if f.section:
         query = query.where(Topic.section == f.section)
