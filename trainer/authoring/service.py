@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
@@ -44,7 +44,9 @@ def search_questions(session: Session, f: BankFilter) -> tuple[list[QuestionVers
         like = f"%{f.text.lower()}%"
         query = query.where(or_(func.lower(QuestionVersion.stem).like(like), func.lower(Question.uid).like(like)))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = session.scalars(query.order_by(Question.uid).limit(PAGE_SIZE).offset((max(f.page, 1) - 1) * PAGE_SIZE)).all()
+    page = query.options(selectinload(QuestionVersion.question), selectinload(QuestionVersion.topic))
+    offset = (max(f.page, 1) - 1) * PAGE_SIZE
+    rows = session.scalars(page.order_by(Question.uid).limit(PAGE_SIZE).offset(offset)).all()
     return list(rows), total or 0
 
 

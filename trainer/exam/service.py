@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
+from trainer.bank.models import QuestionVersion
 from trainer.core.errors import Conflict, NotFound
 from trainer.exam import grading, timing
 from trainer.exam.models import Attempt, Slot, Step
@@ -50,7 +51,7 @@ def get_attempt(
     options = []
     if with_slots:
         slots = selectinload(Attempt.slots)
-        options.append(slots.selectinload(Slot.version) if with_versions else slots)
+        options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
     attempt = session.get(Attempt, attempt_id, options=options)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")

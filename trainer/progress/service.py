@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from trainer.progress.analytics import TopicTally, weakest_first
 from trainer.progress.models import TopicProgress
@@ -50,7 +50,9 @@ class TopicRow:
 
 def topic_progress(session: Session, user_id: int) -> list[TopicRow]:
     """The candidate's topics, weakest first."""
-    rows = session.scalars(select(TopicProgress).where(TopicProgress.user_id == user_id))
+    rows = session.scalars(
+        select(TopicProgress).where(TopicProgress.user_id == user_id).options(selectinload(TopicProgress.topic))
+    )
     return [
         TopicRow(r.topic.section, r.topic.name, r.attempted, r.correct, *stats, r.last_seen)
         for r, stats in weakest_first([(r, TopicTally(r.attempted, r.correct, r.seen, r.seconds)) for r in rows])
