@@ -1,6 +1,6 @@
 """Save-answer throughput under gunicorn, against a bare one-row insert through the same stack.
 
-Run from the repository root:  python benchmarks/save_answer.py [--duration 10] [--candidates 16] [--workers 4]
+Run from the repository root:  python benchmarks/save_answer.py [--duration 12] [--rounds 6] [--candidates 16]
 SQLite in a temporary folder by default; PostgreSQL when TRAINER_DATABASE_URL points at a database whose name
 contains "bench" (its tables are dropped and rebuilt). See benchmarks/README.md.
 """
@@ -36,7 +36,6 @@ from benchmarks.candidate import (  # noqa: E402
     sign_in_and_start,
 )
 
-THREADS = 4  # gunicorn threads per worker
 TARGET = 0.8  # save-answer requests/s must reach this share of the bare insert's
 WARMUP_REQUESTS = 3  # per candidate and phase, not timed: first-use costs (query compilation, pools) stay out
 
@@ -57,6 +56,23 @@ class PhaseResult:
     def percentile(self, p: int) -> float:
         """The p-th percentile latency in milliseconds."""
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1] * 1000
+
+    @classmethod
+    def merged(cls, slices: list[PhaseResult]) -> PhaseResult:
+        return cls(slices[0].name, [t for s in slices for t in s.latencies], sum(s.seconds for s in slices))
+
+
+def run_rounds(phases: dict, candidates: list[Candidate], duration: float, rounds: int, max_requests: int):
+    """Alternate the phases in short slices (A B, B A, A B, ...) so that the machine's drift hits both alike.
+
+    Returns each phase's slices, in order.
+    """
+    slices: dict[str, list[PhaseResult]] = {name: [] for name in phases}
+    for number in range(rounds):
+        order = list(phases) if number % 2 == 0 else list(reversed(phases))
+        for name in order:
+            slices[name].append(run_phase(name, phases[name], candidates, duration / rounds, max_requests))
+    return slices
 
 
 def run_phase(name: str, send, candidates: list[Candidate], duration: float, max_requests: int) -> PhaseResult:
@@ -147,10 +163,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, log: Path) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, threads: int, log: Path) -> subprocess.Popen:
     command = [
         sys.executable, "-m", "gunicorn",
-        "--workers", str(workers), "--worker-class", "gthread", "--threads", str(THREADS),
+        "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
         "--bind", f"{HOST}:{port}", "--error-logfile", str(log),
         "benchmarks.bench_app:create_bench_app()",
     ]  # fmt: skip
@@ -180,7 +196,8 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
 # --- report -----------------------------------------------------------------------------------------------------
 
 
-def report(save: PhaseResult, insert: PhaseResult, header: str) -> None:
+def report(save_slices: list[PhaseResult], insert_slices: list[PhaseResult], header: str) -> None:
+    save, insert = PhaseResult.merged(save_slices), PhaseResult.merged(insert_slices)
     print(header)
     print(f"{'':<14}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
     for phase in (save, insert):
@@ -191,14 +208,18 @@ def report(save: PhaseResult, insert: PhaseResult, header: str) -> None:
     ratio = save.rps / insert.rps
     verdict = "met" if ratio >= TARGET else "NOT met"
     print(f"save-answer / insert: {ratio:.2f}x  (target >= {TARGET:.2f}x: {verdict})")
+    by_round = [s.rps / i.rps for s, i in zip(save_slices, insert_slices, strict=True)]
+    print(f"by round: {'  '.join(f'{r:.2f}x' for r in by_round)}  (the spread is the machine's noise)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per phase (default 10)")
+    parser.add_argument("--duration", type=float, default=12.0, help="seconds per phase, all rounds (default 12)")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating slices per phase (default 6)")
     parser.add_argument("--candidates", type=int, default=16, help="concurrent simulated candidates (default 16)")
-    parser.add_argument("--workers", type=int, default=4, help=f"gunicorn workers, {THREADS} threads each (default 4)")
-    parser.add_argument("--max-requests", type=int, default=50_000, help="per candidate and phase (default 50000)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
+    parser.add_argument("--max-requests", type=int, default=50_000, help="per candidate and slice (default 50000)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="trainer-bench-") as folder:
@@ -207,22 +228,23 @@ def main() -> None:
         print(f"Preparing {make_url(url).get_backend_name()} ({make_url(url).render_as_string()}) ...", flush=True)
         emails = prepare_database(url, args.candidates)
         port = free_port()
-        server = start_gunicorn(port, args.workers, Path(folder) / "gunicorn.log")
+        server = start_gunicorn(port, args.workers, args.threads, Path(folder) / "gunicorn.log")
         try:
             # One after another: setting up is not what is measured.
             candidates = [sign_in_and_start(port, email) for email in emails]
-            save = run_phase("save answer", save_answer, candidates, args.duration, args.max_requests)
-            insert = run_phase("bare insert", bare_insert, candidates, args.duration, args.max_requests)
+            phases = {"save answer": save_answer, "bare insert": bare_insert}
+            slices = run_rounds(phases, candidates, args.duration, args.rounds, args.max_requests)
         except BenchFailure:
             print((Path(folder) / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
             raise
         finally:
             stop_gunicorn(server)
     header = (
-        f"\n{make_url(url).get_backend_name()}: gunicorn {args.workers} workers x {THREADS} threads, "
-        f"{args.candidates} candidates, {args.duration:g} s per phase, {os.cpu_count()} CPUs"
+        f"\n{make_url(url).get_backend_name()}: gunicorn {args.workers} workers x {args.threads} threads, "
+        f"{args.candidates} candidates, {args.duration:g} s per phase in {args.rounds} alternating rounds, "
+        f"{os.cpu_count()} CPUs"
     )
-    report(save, insert, header)
+    report(slices["save answer"], slices["bare insert"], header)
 
 
 if __name__ == "__main__":
