@@ -11,11 +11,11 @@ from sqlalchemy import select
 from tests.factories import make_bank, make_question, make_topic, make_user
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
 from trainer.core.errors import Conflict
-from trainer.exam import paper, service
+from trainer.exam import paper, saving, service
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import all_patterns, topic_pattern
+from trainer.exam.saving import ClientStep
 from trainer.exam.screen import client_state, practice_feedback
-from trainer.exam.service import ClientStep
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 GRACE = 10
@@ -24,7 +24,7 @@ TIER2_SECTIONS = ("quant", "reasoning", "english", "awareness", "computer")
 
 def save(session, attempt, position, choice, now, step_id=None):
     step = ClientStep(step_id or f"s-{position}-{now.timestamp()}", "save", position, choice, now)
-    return service.record_steps(session, attempt, [step], now, GRACE)
+    return saving.save_steps(session, attempt.id, attempt.user_id, [step], now, GRACE)
 
 
 @pytest.fixture
@@ -59,6 +59,8 @@ def test_a_section_locks_at_its_end_and_late_saves_are_refused(session, tier2):
 def test_an_abandoned_attempt_closes_at_its_deadline_once(session, tier2, runner):
     with pytest.raises(Conflict):
         save(session, tier2, 0, 1, T0 + timedelta(minutes=200))
+    assert tier2.state == service.IN_PROGRESS  # a refused save writes nothing; closing is a step of its own
+    assert service.close_if_expired(session, tier2, T0 + timedelta(minutes=200), GRACE)
     assert tier2.state == service.EXPIRED and tier2.finished_at == tier2.deadline
     assert service.close_expired(session, T0 + timedelta(minutes=300)) == 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -11,10 +12,11 @@ from sqlalchemy import func, select
 
 from tests.factories import make_bank, make_question, make_topic, make_user
 from trainer.core.errors import Conflict, DomainError, NotFound
-from trainer.exam import paper, service
+from trainer.exam import paper, saving, service
 from trainer.exam.models import Step
 from trainer.exam.patterns import get_pattern
-from trainer.exam.service import ClientStep
+from trainer.exam.saving import ClientStep
+from trainer.extensions import db
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 GRACE = 10
@@ -23,6 +25,10 @@ TIER1 = "tier1-2025"
 
 def start(session, user, now=T0, seed=1):
     return paper.start_attempt(session, user, get_pattern(TIER1), now, random.Random(seed))
+
+
+def store(session, attempt, steps, now, grace=GRACE):
+    return saving.save_steps(session, attempt.id, attempt.user_id, steps, now, grace)
 
 
 def step_count(session, attempt) -> int:
@@ -78,11 +84,76 @@ def test_a_step_sent_twice_is_stored_once(session, candidate):
     attempt = start(session, candidate)
     save = ClientStep("c-1", "save", 0, 2)
 
-    first = service.record_steps(session, attempt, [ClientStep("v-1", "view", 0, None), save, save], T0, GRACE)
-    again = service.record_steps(session, attempt, [save], T0 + timedelta(seconds=5), GRACE)
+    first = store(session, attempt, [ClientStep("v-1", "view", 0, None), save, save], T0, GRACE)
+    again = store(session, attempt, [save], T0 + timedelta(seconds=5), GRACE)
 
     assert first.acked == ["v-1", "c-1", "c-1"] and again.acked == ["c-1"]
     assert step_count(session, attempt) == 2
+
+
+def test_a_step_another_tab_stored_a_moment_ago_is_acknowledged_not_stored_again(session, candidate):
+    attempt = start(session, candidate)
+    store(session, attempt, [ClientStep("c-1", "save", 0, 2)], T0, GRACE)
+    # The save reads the steps of the questions it touches; a step with the same id stored elsewhere, as by a
+    # second tab between this save's read and its insert, is skipped by the insert rather than failing the batch.
+    result = store(session, attempt, [ClientStep("c-1", "save", 1, 2), ClientStep("c-2", "save", 1, 3)], T0, GRACE)
+
+    assert result.acked == ["c-1", "c-2"]
+    assert step_count(session, attempt) == 2
+
+
+def test_two_tabs_sending_the_same_steps_at_the_same_time_store_each_step_once(session, candidate):
+    attempt = start(session, candidate)
+    session.commit()  # both tabs see the attempt
+    steps = [ClientStep(f"s-{n}", "save", n % 5, n % 4) for n in range(30)]
+    both_ready, errors = threading.Barrier(2), []
+
+    def tab():  # each thread has a session (and a connection) of its own, as two requests would
+        try:
+            both_ready.wait()
+            for step in steps:
+                result = saving.save_steps(db.session, attempt.id, attempt.user_id, [step], T0, GRACE)
+                db.session.commit()
+                assert result.acked == [step.client_id]
+        except Exception as exc:  # raised again below, in the test's own thread
+            errors.append(exc)
+        finally:
+            db.session.remove()
+
+    tabs = [threading.Thread(target=tab) for _ in range(2)]
+    for thread in tabs:
+        thread.start()
+    for thread in tabs:
+        thread.join()
+
+    assert errors == []
+    assert step_count(session, attempt) == 30
+
+
+def test_the_saves_reply_folds_what_was_stored_before_and_now(session, candidate):
+    attempt = start(session, candidate)
+    slot = attempt.slots[3]
+    store(session, attempt, [ClientStep("v", "view", 3, None), ClientStep("m", "mark", 3, 1)], T0, GRACE)
+
+    result = store(session, attempt, [ClientStep("s", "save", 3, 2)], T0 + timedelta(seconds=30), GRACE)
+
+    assert result.states[3].answer == slot.option_order[2] and not result.states[3].marked
+    target, slots = saving.read_for_save(session, attempt.id, [3, 99, 500])
+    assert (target.started_at, target.deadline) == (attempt.started_at, attempt.deadline)
+    assert target.started_at.tzinfo is not None and target.pattern.code == TIER1
+    assert sorted(slots) == [3, 99]  # position 500 is not in the paper
+    assert [s.client_id for s in slots[3].steps] == ["v", "m", "s"]
+    assert slots[3].steps[-1].server_time == T0 + timedelta(seconds=30)
+    assert slots[3].option_order == slot.option_order and slots[99].steps == []
+
+
+def test_a_save_on_another_candidates_attempt_is_not_found_and_stores_nothing(session, candidate):
+    attempt = start(session, candidate)
+    other = make_user(session)
+
+    with pytest.raises(NotFound):
+        saving.save_steps(session, attempt.id, other.id, [ClientStep("x", "save", 0, 1)], T0, GRACE)
+    assert step_count(session, attempt) == 0
 
 
 def test_saving_maps_the_shown_position_to_the_option_as_written(session, candidate):
@@ -93,7 +164,7 @@ def test_saving_maps_the_shown_position_to_the_option_as_written(session, candid
         ClientStep("w", "save", wrong.position, (key_position(wrong) + 1) % 4),
     ]
 
-    service.record_steps(session, attempt, steps, T0 + timedelta(minutes=1), GRACE)
+    store(session, attempt, steps, T0 + timedelta(minutes=1), GRACE)
     stored = {s.client_id: s.value for s in session.scalars(select(Step).where(Step.attempt_id == attempt.id))}
     service.submit(session, attempt, T0 + timedelta(minutes=2), GRACE)
 
@@ -107,8 +178,16 @@ def test_saving_maps_the_shown_position_to_the_option_as_written(session, candid
 def test_a_choice_outside_the_four_options_is_refused(session, candidate):
     attempt = start(session, candidate)
 
-    result = service.record_steps(session, attempt, [ClientStep("x", "save", 0, 4)], T0, GRACE)
+    result = store(session, attempt, [ClientStep("x", "save", 0, 4)], T0, GRACE)
     assert result.acked == [] and result.refused == {"x": "that option is not in this question"}
+
+
+@pytest.mark.parametrize("position", [100, -1, 10**12, "3", None])
+def test_a_step_for_a_question_not_in_the_paper_is_refused(session, candidate, position):
+    attempt = start(session, candidate)
+
+    result = store(session, attempt, [ClientStep("x", "save", position, 0)], T0, GRACE)
+    assert result.acked == [] and result.refused == {"x": "that question is not in this paper"}
 
 
 def test_a_save_within_the_grace_period_still_counts(session, candidate):
@@ -116,7 +195,7 @@ def test_a_save_within_the_grace_period_still_counts(session, candidate):
     slot = attempt.slots[0]
 
     late = attempt.deadline + timedelta(seconds=GRACE - 1)
-    service.record_steps(session, attempt, [ClientStep("s", "save", 0, key_position(slot))], late, GRACE)
+    store(session, attempt, [ClientStep("s", "save", 0, key_position(slot))], late, GRACE)
     service.submit(session, attempt, late, GRACE)
 
     assert attempt.state == service.EXPIRED  # submitted because the time ran out: shown as such
@@ -126,11 +205,12 @@ def test_a_save_within_the_grace_period_still_counts(session, candidate):
 
 def test_a_write_after_the_grace_period_is_refused_and_the_attempt_closed_at_its_deadline(session, candidate):
     attempt = start(session, candidate)
-    service.record_steps(session, attempt, [ClientStep("early", "save", 0, key_position(attempt.slots[0]))], T0, 10)
+    store(session, attempt, [ClientStep("early", "save", 0, key_position(attempt.slots[0]))], T0, 10)
 
     too_late = attempt.deadline + timedelta(seconds=GRACE + 1)
     with pytest.raises(Conflict):
-        service.record_steps(session, attempt, [ClientStep("late", "save", 1, 0)], too_late, GRACE)
+        store(session, attempt, [ClientStep("late", "save", 1, 0)], too_late, GRACE)
+    assert service.close_if_expired(session, attempt, too_late, GRACE)  # what the save route does next
 
     assert attempt.state == service.EXPIRED
     assert attempt.finished_at == attempt.deadline
@@ -140,7 +220,7 @@ def test_a_write_after_the_grace_period_is_refused_and_the_attempt_closed_at_its
 
 def test_submitting_twice_changes_nothing(session, candidate):
     attempt = start(session, candidate)
-    service.record_steps(session, attempt, [ClientStep("s", "save", 0, key_position(attempt.slots[0]))], T0, 10)
+    store(session, attempt, [ClientStep("s", "save", 0, key_position(attempt.slots[0]))], T0, 10)
 
     service.submit(session, attempt, T0 + timedelta(minutes=30), GRACE)
     finished, result = attempt.finished_at, dict(attempt.result)

@@ -10,9 +10,9 @@ import pytest
 
 from tests.factories import TIER1_SECTIONS, make_question, make_topic, make_user
 from trainer.auth.models import User
-from trainer.exam import paper, service
+from trainer.exam import paper, saving, service
 from trainer.exam.patterns import get_pattern
-from trainer.exam.service import ClientStep
+from trainer.exam.saving import ClientStep
 from trainer.extensions import db
 
 T0 = datetime(2026, 2, 1, 10, 0, tzinfo=UTC)
@@ -51,7 +51,7 @@ def take_graded_mock(app, user_id: int) -> int:
             if action != "-":
                 choice = key if action == "R" else (key + 1) % 4
                 steps.append(ClientStep(f"s{slot.position}", "save", slot.position, choice))
-            service.record_steps(session, attempt, steps, now, GRACE)
+            saving.save_steps(session, attempt.id, attempt.user_id, steps, now, GRACE)
             now += timedelta(seconds=40 if topic == SLOW_TOPIC else 10)
         service.submit(session, attempt, now, GRACE)
         session.commit()

@@ -40,7 +40,7 @@ class Slot(Base):
     __table_args__ = (UniqueConstraint("attempt_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))  # indexed by the unique (attempt, position)
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(String(40))
     version_id: Mapped[int] = mapped_column(ForeignKey("question_version.id"), index=True)
@@ -59,8 +59,8 @@ class Step(Base):
     __table_args__ = (UniqueConstraint("attempt_id", "client_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
-    slot_id: Mapped[int | None] = mapped_column(ForeignKey("slot.id"))
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))  # indexed by the unique (attempt, client id)
+    slot_id: Mapped[int | None] = mapped_column(ForeignKey("slot.id"), index=True)  # a save reads its slots' steps
     client_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(20))
     value: Mapped[int | None] = mapped_column(Integer)  # option index in version.options, not as shown

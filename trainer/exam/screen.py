@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from trainer.bank.models import ItemGroupVersion
 from trainer.bank.rendering import render, render_inline
@@ -15,6 +16,9 @@ from trainer.exam.grading import Outcome, outcome
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
 from trainer.exam.steps import SlotState
+
+if TYPE_CHECKING:
+    from trainer.exam.saving import TouchedSlot
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     }
 
 
-def client_state_for(slots: dict[int, Slot], states: dict[int, SlotState]) -> list[dict]:
+def client_state_for(slots: dict[int, TouchedSlot], states: dict[int, SlotState]) -> list[dict]:
     """The same per-question state, for a few positions only."""
     return [
         {

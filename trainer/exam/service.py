@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -10,11 +9,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
 from trainer.bank.models import QuestionVersion
-from trainer.core.errors import Conflict, NotFound
+from trainer.core.errors import NotFound
 from trainer.exam import grading, timing
 from trainer.exam.models import Attempt, Slot, Step
 from trainer.exam.patterns import Pattern, get_pattern
-from trainer.exam.steps import SLOT_KINDS, Kind, SlotState, StepRecord, fold
+from trainer.exam.steps import Kind, SlotState, StepRecord, fold
 from trainer.progress.service import record_graded_attempt
 
 IN_PROGRESS, SUBMITTED, EXPIRED = "in_progress", "submitted", "expired"
@@ -35,10 +34,12 @@ def pattern_of(attempt: Attempt) -> Pattern:
 
 def windows(attempt: Attempt) -> list[tuple[datetime, datetime]]:
     """When each timed part of the attempt is open (extra time split over the parts as it was granted)."""
-    pattern = pattern_of(attempt)
-    scribe = attempt.extra_minutes > 0
-    extras = [timing.extra_minutes(p.minutes, scribe) for p in pattern.parts]
-    return timing.part_windows(attempt.started_at, [p.minutes for p in pattern.parts], extras)
+    return pattern_windows(pattern_of(attempt), attempt.started_at, attempt.extra_minutes)
+
+
+def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) -> list[tuple[datetime, datetime]]:
+    extras = [timing.extra_minutes(p.minutes, extra_minutes > 0) for p in pattern.parts]
+    return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
 
 def get_attempt(
@@ -46,7 +47,7 @@ def get_attempt(
 ) -> Attempt:
     """The user's own attempt; another user's attempt is reported as missing, not as forbidden.
 
-    A save needs neither the question texts nor all the slots: it reads the few it touches (`slots_at`).
+    A save does not come here: it reads only what it needs, in one query (`saving.save_steps`).
     """
     options = []
     if with_slots:
@@ -56,17 +57,6 @@ def get_attempt(
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
-
-
-def slots_at(session: Session, attempt: Attempt, positions) -> dict[int, Slot]:
-    """The attempt's slots at these positions (from memory when all slots are loaded already)."""
-    wanted = {p for p in positions if isinstance(p, int)}
-    if "slots" in attempt.__dict__:
-        return {p: attempt.slots[p] for p in wanted if 0 <= p < len(attempt.slots)}
-    if not wanted:
-        return {}
-    rows = session.scalars(select(Slot).where(Slot.attempt_id == attempt.id, Slot.position.in_(wanted)))
-    return {slot.position: slot for slot in rows}
 
 
 def plausible_time(client_time: datetime | None, server_time: datetime, started_at: datetime) -> datetime:
@@ -97,119 +87,10 @@ def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     ]
 
 
-def slot_states_for(session: Session, attempt: Attempt, slots: dict[int, Slot]) -> dict[int, SlotState]:
-    """The folded state of a few slots, reading only their steps."""
-    if not slots:
-        return {}
-    positions = {slot.id: position for position, slot in slots.items()}
-    steps = session.execute(
-        select(Step.id, Step.client_id, Step.kind, Step.slot_id, Step.value, Step.client_time, Step.server_time)
-        .where(Step.attempt_id == attempt.id, Step.slot_id.in_(positions))
-        .order_by(Step.id)
-    )
-    records = [
-        StepRecord(sid, cid, kind, positions[slot], value, plausible_time(ct, st, attempt.started_at))
-        for sid, cid, kind, slot, value, ct, st in steps
-    ]
-    states = fold(records, max(slots) + 1)
-    return {p: states[p] for p in slots}
-
-
 def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
     """The folded state of every slot (palette, saved answer, seconds on screen)."""
     end = attempt.finished_at or attempt.deadline
     return fold(step_records(session, attempt), len(attempt.slots), end)
-
-
-@dataclass(frozen=True)
-class ClientStep:
-    """A step as the page sends it: its own id, what was done, where, and the option as shown."""
-
-    client_id: str
-    kind: str
-    position: int | None
-    choice: int | None
-    client_time: datetime | None = None
-
-
-@dataclass
-class StepResult:
-    """The server's answer to a batch: ids it holds now, ids it refused (with why), and practice feedback."""
-
-    acked: list[str]
-    refused: dict[str, str]
-    checked: list[int]  # positions whose answer was just saved in practice mode
-    slots: dict[int, Slot] = field(default_factory=dict)  # the slots the batch touched, by position
-
-
-def _refusal(
-    slots: dict[int, Slot], pattern: Pattern, step: ClientStep, open_parts: set[int], revealed: set[int]
-) -> str | None:
-    if step.kind not in SLOT_KINDS:
-        return f"unknown action {step.kind!r}"
-    slot = slots.get(step.position) if isinstance(step.position, int) else None
-    if slot is None:
-        return "that question is not in this paper"
-    if step.choice is not None and not 0 <= step.choice < len(slot.option_order):
-        return "that option is not in this question"
-    part = pattern.part_of(slot.section)
-    if part not in open_parts and not (open_parts and part < min(open_parts) and step.kind == Kind.VIEW):
-        return "this section is closed" if not open_parts or part < min(open_parts) else "this section is not open yet"
-    if step.position in revealed and step.kind != Kind.VIEW:
-        return "this answer has been checked and can no longer be changed"
-    return None
-
-
-def record_steps(
-    session: Session, attempt: Attempt, steps: list[ClientStep], now: datetime, grace_seconds: float
-) -> StepResult:
-    """Store new steps once each; refuse (and say why) those for closed or unopened sections."""
-    if close_if_expired(session, attempt, now, grace_seconds) or attempt.state != IN_PROGRESS:
-        raise Conflict("This test is over; answers can no longer be changed.")
-    pattern = pattern_of(attempt)
-    # During the grace after a part closes, both it (saves in flight) and the part that just opened take writes.
-    parts = windows(attempt)
-    open_parts = {timing.open_part(now, parts), timing.open_part(now, parts, grace_seconds)} - {None}
-    ids = [s.client_id[:64] for s in steps]
-    held = set(session.scalars(select(Step.client_id).where(Step.attempt_id == attempt.id, Step.client_id.in_(ids))))
-    revealed = practice_checked(session, attempt) if attempt.mode == "practice" else set()
-    slots = slots_at(session, attempt, [s.position for s in steps])
-    result = StepResult([], {}, [], slots)
-    for step in steps:
-        client_id = step.client_id[:64]
-        if client_id not in held:
-            reason = _refusal(slots, pattern, step, open_parts, revealed)
-            if reason:
-                result.refused[client_id] = reason
-                continue
-            session.add(_to_row(attempt, slots[step.position], step, now))
-            held.add(client_id)
-            if attempt.mode == "practice" and step.kind in (Kind.SAVE, Kind.MARK) and step.choice is not None:
-                revealed.add(step.position)
-                result.checked.append(step.position)
-        result.acked.append(client_id)
-    session.flush()
-    return result
-
-
-def practice_checked(session: Session, attempt: Attempt) -> set[int]:
-    """Positions whose answer has been saved, and so checked, in a practice attempt."""
-    return {position for position, state in enumerate(slot_states(session, attempt)) if state.answer is not None}
-
-
-def _to_row(attempt: Attempt, slot: Slot, step: ClientStep, now: datetime) -> Step:
-    value = None
-    if step.choice is not None and step.kind in (Kind.SAVE, Kind.MARK):
-        value = slot.option_order[step.choice]
-    return Step(
-        attempt_id=attempt.id,
-        slot_id=slot.id,
-        client_id=step.client_id[:64],
-        kind=step.kind,
-        value=value,
-        client_time=step.client_time,
-        server_time=now,
-    )
 
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
