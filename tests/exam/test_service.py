@@ -218,6 +218,22 @@ def test_a_write_after_the_grace_period_is_refused_and_the_attempt_closed_at_its
     assert step_count(session, attempt) == 1
 
 
+def test_the_result_shows_each_answer_as_graded_even_when_a_save_raced_the_submit(session, candidate):
+    attempt = start(session, candidate)
+    slot = attempt.slots[0]
+    store(session, attempt, [ClientStep("s", "save", 0, key_position(slot))], T0, GRACE)
+    service.submit(session, attempt, T0 + timedelta(minutes=5), GRACE)
+    # A save that read the attempt just before the submit claimed it, stored a moment after the grading read:
+    wrong = (slot.version.answer + 1) % 4
+    late = T0 + timedelta(minutes=5, seconds=1)
+    session.add(Step(attempt_id=attempt.id, slot_id=slot.id, client_id="x", kind="save", value=wrong, server_time=late))
+    session.flush()
+
+    assert service.slot_states(session, attempt)[0].answer == wrong  # what the steps alone would now show
+    assert service.graded_states(session, attempt)[0].answer == slot.version.answer  # what the score counted
+    assert attempt.score == 2.0
+
+
 def test_submitting_twice_changes_nothing(session, candidate):
     attempt = start(session, candidate)
     store(session, attempt, [ClientStep("s", "save", 0, key_position(attempt.slots[0]))], T0, 10)

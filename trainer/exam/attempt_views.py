@@ -142,7 +142,7 @@ def show_result(attempt_id: int):
     if attempt.state == service.IN_PROGRESS:
         return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
     pattern = service.pattern_of(attempt)
-    review = screen.review_questions(attempt, service.slot_states(db.session, attempt))
+    review = screen.review_questions(attempt, service.graded_states(db.session, attempt))
     return render_template(
         "exam/show_result.html",
         attempt=attempt,

@@ -138,10 +138,25 @@ def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str
         "total": result.total,
         "max": result.max_marks,
         "sections": {key: vars(score) for key, score in result.sections.items()},
+        "answers": [state.answer for state in states],  # what the grade counted, as written (None: no answer)
     }
     record_graded_attempt(session, attempt, states, result.outcomes)
     session.flush()
     return True
+
+
+def graded_states(session: Session, attempt: Attempt) -> list[SlotState]:
+    """A finished attempt's slots as graded: time on screen from the steps, each answer exactly as the grade counted it.
+
+    A save that raced the submit can be stored a moment after the grading read; the result must not show an
+    answer the score did not count. (Attempts graded before answers were kept show the steps' fold.)
+    """
+    states = slot_states(session, attempt)
+    answers = (attempt.result or {}).get("answers")
+    if answers is not None and len(answers) == len(states):
+        for state, answer in zip(states, answers, strict=True):
+            state.answer = answer
+    return states
 
 
 def grade_attempt(attempt: Attempt, states: list[SlotState]) -> grading.Grade:
