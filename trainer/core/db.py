@@ -1,4 +1,4 @@
-"""Declarative base and column types shared by every feature's models."""
+"""Declarative base and column types shared by every feature's models; the statements the exam's save path needs."""
 
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ def windows(attempt: Attempt) -> list[tuple[datetime, datetime]]:
 
 
 def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) -> list[tuple[datetime, datetime]]:
+    """The same, from the attempt's rules, start and extra time (a save has these without an Attempt object)."""
     extras = [timing.extra_minutes(p.minutes, extra_minutes > 0) for p in pattern.parts]
     return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
