@@ -18,6 +18,7 @@ class Config:
     SECRET_KEY: str | None = None
     DATABASE_URL: str | None = None  # default: SQLite file in the instance folder
     BANK_PATH = str(PROJECT_ROOT / "question_bank")
+    MAX_CONTENT_LENGTH = 1024 * 1024  # bytes in a request body; the exam's saves take at most 64 KB of it
     SAVE_GRACE_SECONDS = 10  # in-flight saves accepted this long after a deadline
     WTF_CSRF_TIME_LIMIT = None  # a CSRF token must outlive a 2-hour exam; it is tied to the session anyway
     SESSION_COOKIE_HTTPONLY = True

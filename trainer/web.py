@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
+from flask_wtf.csrf import CSRFError
 
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
 
 
+class BoundedJSONProvider(DefaultJSONProvider):
+    """JSON bodies nested too deep to decode are invalid JSON (a 400), not a RecursionError (a 500)."""
+
+    def loads(self, s, **kwargs):
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as exc:
+            raise ValueError("JSON nested too deeply") from exc
+
+
 def register(app: Flask) -> None:
+    app.json = BoundedJSONProvider(app)
     from trainer.auth.models import User
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring.views import bp as authoring_bp
@@ -34,20 +47,34 @@ def register(app: Flask) -> None:
             return jsonify(error=str(exc)), exc.status
         return render_template("error.html", message=str(exc), status=exc.status), exc.status
 
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError):
+        # The exam page tells this from a network failure by `code`: it fetches a fresh token and sends again.
+        text = "This page's security token has expired or belongs to an earlier sign-in. Reload the page and try again."
+        if wants_json():
+            return jsonify(error=text, code="csrf"), 400
+        return render_template("error.html", message=text, status=400), 400
+
     for status, text in (
+        (400, "The request could not be understood."),
         (403, "You do not have access to this page."),
         (404, "This page does not exist."),
+        (405, "This address does not take that kind of request."),
+        (413, "The request is too large."),
         (429, "Too many attempts. Please wait a minute and try again."),
+        (500, "Something went wrong on our side. Your answers saved so far are kept; please try again."),
     ):
         app.register_error_handler(status, _http_error(status, text))
 
 
 def wants_json() -> bool:
+    """The client is a script: a JSON body, or JSON preferred over HTML."""
     return request.is_json or request.accept_mimetypes.best == "application/json"
 
 
 def _http_error(status: int, text: str):
     def handler(exc):
+        db.session.rollback()  # an error mid-request must not leave the session's transaction half-done
         if wants_json():
             return jsonify(error=text), status
         return render_template("error.html", message=text, status=status), status

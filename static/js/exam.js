@@ -6,7 +6,7 @@
 
   const data = JSON.parse(document.getElementById("exam-data").textContent);
   const urls = JSON.parse(document.getElementById("exam-urls").textContent);
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let csrf = document.querySelector('meta[name="csrf-token"]').content;
   const journalKey = "aso-journal-" + data.attempt;
   const placeKey = "aso-place-" + data.attempt;
   const questions = data.questions; // [{position, section, choice, palette}]
@@ -88,14 +88,24 @@
       body: JSON.stringify({ steps: batch }),
     }).then(function (response) {
       if (response.status === 409) { journal = []; saveJournal(); location.reload(); return false; } // test closed
-      if (response.status === 401) { notice("You are signed out. Sign in again (in another tab) — your answers are kept on this device."); return false; }
+      if (response.status === 401) { signedOut(); return false; }
+      if (response.status === 400) {
+        // A refused security token (an earlier sign-in's, or expired) is not a network failure: renew it, send again.
+        return response.json().catch(() => ({})).then(function (body) {
+          if (body.code !== "csrf") throw new Error("HTTP 400");
+          return renewToken();
+        });
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json().then(function (body) {
         offset = Date.parse(body.server_now) - (sent + Date.now()) / 2;
+        // Acknowledged and refused steps leave the journal; so do steps without a usable id (by place in the
+        // batch). Deferred ones stay and go in the next batch.
         const done = new Set(body.acked.concat(Object.keys(body.refused)));
-        journal = journal.filter((s) => !done.has(s.id));
+        (body.malformed || []).forEach((m) => { if (batch[m.index]) done.add(batch[m.index]); });
+        journal = journal.filter((s) => !done.has(s.id) && !done.has(s));
         saveJournal();
-        const reasons = Object.values(body.refused);
+        const reasons = Object.values(body.refused).concat((body.malformed || []).map((m) => m.reason));
         if (reasons.length) notice("Not saved: " + reasons[0] + ".");
         reconcile(body.state);
         (body.feedback || []).forEach(showFeedback);
@@ -110,10 +120,52 @@
     }).then(function (ok) {
       flushing = false;
       // Steps recorded while this batch was in flight go at once; after a failure, retry in a few seconds.
-      if (journal.length && !submitting) ok ? flush() : setTimeout(flush, 3000);
+      if (journal.length && !submitting && !isSignedOut) ok ? flush() : setTimeout(flush, 3000);
       return ok;
     });
   }
+
+  // ---- the security token and the session ----
+  let isSignedOut = false;
+  let renewTimer = null;
+  function setToken(token) {
+    csrf = token;
+    document.querySelector('meta[name="csrf-token"]').content = token;
+    document.querySelectorAll('input[name="csrf_token"]').forEach((input) => { input.value = token; });
+  }
+  // Resolves true once a fresh token is in place (the caller's flush then sends again at once).
+  function renewToken() {
+    return fetch(urls.token, { credentials: "same-origin", headers: { "Accept": "application/json" }, cache: "no-store" })
+      .then(function (response) {
+        if (response.status === 401) { signedOut(); return false; }
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json().then(function (body) {
+          setToken(body.csrf_token);
+          if (isSignedOut) signedBackIn();
+          return true;
+        });
+      });
+  }
+  // Signed out (in another tab, or the session was ended): keep every answer here, ask to sign in again, and
+  // look for the new session every few seconds; nothing is sent or submitted until then.
+  function signedOut() {
+    if (!isSignedOut) {
+      isSignedOut = true;
+      const box = $("signed-out");
+      if (box && !box.open) box.showModal();
+    }
+    clearTimeout(renewTimer);
+    renewTimer = setTimeout(() => renewToken().catch(() => false).then((ok) => { if (!ok) signedOut(); }), 3000);
+  }
+  function signedBackIn() {
+    isSignedOut = false;
+    clearTimeout(renewTimer);
+    const box = $("signed-out");
+    if (box && box.open) box.close();
+    notice("Signed in again: sending your answers.");
+    flush();
+  }
+  on("signed-out-retry", () => renewToken().catch(() => false));
 
   // The server's word wins for questions with nothing pending here (e.g. answered in another tab).
   function reconcile(state) {
@@ -142,6 +194,7 @@
     if (mark) mark.hidden = !saved;
   }
   window.addEventListener("online", flush);
+  window.addEventListener("focus", () => { if (isSignedOut) renewToken().catch(() => false); });
 
   // ---- screen ----
   function radios(position) { return document.querySelectorAll('input[name="q' + position + '"]'); }
@@ -342,17 +395,27 @@
     const until = Date.now() + ms;
     return new Promise(function (resolve) {
       (function check() {
-        if (!journal.length || Date.now() > until) return resolve(!journal.length);
+        if (!journal.length || Date.now() > until || isSignedOut) return resolve(!journal.length);
         if (!flushing) flush();
         setTimeout(check, 150);
       })();
     });
   }
 
+  // Signed out, nothing can be sent or submitted: wait (the dialog asks the candidate to sign in again), then
+  // send the journal, take a fresh token for the form, and submit.
   function submit() {
     if (submitting) return;
     submitting = true;
-    drain(8000).then(function () { $("submit-form").submit(); });
+    (function attempt() {
+      if (isSignedOut) { setTimeout(attempt, 1000); return; }
+      drain(8000)
+        .then(() => renewToken().catch(() => true)) // offline: the form is tried anyway, the journal stays here
+        .then(function (ok) {
+          if (ok === false || isSignedOut) { setTimeout(attempt, 1000); return; }
+          $("submit-form").submit();
+        });
+    })();
   }
 
   // ---- clock: always recomputed from the server's deadlines, so it cannot drift ----

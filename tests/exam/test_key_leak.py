@@ -117,7 +117,7 @@ def test_nothing_before_submission_reveals_the_key(client, auth, marked_bank):
         assert_no_key_in_html(html)
     for response in (saved, refused):
         assert_no_key_in_json(response.json)
-    assert set(saved.json) == {"acked", "refused", "server_now", "state", "feedback"}
+    assert set(saved.json) == {"acked", "refused", "malformed", "deferred", "server_now", "state", "feedback"}
     assert saved.json["feedback"] == []  # a mock never says right or wrong before submission
     assert all(set(q) == {"position", "section", "choice", "palette"} for q in saved.json["state"])
     for page in (exam, reloaded):

@@ -2,8 +2,9 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from trainer.auth import service
 from trainer.auth.forms import LoginForm, RegisterForm
@@ -69,3 +70,10 @@ def logout():
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/auth/token")
+@access(Access.USER)
+def refresh_token():
+    """A fresh CSRF token for a page that stays open long (the exam), as JSON; never cached."""
+    return jsonify(csrf_token=generate_csrf()), 200, {"Cache-Control": "no-store"}

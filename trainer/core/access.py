@@ -61,7 +61,8 @@ def enforce_access():
     if level == Access.PUBLIC or (level == Access.SESSION and SESSION_USER_KEY in session):
         return None
     if not current_user.is_authenticated:
-        if request.is_json:  # the exam page's saves: say so, rather than redirect a script to a login form
+        # A script (the exam page's saves and token renewals): say so, rather than redirect it to a login form.
+        if request.is_json or request.accept_mimetypes.best == "application/json":
             return jsonify(error="You are signed out. Sign in again; your answers are kept on this device."), 401
         return login_manager.unauthorized()
     if Role(current_user.role) not in ALLOWED_ROLES[level]:

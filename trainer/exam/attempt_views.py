@@ -6,18 +6,19 @@ from datetime import datetime
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from trainer.core.access import Access, access, session_user_id
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
-from trainer.exam import paper, saving, screen, service
+from trainer.exam import paper, saving, screen, service, step_input
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
 from trainer.exam.views import bp
 from trainer.extensions import db
 
-MAX_STEPS_PER_REQUEST = 200
+MAX_BODY_BYTES = 64 * 1024  # a full batch of 200 steps is about 30 KB
 
 
 def _grace() -> float:
@@ -58,25 +59,14 @@ def take_attempt(attempt_id: int):
     return page, 200, {"Cache-Control": "no-store"}
 
 
-def _parse_steps(payload) -> list[ClientStep]:
-    if not isinstance(payload, dict) or not isinstance(payload.get("steps"), list):
-        raise DomainError("Expected a JSON object with a list of steps.")
-    steps = []
-    for raw in payload["steps"][:MAX_STEPS_PER_REQUEST]:
-        try:
-            at = datetime.fromisoformat(raw["at"]) if raw.get("at") else None
-            steps.append(
-                ClientStep(
-                    str(raw["id"]),
-                    str(raw["kind"]),
-                    raw.get("position"),
-                    raw.get("choice"),
-                    at if at is None or at.tzinfo else None,
-                )
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DomainError(f"Malformed step: {exc}") from exc
-    return steps
+def _read_batch() -> step_input.ParsedBatch:
+    """The request's steps, each judged alone; a body that is not a batch at all is a 400 (413 when too big)."""
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        raise RequestEntityTooLarge()
+    try:
+        return step_input.parse_batch(request.get_json(silent=True))  # None for a body that is not JSON
+    except step_input.MalformedBatch as exc:
+        raise DomainError(str(exc)) from exc
 
 
 def _store_steps(attempt_id: int, steps: list[ClientStep], now: datetime) -> saving.StepResult:
@@ -101,7 +91,8 @@ def _store_steps(attempt_id: int, steps: list[ClientStep], now: datetime) -> sav
 def save_steps(attempt_id: int):
     """Store the page's actions (idempotent by step id) and answer with what the server now holds."""
     now = utcnow()
-    result = _store_steps(attempt_id, _parse_steps(request.get_json(silent=True)), now)
+    batch = _read_batch()
+    result = _store_steps(attempt_id, batch.steps, now)
     feedback = []
     if result.checked:  # practice mode: answers just saved are checked at once
         feedback = screen.practice_feedback(db.session.get(Attempt, attempt_id), result.states, result.checked)
@@ -109,7 +100,9 @@ def save_steps(attempt_id: int):
     # tab to learn what the first one saved whenever it touches the same question.
     return jsonify(
         acked=result.acked,
-        refused=result.refused,
+        refused={**batch.refused, **result.refused},
+        malformed=batch.malformed,  # steps without a usable id, by their place in the batch
+        deferred=batch.deferred,  # past the per-request maximum: not judged, to be sent again
         server_now=now.isoformat(),
         state=screen.client_state_for(result.slots, result.states),
         feedback=feedback,

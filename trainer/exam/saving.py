@@ -161,7 +161,7 @@ def save_steps(
     result = StepResult([], {}, [], slots)
     rows, records = [], []
     for step in steps:
-        client_id = step.client_id[:64]
+        client_id = step.client_id
         if client_id not in held:
             reason = _refusal(slots, pattern, step, open_parts, revealed)
             if reason:
@@ -216,7 +216,7 @@ def _to_row(attempt_id: int, slot: TouchedSlot, step: ClientStep, now: datetime)
     return {
         "attempt_id": attempt_id,
         "slot_id": slot.id,
-        "client_id": step.client_id[:64],
+        "client_id": step.client_id,
         "kind": step.kind,
         "value": value,
         "client_time": step.client_time,
