@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
 
+from trainer.core.access import session_generation
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
 
 
 def register(app: Flask) -> None:
-    from trainer.auth.models import User
+    from trainer.auth.admin import bp as admin_bp
+    from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring.views import bp as authoring_bp
     from trainer.exam.views import bp as exam_bp
     from trainer.main import bp as main_bp
     from trainer.progress.views import bp as progress_bp
 
-    for blueprint in (main_bp, auth_bp, exam_bp, progress_bp, authoring_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
@@ -25,7 +27,8 @@ def register(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+        # A revoked session (older generation) or a disabled account counts as signed out.
+        return session_user(db.session, user_id, session_generation())
 
     @app.errorhandler(DomainError)
     def domain_error(exc: DomainError):
