@@ -177,3 +177,26 @@ def test_forms_posted_without_the_csrf_token_are_refused(app, client, member):
     sign_in(client, member)
     assert client.post("/logout").status_code == 400
     assert signed_in(client)
+
+
+def test_with_email_configured_the_owner_of_a_taken_address_is_told(app, client, member, outbox):
+    client.post("/register", data=registration(client, email="member@example.com"))
+    client.post("/register", data=registration(client, email="new@example.com"))
+
+    (notice,) = outbox.to("member@example.com")
+    assert notice["Subject"] == "Someone tried to register with your e-mail"
+    assert "http://localhost/login" in notice.get_content()
+    (welcome,) = outbox.to("new@example.com")
+    assert welcome["Subject"] == "Your ASO Trainer account"
+
+
+def test_a_failing_mail_server_does_not_change_the_answer(app, client, member, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("connection refused")
+
+    monkeypatch.setattr("trainer.auth.mail.smtplib.SMTP", refuse)
+    app.config["SMTP_HOST"] = "smtp.invalid"
+
+    for email in ("member@example.com", "new@example.com"):
+        response = client.post("/register", data=registration(client, email=email))
+        assert response.status_code == 302 and response.headers["Location"] == "/login"

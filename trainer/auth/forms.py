@@ -1,7 +1,7 @@
 """Account forms: register, sign in, change or reset a password, and the admin's user actions."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SearchField, SelectField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from trainer.auth.models import CATEGORIES
@@ -93,13 +93,6 @@ class ResetPasswordForm(FlaskForm):
     def __init__(self, account, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.account = account
-
-
-class UserSearchForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET search changes nothing
-
-    q = SearchField("E-mail or name", validators=[Optional(), Length(max=254)])
 
 
 class UserActionForm(FlaskForm):

@@ -26,8 +26,8 @@ def find_user(session: Session, email: str) -> User | None:
 
 
 def get_user(session: Session, user_id: int) -> User:
-    """The account with this id; raise NotFound."""
-    user = session.get(User, user_id)
+    """The account with this id; raise NotFound (also for an id past the database's integer range)."""
+    user = session.get(User, user_id) if 0 < user_id < 2**31 else None
     if user is None:
         raise NotFound("No such account.")
     return user
