@@ -45,7 +45,8 @@ def create_user(email: str, role: str, name: str, password: str) -> None:
 def list_users() -> None:
     """List accounts with their roles."""
     for user in users_service.list_users(db.session):
-        click.echo(f"{user.id:>5}  {user.role:<10}  {user.category:<4}  {user.email}  {user.name}")
+        disabled = "" if user.is_active else "  (disabled)"
+        click.echo(f"{user.id:>5}  {user.role:<10}  {user.category:<4}  {user.email}  {user.name}{disabled}")
 
 
 @users.command("set-role")

@@ -44,5 +44,9 @@ def _connect(config) -> smtplib.SMTP:
         return smtplib.SMTP_SSL(host, port, timeout=20, context=ssl.create_default_context())
     server = smtplib.SMTP(host, port, timeout=20)
     if security == "starttls":
-        server.starttls(context=ssl.create_default_context())
+        try:
+            server.starttls(context=ssl.create_default_context())
+        except BaseException:
+            server.close()
+            raise
     return server

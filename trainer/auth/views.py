@@ -167,4 +167,6 @@ def reset_password(token: str):
         flash("Your new password is set. Sign in with it.", "success")
         return redirect(url_for("auth.login"))
     response = render_template("auth/reset_password.html", form=form, user=user), 422 if form.errors else 200
-    return (*response, {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+    # The link must not leak to other sites in a Referer; "no-referrer" would also make the browser send
+    # "Origin: null" with the form, which the Origin check refuses.
+    return (*response, {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"})
