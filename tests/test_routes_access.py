@@ -11,6 +11,7 @@ import pytest
 from tests.factories import make_bank, make_user
 from trainer import create_app, web
 from trainer.auth.models import User
+from trainer.auth.reset import reset_token
 from trainer.core.access import Access, init_access, undeclared_endpoints
 from trainer.core.clock import utcnow
 from trainer.exam import paper
@@ -60,8 +61,10 @@ def world(app):
     """A drawable bank; the URL values every route can be filled with."""
     with app.app_context():
         questions = make_bank(db.session)
+        other = make_user(db.session, email="someone.else@example.com")
         db.session.commit()
-        return {"code": TIER1, "uid": questions[0].uid}
+        reset_link_token = reset_token(other, app.config["SECRET_KEY"])
+        return {"code": TIER1, "uid": questions[0].uid, "user_id": other.id, "token": reset_link_token}
 
 
 def own_attempt(app, user_id: int) -> int:

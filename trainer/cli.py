@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
 from flask.cli import AppGroup
 
 from trainer.auth import service as users_service
@@ -45,7 +45,8 @@ def create_user(email: str, role: str, name: str, password: str) -> None:
 def list_users() -> None:
     """List accounts with their roles."""
     for user in users_service.list_users(db.session):
-        click.echo(f"{user.id:>5}  {user.role:<10}  {user.category:<4}  {user.email}  {user.name}")
+        disabled = "" if user.is_active else "  (disabled)"
+        click.echo(f"{user.id:>5}  {user.role:<10}  {user.category:<4}  {user.email}  {user.name}{disabled}")
 
 
 @users.command("set-role")
@@ -59,6 +60,35 @@ def set_role(email: str, role: str) -> None:
         raise click.ClickException(str(exc)) from exc
     db.session.commit()
     click.echo(f"{user.email} is now {user.role}.")
+
+
+@users.command("reset-link")
+@click.argument("email")
+def reset_link(email: str) -> None:
+    """Print a one-time password-reset link for an account (and e-mail it when SMTP is configured)."""
+    from trainer.auth.admin import reset_mail
+    from trainer.auth.mail import MailError, mail_configured, send_mail
+    from trainer.auth.reset import reset_token
+
+    user = users_service.find_user(db.session, email)
+    if user is None:
+        raise click.ClickException(f"No user with e-mail {email}.")
+    if not user.is_active:
+        raise click.ClickException(f"{user.email} is disabled: enable the account first.")
+    config = current_app.config
+    base = config.get("PUBLIC_URL") or "http://localhost:5000"
+    with current_app.test_request_context(base_url=base):
+        link = url_for("auth.reset_password", token=reset_token(user, config["SECRET_KEY"]), _external=True)
+    if not config.get("PUBLIC_URL"):
+        click.echo(f"(TRAINER_PUBLIC_URL is not set: the link assumes the site is at {base}.)", err=True)
+    click.echo(f"Password-reset link for {user.email}, valid once for {config['RESET_LINK_HOURS']} hours:")
+    click.echo(link)
+    if mail_configured(config):
+        try:
+            send_mail(config, user.email, "Set a new ASO Trainer password", reset_mail(link, config))
+            click.echo(f"Sent to {user.email}.")
+        except MailError as exc:
+            click.echo(str(exc), err=True)
 
 
 @bank.command("validate")

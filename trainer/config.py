@@ -20,12 +20,23 @@ class Config:
     BANK_PATH = str(PROJECT_ROOT / "question_bank")
     MAX_CONTENT_LENGTH = 1024 * 1024  # bytes in a request body; the exam's saves take at most 64 KB of it
     SAVE_GRACE_SECONDS = 10  # in-flight saves accepted this long after a deadline
-    WTF_CSRF_TIME_LIMIT = None  # a CSRF token must outlive a 2-hour exam; it is tied to the session anyway
+    # A CSRF token lasts six hours (longer than any exam); the secret behind it is replaced at sign-in and sign-out.
+    # An open exam page whose token was refused fetches a fresh one from /auth/token.
+    WTF_CSRF_TIME_LIMIT = 6 * 3600
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
-    LOGIN_RATE_LIMIT = "10 per minute"
+    LOGIN_RATE_LIMIT = "30 per minute"  # per client address: a coaching centre's NAT is many candidates
+    ACCOUNT_LOGIN_RATE_LIMIT = "10 per 15 minutes"  # failed sign-ins per e-mail address, whoever sends them
+    RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
+    PUBLIC_URL: str | None = None  # e.g. https://trainer.example.org: links printed by the CLI start with it
+    SMTP_HOST: str | None = None  # e-mail is sent only when this is set
+    SMTP_PORT = 587
+    SMTP_USER: str | None = None
+    SMTP_PASSWORD: str | None = None
+    SMTP_FROM: str | None = None  # default: SMTP_USER
+    SMTP_SECURITY = "starttls"  # "starttls", "ssl" (usually port 465) or "none" (a relay on localhost)
 
 
 SECRET_FILE = "secret_key"

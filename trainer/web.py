@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, render_template
 from flask.json.provider import DefaultJSONProvider
 from flask_wtf.csrf import CSRFError
 
+from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
 
@@ -22,14 +23,15 @@ class BoundedJSONProvider(DefaultJSONProvider):
 
 def register(app: Flask) -> None:
     app.json = BoundedJSONProvider(app)
-    from trainer.auth.models import User
+    from trainer.auth.admin import bp as admin_bp
+    from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring.views import bp as authoring_bp
     from trainer.exam.views import bp as exam_bp
     from trainer.main import bp as main_bp
     from trainer.progress.views import bp as progress_bp
 
-    for blueprint in (main_bp, auth_bp, exam_bp, progress_bp, authoring_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
@@ -38,7 +40,8 @@ def register(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+        # A revoked session (older generation) or a disabled account counts as signed out.
+        return session_user(db.session, user_id, session_generation())
 
     @app.errorhandler(DomainError)
     def domain_error(exc: DomainError):
@@ -65,11 +68,6 @@ def register(app: Flask) -> None:
         (500, "Something went wrong on our side. Your answers saved so far are kept; please try again."),
     ):
         app.register_error_handler(status, _http_error(status, text))
-
-
-def wants_json() -> bool:
-    """The client is a script: a JSON body, or JSON preferred over HTML."""
-    return request.is_json or request.accept_mimetypes.best == "application/json"
 
 
 def _http_error(status: int, text: str):

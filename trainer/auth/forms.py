@@ -1,11 +1,46 @@
-"""Registration and sign-in forms."""
+"""Account forms: register, sign in, change or reset a password, and the admin's user actions."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from trainer.auth.models import CATEGORIES
-from trainer.auth.service import MIN_PASSWORD
+from trainer.auth.passwords import MAX_PASSWORD, password_problem
+from trainer.core.access import Role
+
+
+class PasswordRules:
+    """Validator: the password rules, judged against the account's e-mail and name.
+
+    `who` gives (e-mail, name): from other fields of the form, or from the signed-in account.
+    """
+
+    def __init__(self, who):
+        self.who = who
+
+    def __call__(self, form, field):
+        email, name = self.who(form)
+        problem = password_problem(field.data or "", email or "", name or "")
+        if problem:
+            raise ValidationError(problem)
+
+
+def new_password_fields(who, label: str = "Password"):
+    """A new password and its repetition, checked by the password rules."""
+    password = PasswordField(
+        label,
+        validators=[DataRequired(message="Please choose a password."), PasswordRules(who)],
+        description="At least 8 characters; not a common password, not your e-mail or name. "
+        "Several unrelated words make a good one.",
+    )
+    confirm = PasswordField(
+        "Repeat password",
+        validators=[
+            DataRequired(message="Please repeat the password."),
+            EqualTo("password", message="The two passwords differ."),
+        ],
+    )
+    return password, confirm
 
 
 class RegisterForm(FlaskForm):
@@ -15,22 +50,10 @@ class RegisterForm(FlaskForm):
         validators=[
             DataRequired(message="Please enter your e-mail address."),
             Email(message="This does not look like an e-mail address."),
+            Length(max=254),
         ],
     )
-    password = PasswordField(
-        "Password",
-        validators=[
-            DataRequired(message="Please choose a password."),
-            Length(min=MIN_PASSWORD, message=f"Use at least {MIN_PASSWORD} characters."),
-        ],
-    )
-    confirm = PasswordField(
-        "Repeat password",
-        validators=[
-            DataRequired(message="Please repeat the password."),
-            EqualTo("password", message="The two passwords differ."),
-        ],
-    )
+    password, confirm = new_password_fields(lambda form: (form.email.data, form.name.data))
     category = SelectField(
         "Category",
         choices=list(CATEGORIES),
@@ -46,3 +69,34 @@ class RegisterForm(FlaskForm):
 class LoginForm(FlaskForm):
     email = EmailField("E-mail", validators=[DataRequired(message="Please enter your e-mail address.")])
     password = PasswordField("Password", validators=[DataRequired(message="Please enter your password.")])
+
+
+def _account_of(form):
+    return form.account.email, form.account.name
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired(message="Please enter your current password."), Length(max=MAX_PASSWORD)],
+    )
+    password, confirm = new_password_fields(_account_of, "New password")
+
+    def __init__(self, account, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account = account
+
+
+class ResetPasswordForm(FlaskForm):
+    password, confirm = new_password_fields(_account_of, "New password")
+
+    def __init__(self, account, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account = account
+
+
+class UserActionForm(FlaskForm):
+    """One admin action on one account: change the role, disable, enable, or issue a reset link."""
+
+    action = HiddenField(validators=[DataRequired()])
+    role = SelectField("Role", choices=[r.value for r in Role], validators=[Optional()])

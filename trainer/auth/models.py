@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, String
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from trainer.core.clock import utcnow
@@ -25,6 +25,14 @@ class User(UserMixin, Base):
     category: Mapped[str] = mapped_column(String(8), default="UR")
     scribe_eligible: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Every signed-in session carries the generation it was opened under; raising it ends them all at once.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login's flag: a disabled account cannot sign in."""
+        return self.disabled_at is None
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"

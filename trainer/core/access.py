@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, jsonify, request, session
+from flask import Flask, abort, current_app, jsonify, render_template, request, session
 from flask_login import current_user
 
 from trainer.extensions import login_manager
 
 SESSION_USER_KEY = "_user_id"  # where Flask-Login keeps the signed-in account's id in the session
+# The account's session generation when this session signed in (column user.session_generation): a session
+# whose number differs from the account's current one was revoked and counts as signed out.
+SESSION_GENERATION_KEY = "_gen"
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class Role(StrEnum):
@@ -61,13 +66,47 @@ def enforce_access():
     if level == Access.PUBLIC or (level == Access.SESSION and SESSION_USER_KEY in session):
         return None
     if not current_user.is_authenticated:
-        # A script (the exam page's saves and token renewals): say so, rather than redirect it to a login form.
-        if request.is_json or request.accept_mimetypes.best == "application/json":
+        if wants_json():  # the exam page's scripts: say so, rather than redirect a script to a login form
             return jsonify(error="You are signed out. Sign in again; your answers are kept on this device."), 401
         return login_manager.unauthorized()
     if Role(current_user.role) not in ALLOWED_ROLES[level]:
         abort(403)
     return None
+
+
+def wants_json() -> bool:
+    """The request is a script's: it sends JSON or asks for JSON (Accept: application/json)."""
+    return request.is_json or request.accept_mimetypes.best == "application/json"
+
+
+def check_origin():
+    """Before each state-changing request: refuse one sent from another site (Origin, else Referer).
+
+    Compared with this request's own scheme and host, which ProxyFix sets from the proxy's headers, so the check
+    holds behind the reverse proxy. A request without either header (not a browser's) is left to the CSRF token;
+    over https Flask-WTF's strict mode (WTF_CSRF_SSL_STRICT) requires a same-site Referer as well.
+    """
+    if request.method not in STATE_CHANGING:
+        return None
+    origin = request.headers.get("Origin")
+    sender = origin if origin is not None else request.referrer
+    if sender is None or _same_site(sender):
+        return None
+    message = f"This request came from another site ({sender[:100]}) and was refused."
+    if wants_json():
+        return jsonify(error=message), 403
+    return render_template("error.html", message=message, status=403), 403
+
+
+def _same_site(url: str) -> bool:
+    parts = urlsplit(url)  # "null" (a sandboxed frame, a privacy redirect) has neither scheme nor host
+    return (parts.scheme, parts.netloc.lower()) == (request.scheme, request.host.lower())
+
+
+def session_generation() -> int | None:
+    """The session generation this session signed in under, from the signed session cookie (no query)."""
+    value = session.get(SESSION_GENERATION_KEY)
+    return value if isinstance(value, int) else None
 
 
 def session_user_id() -> int:
@@ -80,4 +119,5 @@ def init_access(app: Flask) -> None:
     undeclared = undeclared_endpoints(app)
     if undeclared:
         raise RuntimeError(f"routes without an access declaration: {', '.join(undeclared)}")
+    app.before_request(check_origin)
     app.before_request(enforce_access)
