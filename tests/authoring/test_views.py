@@ -212,7 +212,7 @@ def test_an_attempt_keeps_showing_the_version_it_used_after_an_edit(app, client,
         slot = attempt.slots[0]
         uid, old_stem, old_key = slot.version.question.uid, slot.version.stem, slot.version.answer
         chosen = slot.option_order.index(old_key)
-        saving.save_steps(db.session, attempt.id, attempt.user_id, [ClientStep("s", "save", 0, chosen)], T0, 10)
+        saving.save_steps(db.session, attempt.id, (attempt.user_id, 0), [ClientStep("s", "save", 0, chosen)], T0, 10)
         service.submit(db.session, attempt, T0 + timedelta(minutes=20), 10)
         db.session.commit()
         attempt_id = attempt.id

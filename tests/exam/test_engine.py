@@ -24,7 +24,7 @@ TIER2_SECTIONS = ("quant", "reasoning", "english", "awareness", "computer")
 
 def save(session, attempt, position, choice, now, step_id=None):
     step = ClientStep(step_id or f"s-{position}-{now.timestamp()}", "save", position, choice, now)
-    return saving.save_steps(session, attempt.id, attempt.user_id, [step], now, GRACE)
+    return saving.save_steps(session, attempt.id, (attempt.user_id, 0), [step], now, GRACE)
 
 
 @pytest.fixture

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.auth.conftest import client_with_cookie
+from tests.auth.conftest import sign_in as auth_sign_in
+from tests.auth.conftest import token as auth_token
 from tests.exam.test_views import bank, count_steps, post_steps, start_mock, token_of  # noqa: F401 (fixture)
+from trainer.auth.models import User
+from trainer.core.clock import utcnow
+from trainer.exam.models import Attempt
 from trainer.exam.step_input import MAX_STEPS
+from trainer.extensions import db
 
 
 @pytest.fixture
@@ -135,3 +142,29 @@ def test_an_unexpected_error_answers_json_to_a_script(app, client, exam, monkeyp
 
     assert response.status_code == 500 and response.is_json
     assert "kept" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize("ending", ["sign out", "sign out everywhere elsewhere", "disable"])
+def test_a_save_from_an_ended_session_is_refused_and_stores_nothing(app, client, exam, ending):
+    attempt_id, token = exam
+    with app.app_context():
+        owner = db.session.get(User, db.session.get(Attempt, attempt_id).user_id)
+    cookie = client.get_cookie("session").value
+    step = [{"id": "v", "kind": "view", "position": 0}]
+    assert post_steps(client_with_cookie(app, cookie), attempt_id, step, token).status_code == 200
+
+    if ending == "sign out":
+        client.post("/logout", data={"csrf_token": token})
+    elif ending == "sign out everywhere elsewhere":
+        laptop = app.test_client()
+        auth_sign_in(laptop, owner.email)
+        laptop.post("/account/sign-out-everywhere", data={"csrf_token": auth_token(laptop, "/account")})
+    else:
+        with app.app_context():
+            db.session.get(User, owner.id).disabled_at = utcnow()
+            db.session.commit()
+
+    late = [{"id": "s", "kind": "save", "position": 0, "choice": 1}]
+    response = post_steps(client_with_cookie(app, cookie), attempt_id, late, token)
+    assert response.status_code == 401 and "signed out" in response.get_json()["error"]
+    assert count_steps(app, attempt_id) == 1

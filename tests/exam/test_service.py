@@ -28,7 +28,7 @@ def start(session, user, now=T0, seed=1):
 
 
 def store(session, attempt, steps, now, grace=GRACE):
-    return saving.save_steps(session, attempt.id, attempt.user_id, steps, now, grace)
+    return saving.save_steps(session, attempt.id, (attempt.user_id, 0), steps, now, grace)
 
 
 def step_count(session, attempt) -> int:
@@ -112,7 +112,7 @@ def test_two_tabs_sending_the_same_steps_at_the_same_time_store_each_step_once(s
         try:
             both_ready.wait()
             for step in steps:
-                result = saving.save_steps(db.session, attempt.id, attempt.user_id, [step], T0, GRACE)
+                result = saving.save_steps(db.session, attempt.id, (attempt.user_id, 0), [step], T0, GRACE)
                 db.session.commit()
                 assert result.acked == [step.client_id]
         except Exception as exc:  # raised again below, in the test's own thread
@@ -152,7 +152,7 @@ def test_a_save_on_another_candidates_attempt_is_not_found_and_stores_nothing(se
     other = make_user(session)
 
     with pytest.raises(NotFound):
-        saving.save_steps(session, attempt.id, other.id, [ClientStep("x", "save", 0, 1)], T0, GRACE)
+        saving.save_steps(session, attempt.id, (other.id, 0), [ClientStep("x", "save", 0, 1)], T0, GRACE)
     assert step_count(session, attempt) == 0
 
 

@@ -51,7 +51,7 @@ def take_graded_mock(app, user_id: int) -> int:
             if action != "-":
                 choice = key if action == "R" else (key + 1) % 4
                 steps.append(ClientStep(f"s{slot.position}", "save", slot.position, choice))
-            saving.save_steps(session, attempt.id, attempt.user_id, steps, now, GRACE)
+            saving.save_steps(session, attempt.id, (attempt.user_id, 0), steps, now, GRACE)
             now += timedelta(seconds=40 if topic == SLOW_TOPIC else 10)
         service.submit(session, attempt, now, GRACE)
         session.commit()

@@ -7,6 +7,12 @@ class DomainError(Exception):
     status = 400
 
 
+class Unauthorized(DomainError):
+    """Nobody is signed in, or the session was ended (signed out elsewhere, password changed, account disabled)."""
+
+    status = 401
+
+
 class NotFound(DomainError):
     status = 404
 

@@ -8,7 +8,7 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from trainer.core.access import Access, access, session_user_id
+from trainer.core.access import Access, access, session_generation, session_user_id
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.exam import paper, saving, screen, service, step_input
@@ -77,7 +77,8 @@ def _store_steps(attempt_id: int, steps: list[ClientStep], now: datetime) -> sav
     if not db.session().in_transaction():  # only a test calling in with its own transaction open has one here
         db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
     try:
-        result = saving.save_steps(db.session, attempt_id, session_user_id(), steps, now, _grace())
+        signed_in = (session_user_id(), session_generation())
+        result = saving.save_steps(db.session, attempt_id, signed_in, steps, now, _grace())
     except saving.TestOver:
         db.session.commit()  # hand back the autocommit connection
         _open_attempt(attempt_id, _grace(), whole=False)  # closes it, if nobody has yet

@@ -16,7 +16,7 @@ from functools import lru_cache
 from sqlalchemy.orm import Session
 
 from trainer.core.db import fetch_plain, insert_skipping_duplicates, read_utc
-from trainer.core.errors import Conflict, NotFound
+from trainer.core.errors import Conflict, NotFound, Unauthorized
 from trainer.exam import timing
 from trainer.exam.models import Step
 from trainer.exam.patterns import Pattern
@@ -59,6 +59,8 @@ class SaveTarget:
     deadline: datetime
     extra_minutes: int
     pattern: Pattern
+    session_generation: int  # the owner's: a session signed in under another one was ended
+    disabled: bool  # the owner's account is disabled
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,14 @@ class StepResult:
 
 # The read runs on every save; SQLAlchemy's execution layer would cost more than the query itself, so it goes
 # straight to the driver (`fetch_plain`). JSON columns come as text, decoded once per attempt or slot.
+# The account's session generation and disabled time come along, so a revoked session is refused in the same read.
 _READ = (
     "SELECT attempt.user_id, attempt.state, attempt.mode, attempt.started_at, attempt.deadline,"
-    " attempt.extra_minutes, attempt.pattern_code, CAST(attempt.pattern AS TEXT),"
+    ' attempt.extra_minutes, attempt.pattern_code, CAST(attempt.pattern AS TEXT), "user".session_generation,'
+    ' "user".disabled_at,'
     " slot.id, slot.position, slot.section, CAST(slot.option_order AS TEXT),"
     " step.id, step.client_id, step.kind, step.value, step.client_time, step.server_time"
-    " FROM attempt"
+    ' FROM attempt JOIN "user" ON "user".id = attempt.user_id'
     " LEFT OUTER JOIN slot ON slot.attempt_id = attempt.id AND slot.position IN ({positions})"
     " LEFT OUTER JOIN step ON step.slot_id = slot.id"
     " WHERE attempt.id = ? ORDER BY slot.position, step.id"
@@ -116,12 +120,15 @@ def read_for_save(session: Session, attempt_id: int, positions) -> tuple[SaveTar
     if not rows:
         return None, {}
     utc = read_utc(session)
-    user_id, state, mode, started_at, deadline, extra, code, snapshot = rows[0][:8]
+    user_id, state, mode, started_at, deadline, extra, code, snapshot, generation, disabled_at = rows[0][:10]
     started_at = utc(started_at)
-    target = SaveTarget(attempt_id, user_id, state, mode, started_at, utc(deadline), extra, _rules(snapshot, code))
+    rules = _rules(snapshot, code)
+    target = SaveTarget(
+        attempt_id, user_id, state, mode, started_at, utc(deadline), extra, rules, generation, disabled_at is not None
+    )
     slots: dict[int, TouchedSlot] = {}
     for row in rows:
-        slot_id, position, section, order, step_id, client_id, kind, value, client_time, server_time = row[8:]
+        slot_id, position, section, order, step_id, client_id, kind, value, client_time, server_time = row[10:]
         if slot_id is None:
             continue
         slot = slots.get(position) or slots.setdefault(
@@ -134,9 +141,17 @@ def read_for_save(session: Session, attempt_id: int, positions) -> tuple[SaveTar
 
 
 def save_steps(
-    session: Session, attempt_id: int, user_id: int, steps: list[ClientStep], now: datetime, grace_seconds: float
+    session: Session,
+    attempt_id: int,
+    signed_in: tuple[int, int | None],
+    steps: list[ClientStep],
+    now: datetime,
+    grace_seconds: float,
 ) -> StepResult:
     """Store a batch of the page's steps on the user's own attempt, each step once.
+
+    `signed_in` is the session's (account id, session generation). Unauthorized is raised when that session was
+    ended (its generation is not the account's, or the account is disabled): the page keeps its journal.
 
     Steps for closed or unopened sections, unknown questions or options, and (in practice mode) changes to an
     answer already checked are refused with the reason. A step id already stored is acknowledged again, so a
@@ -146,8 +161,11 @@ def save_steps(
     Runs one read and one INSERT, each atomic by itself, so the caller may run it outside a transaction.
     """
     target, slots = read_for_save(session, attempt_id, [s.position for s in steps])
+    user_id, generation = signed_in
     if target is None or target.user_id != user_id:
         raise NotFound("No such attempt.")
+    if target.disabled or target.session_generation != generation:
+        raise Unauthorized("You are signed out. Sign in again; your answers are kept on this device.")
     if target.state != IN_PROGRESS or not timing.accepts_write(now, target.deadline, grace_seconds):
         raise TestOver()
     pattern = target.pattern
