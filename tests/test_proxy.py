@@ -16,7 +16,9 @@ import pytest
 from flask import jsonify, request, url_for
 from werkzeug.serving import make_server
 
+from tests.factories import PASSWORD, make_user
 from trainer import create_app
+from trainer.extensions import db
 
 CSRF_META = re.compile(r'name="csrf-token" content="([^"]+)"')
 PROXY = "10.0.0.5"  # the reverse proxy's own address, as the app server sees it
@@ -158,3 +160,34 @@ def test_gunicorn_does_not_name_its_version(app, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_over_https_behind_the_proxy_signing_in_works_with_the_referrer_browsers_send(make_app):
+    # Over https Flask-WTF also demands a same-origin Referer on every form; Referrer-Policy: same-origin keeps it.
+    app = make_app(PROXY_COUNT=1, HTTPS=True)
+    with app.app_context():
+        email = make_user(db.session).email
+        db.session.commit()
+    client = app.test_client()
+    client.environ_base.update(
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+        HTTP_X_FORWARDED_PROTO="https",
+        HTTP_X_FORWARDED_HOST="exam.example",
+    )
+    page = client.get("/login")
+    assert "; Secure" in page.headers["Set-Cookie"] and "max-age" in page.headers["Strict-Transport-Security"]
+    form = {"email": email, "password": PASSWORD, "csrf_token": CSRF_META.search(page.text).group(1)}
+
+    refused = client.post("/login", data=form)  # no Referer: refused as a possibly cross-site form
+    assert refused.status_code == 400 and "referrer header is missing" in refused.text
+    signed_in = client.post("/login", data=form, headers={"Referer": "https://exam.example/login"})
+    assert signed_in.status_code == 302
+    assert client.get("/tests").status_code == 200
+
+
+def test_trusted_hosts_refuse_a_forwarded_host_that_is_not_the_site(make_app):
+    client = with_echo(make_app(PROXY_COUNT=1, TRUSTED_HOSTS=["exam.example"]))
+
+    assert client.get("/test-echo", headers={"X-Forwarded-Host": "exam.example"}).status_code == 200
+    assert client.get("/test-echo", headers={"X-Forwarded-Host": "evil.example"}).status_code == 400
