@@ -146,6 +146,23 @@ def test_the_editor_preview_renders_under_the_policy(app, live_server, page: Pag
     assert refusals == []
 
 
+def test_every_other_page_opens_with_nothing_refused(app, live_server, page: Page, refusals):
+    email, uid = rich_bank(app, role="admin")
+    values = {"uid": uid, "code": "tier1-2025"}
+    urls = sorted(
+        rule.build({name: values[name] for name in rule.arguments})[1]
+        for rule in app.url_map.iter_rules()
+        if "GET" in rule.methods and rule.endpoint != "static" and rule.arguments <= values.keys()
+    )
+    page.goto(f"{live_server}/")  # the visitor's home page
+    sign_in(page, live_server, email)
+
+    for url in urls:
+        response = page.goto(f"{live_server}{url}")
+        assert response.ok, url
+    assert len(urls) >= 8 and refusals == []
+
+
 def test_the_policy_refuses_inline_script_inline_style_and_other_origins(app, live_server, page: Page, refusals):
     page.goto(f"{live_server}/login")
     page.evaluate(
