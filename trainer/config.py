@@ -70,7 +70,7 @@ def flag(config: dict, key: str) -> bool:
     raise ConfigError(f"TRAINER_{key} must be 1 or 0 (or true/false, yes/no, on/off), not {value!r}.")
 
 
-def count(config: dict, key: str) -> int:
+def whole_number(config: dict, key: str) -> int:
     """A whole number setting of 0 or more (e.g. TRAINER_PROXY_COUNT=1). ConfigError otherwise."""
     value = config.get(key) or 0
     if isinstance(value, str) and value.strip().isdigit():

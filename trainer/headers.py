@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from trainer.config import apply_https, count
+from trainer.config import apply_https, whole_number
 
 # Nothing inline, nothing from another origin. Inline SVG figures and MathML draw with presentation attributes
 # (fill, stroke, width), which CSP does not govern; bank tables align cells with `align`, not `style`.
@@ -67,7 +67,7 @@ def add_headers(response: Response) -> Response:
 def trust_proxies(app: Flask) -> None:
     """Behind TRAINER_PROXY_COUNT reverse proxies, take the client's address, scheme and host from the
     X-Forwarded-* headers they set; with none configured those headers are ignored, so nobody can spoof them."""
-    proxies = count(app.config, "PROXY_COUNT")
+    proxies = whole_number(app.config, "PROXY_COUNT")
     app.config["PROXY_COUNT"] = proxies
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
