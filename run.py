@@ -9,9 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 
+from werkzeug.serving import WSGIRequestHandler
+
 from trainer import create_app
 from trainer.config import PROJECT_ROOT, ensure_secret_file
 from trainer.core.bootstrap import initialise
+
+
+class RequestHandler(WSGIRequestHandler):
+    """Werkzeug's handler, saying "Server: ASO Trainer" instead of the Werkzeug and Python versions."""
+
+    def version_string(self) -> str:
+        return "ASO Trainer"
 
 
 def main() -> None:
@@ -28,7 +37,14 @@ def main() -> None:
     app = create_app()
     initialise(app)
     print(f"ASO Trainer is running on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
-    app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=args.debug, threaded=True)
+    app.run(
+        host=args.host,
+        port=args.port,
+        debug=args.debug,
+        use_reloader=args.debug,
+        threaded=True,
+        request_handler=RequestHandler,
+    )
 
 
 if __name__ == "__main__":

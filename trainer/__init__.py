@@ -25,10 +25,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     resolve_secret_key(app.config, app.instance_path)
     app.config["DATABASE_URL"] = database_url(app.config, app.instance_path)
 
-    from trainer import cli, web
+    from trainer import cli, headers, web
     from trainer.core.access import init_access
     from trainer.extensions import compress, csrf, db, limiter, login_manager
 
+    headers.init_headers(app)
     db.init_app(app, app.config["DATABASE_URL"])
     csrf.init_app(app)
     compress.init_app(app)

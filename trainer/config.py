@@ -37,6 +37,8 @@ class Config:
     SMTP_PASSWORD: str | None = None
     SMTP_FROM: str | None = None  # default: SMTP_USER
     SMTP_SECURITY = "starttls"  # "starttls", "ssl" (usually port 465) or "none" (a relay on localhost)
+    HTTPS = False  # served over https (behind a TLS proxy): HSTS, Secure cookies, https links
+    PROXY_COUNT = 0  # trusted reverse proxies in front that set X-Forwarded-For/-Proto/-Host; 0 = none
 
 
 SECRET_FILE = "secret_key"
@@ -63,6 +65,40 @@ def resolve_secret_key(config: dict, instance_path: str) -> None:
         "`python -c 'import secrets; print(secrets.token_hex(32))'`), or start once with `python run.py`, "
         f"which stores a random key in {stored}."
     )
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def flag(config: dict, key: str) -> bool:
+    """A yes/no setting; TRAINER_<KEY> may be 1/0, true/false, yes/no or on/off. ConfigError otherwise."""
+    value = config.get(key)
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS | FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise ConfigError(f"TRAINER_{key} must be 1 or 0 (or true/false, yes/no, on/off), not {value!r}.")
+
+
+def whole_number(config: dict, key: str) -> int:
+    """A whole number setting of 0 or more (e.g. TRAINER_PROXY_COUNT=1). ConfigError otherwise."""
+    value = config.get(key) or 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"TRAINER_{key} must be a whole number of 0 or more, not {value!r}.")
+    return value
+
+
+def apply_https(config: dict) -> None:
+    """Over https, cookies travel only on https and links built outside a request say https."""
+    config["HTTPS"] = flag(config, "HTTPS")
+    if config["HTTPS"]:
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
+        config["PREFERRED_URL_SCHEME"] = "https"
 
 
 def ensure_secret_file(instance_path: str) -> bool:

@@ -208,7 +208,12 @@ def _protect_math(text: str) -> tuple[str, dict[str, str]]:
 def render(text: str) -> str:
     """Render bank Markdown (with maths) to safe HTML; broken maths is shown as code, never as raw HTML."""
     protected, pieces = _protect_math(text or "")
-    html = markdown.markdown(protected.replace(r"\$", "&#36;"), extensions=["tables", "sane_lists"])
+    # Column alignment as `align`, not `style`: the Content-Security-Policy refuses inline styles.
+    html = markdown.markdown(
+        protected.replace(r"\$", "&#36;"),
+        extensions=["tables", "sane_lists"],
+        extension_configs={"tables": {"use_align_attribute": True}},
+    )
     for key, mathml in pieces.items():
         html = html.replace(key, mathml)
     return nh3.clean(
