@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template
+from flask.globals import request_ctx
 from flask.json.provider import DefaultJSONProvider
 from flask_wtf.csrf import CSRFError
 
@@ -53,7 +54,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
         # The exam page tells this from a network failure by `code`: it fetches a fresh token and sends again.
-        text = "This page's security token has expired or belongs to an earlier sign-in. Reload the page and try again."
+        text = f"This form was refused for your safety: {exc.description} Reload the page and try again."
         if wants_json():
             return jsonify(error=text, code="csrf"), 400
         return render_template("error.html", message=text, status=400), 400
@@ -73,6 +74,8 @@ def register(app: Flask) -> None:
 def _http_error(status: int, text: str):
     def handler(exc):
         db.session.rollback()  # an error mid-request must not leave the session's transaction half-done
+        if request_ctx.url_adapter is None:  # the request never reached routing (e.g. a host not trusted)
+            return text, status, {"Content-Type": "text/plain; charset=utf-8"}
         if wants_json():
             return jsonify(error=text), status
         return render_template("error.html", message=text, status=status), status

@@ -147,9 +147,7 @@ def logout_everywhere():
 @access(Access.USER)
 def refresh_token():
     """A fresh CSRF token for an open page whose token was refused (JSON 401 when signed out)."""
-    response = jsonify(csrf_token=generate_csrf())
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return jsonify(csrf_token=generate_csrf())  # never cached: trainer/headers.py
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])

@@ -55,8 +55,7 @@ def take_attempt(attempt_id: int):
         data=screen.page_data(attempt, pattern, questions, service.windows(attempt), utcnow(), states),
         form=SubmitForm(),
     )
-    # Never from the browser's cache (Back after Submit would show a stale, still-open paper).
-    return page, 200, {"Cache-Control": "no-store"}
+    return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper
 
 
 def _read_batch() -> step_input.ParsedBatch:
