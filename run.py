@@ -11,7 +11,7 @@ import os
 
 from trainer import create_app
 from trainer.config import PROJECT_ROOT, ensure_secret_file
-from trainer.core.bootstrap import initialise
+from trainer.bootstrap import initialise
 
 
 def main() -> None:

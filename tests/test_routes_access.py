@@ -40,7 +40,7 @@ def build(rule, values: dict) -> str:
     args = {}
     for name in rule.arguments:
         assert name in values, f"the route walker has no value for <{name}> in {rule.rule}: add one"
-        assert isinstance(values[name], int) == (f"<int:{name}>" in rule.rule), (rule.rule, name)
+        assert isinstance(values[name], int) == (f"<id:{name}>" in rule.rule), (rule.rule, name)
         args[name] = values[name]
     return rule.build(args)[1]
 

@@ -122,7 +122,7 @@ def stats(as_json: bool) -> None:
 @database.command("upgrade")
 def upgrade() -> None:
     """Create or upgrade the schema to the newest migration."""
-    from trainer.core.schema import upgrade as run_upgrade
+    from trainer.schema import upgrade as run_upgrade
 
     run_upgrade(db.engine)
     click.echo("Database schema is up to date.")
@@ -157,7 +157,7 @@ def retire_stale(before) -> None:
 @click.command("init")
 def init() -> None:
     """First-start set-up: schema, bundled bank (if the bank is empty), first admin (if none)."""
-    from trainer.core.bootstrap import initialise
+    from trainer.bootstrap import initialise
 
     initialise(current_app, echo=click.echo)
 

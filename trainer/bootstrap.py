@@ -12,8 +12,8 @@ from trainer.bank.service import bank_is_empty, import_bank
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.core.access import Role
-from trainer.core.schema import upgrade
 from trainer.extensions import db
+from trainer.schema import upgrade
 
 ADMIN_EMAIL = "admin@localhost"
 
