@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from trainer import create_app
-from trainer.config import PROJECT_ROOT, ensure_secret_file
 from trainer.bootstrap import initialise
+from trainer.config import PROJECT_ROOT, ConfigError, ensure_secret_file
+from trainer.core.errors import DomainError
 
 
 def main() -> None:
@@ -25,8 +27,11 @@ def main() -> None:
         instance = os.environ.get("TRAINER_INSTANCE_PATH", str(PROJECT_ROOT / "instance"))
         if ensure_secret_file(instance):
             print(f"Stored a new random secret key in {instance}/secret_key.")
-    app = create_app()
-    initialise(app)
+    try:
+        app = create_app()
+        initialise(app)
+    except (ConfigError, DomainError) as exc:
+        sys.exit(f"Error: {exc}")  # one line on stderr, exit status 1
     print(f"ASO Trainer is running on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
     app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=args.debug, threaded=True)
 
