@@ -17,7 +17,7 @@ from trainer.bank import service as bank_service
 from trainer.bank.stats import bank_stats
 from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
-from trainer.bootstrap import ADMIN_EMAIL
+from trainer.bootstrap import ADMIN_EMAIL, initialise
 from trainer.config import ConfigError, ensure_secret_file
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
@@ -233,8 +233,6 @@ def init(admin_email: str) -> None:
 
     Stores a random secret key in the instance folder first if none is configured (as `python run.py` does), and
     prints the first admin's generated password once."""
-    from trainer.bootstrap import initialise
-
     try:
         initialise(current_app, echo=click.echo, admin_email=admin_email)
     except (ConfigError, DomainError) as exc:
