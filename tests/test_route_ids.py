@@ -70,3 +70,15 @@ def test_the_range_is_exactly_one_to_max_id(app):
     assert urls.match("/attempts/0042/result") == ("exam.show_result", {"attempt_id": 42})
     with pytest.raises(NotFound):
         urls.match(f"/attempts/{MAX_ID + 1}/result")
+
+
+def test_the_largest_id_reaches_the_database_and_is_simply_missing(app, client, auth):
+    """On PostgreSQL an id past INTEGER would be a DataError (500) here: MAX_ID must be within the column's range."""
+    auth.login(role="admin")
+    token = auth.token("/tests")
+    for rule in id_routes(app):
+        url = re.sub(r"<id:\w+>", str(MAX_ID), rule.rule)
+        url = re.sub(r"<(?:[^:>]+:)?\w+>", OTHER_VALUES, url)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            answer = client.open(url, method=method, json={"steps": []}, headers={"X-CSRFToken": token})
+            assert answer.status_code == 404, (method, url, answer.status_code)
