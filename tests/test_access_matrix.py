@@ -121,17 +121,18 @@ def expected(level: Access, principal: str, owners: set) -> str:
     return "served"
 
 
-def check(outcome: str, response, url: str) -> str | None:
-    """None if the response is the expected outcome, else what went wrong."""
+def check(outcome: str, response, url: str, as_json: bool) -> str | None:
+    """None if the response is the expected outcome, else what went wrong. A script (JSON) is answered in JSON."""
     status, location = response.status_code, urlsplit(response.headers.get("Location", ""))
-    asked_login = location.path == "/login" and "next" in parse_qs(location.query)
+    asked_login = location.path == "/login" and parse_qs(location.query).get("next") == [url]
     if outcome == "served":
-        fine = status < 500 and status not in (401, 403, 404, 405) and not asked_login
-    elif outcome == "sign in":
-        fine = (status == 401 and "error" in response.json) if response.is_json else status == 302 and asked_login
-        fine = fine and (response.is_json or parse_qs(location.query)["next"] == [url])
+        sent_to_sign_in = location.path == "/login" and "next" in parse_qs(location.query)
+        fine = status < 500 and status not in (401, 403, 404, 405) and not sent_to_sign_in
+    elif outcome == "sign in" and not as_json:
+        fine = status == 302 and asked_login
     else:
-        fine = status == {"forbidden": 403, "missing": 404}[outcome]
+        fine = status == {"sign in": 401, "forbidden": 403, "missing": 404}[outcome]
+        fine = fine and (not as_json or response.is_json and "error" in response.json)
     return None if fine else f"expected {outcome}, got {status} {response.headers.get('Location', '')}"
 
 
@@ -195,7 +196,7 @@ def test_every_route_answers_each_visitor_as_its_access_and_ownership_say(app, p
             outcome = expected(level, principal, owners)
             for way, body in requests_for(method, principal):
                 response = visitor.open(url, method, **body)
-                problem = check(outcome, response, url)
+                problem = check(outcome, response, url, as_json=way == "JSON")
                 checked += 1
                 outcomes.add(outcome)
                 if problem:
