@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from werkzeug.serving import WSGIRequestHandler
 
 from trainer import create_app
-from trainer.config import PROJECT_ROOT, ensure_secret_file
-from trainer.core.bootstrap import initialise
+from trainer.bootstrap import initialise
+from trainer.config import PROJECT_ROOT, ConfigError, ensure_secret_file
+from trainer.core.errors import DomainError
 
 
 class RequestHandler(WSGIRequestHandler):
@@ -34,8 +36,11 @@ def main() -> None:
         instance = os.environ.get("TRAINER_INSTANCE_PATH", str(PROJECT_ROOT / "instance"))
         if ensure_secret_file(instance):
             print(f"Stored a new random secret key in {instance}/secret_key.")
-    app = create_app()
-    initialise(app)
+    try:
+        app = create_app()
+        initialise(app)
+    except (ConfigError, DomainError) as exc:
+        sys.exit(f"Error: {exc}")  # one line on stderr, exit status 1
     print(f"ASO Trainer is running on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
     app.run(
         host=args.host,

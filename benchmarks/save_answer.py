@@ -136,7 +136,7 @@ def prepare_database(url: str, candidates: int) -> list[str]:
     from trainer.bank.service import import_bank
     from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
     from trainer.bank.validation import check_bank
-    from trainer.core.schema import rebuild
+    from trainer.schema import rebuild
     from trainer.extensions import db, make_engine
 
     engine = make_engine(url)

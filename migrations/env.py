@@ -1,8 +1,8 @@
-"""Alembic environment: the engine comes from the app (trainer.core.schema), never from a config file."""
+"""Alembic environment: the engine comes from the app (trainer.schema), never from a config file."""
 
 from alembic import context
 
-from trainer.core.schema import metadata
+from trainer.schema import metadata
 
 config = context.config
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.factories import Auth
 from trainer import create_app
-from trainer.core.schema import metadata, rebuild
 from trainer.extensions import db, make_engine
+from trainer.schema import metadata, rebuild
 
 
 @pytest.fixture(scope="session")

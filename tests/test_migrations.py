@@ -3,8 +3,8 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from trainer.core.schema import metadata
 from trainer.extensions import db
+from trainer.schema import metadata
 
 
 def test_migrations_build_exactly_the_models_schema(app):

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import click
 from flask import Flask, current_app, url_for
-from flask.cli import AppGroup
+from flask.cli import AppGroup, ScriptInfo
 
 from trainer.auth import service as users_service
 from trainer.bank import service as bank_service
 from trainer.bank.stats import bank_stats
 from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
+from trainer.bootstrap import ADMIN_EMAIL, initialise
+from trainer.config import ConfigError, ensure_secret_file
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.extensions import db
+from trainer.schema import check_schema, database_errors
 
 users = AppGroup("users", help="Manage accounts.")
 bank = AppGroup("bank", help="Validate, import and count the question bank.")
@@ -26,11 +31,55 @@ attempts = AppGroup("attempts", help="Look after attempts.")
 ROLES = click.Choice([r.value for r in Role])
 
 
+def running_flask_cli() -> bool:
+    """True while `flask --app trainer ...` runs: Flask's CLI builds the app inside its own click context."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ScriptInfo) is not None
+
+
+def store_secret_if_missing(config: dict, instance_path: str) -> None:
+    """As run.py does: with no key configured, store a random one in the instance folder (once) and say so."""
+    if not config.get("SECRET_KEY") and ensure_secret_file(instance_path):
+        click.echo(f"Stored a new random secret key in {Path(instance_path) / 'secret_key'}.", err=True)
+
+
+@contextmanager
+def config_errors_in_one_line():
+    """Under `flask --app trainer`, a ConfigError is the CLI's one-line `Error: ...` (exit 1), not a traceback."""
+    try:
+        yield
+    except ConfigError as exc:
+        if running_flask_cli():
+            raise click.ClickException(str(exc)) from None
+        raise
+
+
+def _check_schema(context: click.Context, _param, _value) -> None:
+    if context.resilient_parsing:  # shell completion
+        return
+    app = context.ensure_object(ScriptInfo).load_app()
+    with app.app_context():
+        try:
+            check_schema(db.engine)
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def needs_schema(command):
+    """Mark a command that uses the database: on a database without the (newest) schema it stops in one line,
+    saying which command to run, before asking anything and without creating a SQLite file.
+
+    A hidden eager option, so the check runs first of all the command's parameters (`--help` still works)."""
+    option = partial(click.option, hidden=True, is_flag=True, expose_value=False, is_eager=True)
+    return option("--check-schema", callback=_check_schema)(command)
+
+
 @users.command("create")
 @click.argument("email")
 @click.option("--role", type=ROLES, default="candidate", show_default=True)
 @click.option("--name", default="")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@needs_schema
 def create_user(email: str, role: str, name: str, password: str) -> None:
     """Create an account (asks for the password unless --password is given)."""
     try:
@@ -42,6 +91,7 @@ def create_user(email: str, role: str, name: str, password: str) -> None:
 
 
 @users.command("list")
+@needs_schema
 def list_users() -> None:
     """List accounts with their roles."""
     for user in users_service.list_users(db.session):
@@ -52,6 +102,7 @@ def list_users() -> None:
 @users.command("set-role")
 @click.argument("email")
 @click.argument("role", type=ROLES)
+@needs_schema
 def set_role(email: str, role: str) -> None:
     """Change an account's role."""
     try:
@@ -105,6 +156,7 @@ def validate(path: Path) -> None:
 
 @bank.command("import")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
+@needs_schema
 def import_(path: Path) -> None:
     """Import all bank files under PATH in one transaction: everything or nothing."""
     result = check_bank(path)
@@ -127,6 +179,7 @@ def import_(path: Path) -> None:
 
 @bank.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@needs_schema
 def stats(as_json: bool) -> None:
     """Count published questions by section, topic and difficulty."""
     counts = bank_stats(db.session)
@@ -152,13 +205,18 @@ def stats(as_json: bool) -> None:
 @database.command("upgrade")
 def upgrade() -> None:
     """Create or upgrade the schema to the newest migration."""
-    from trainer.core.schema import upgrade as run_upgrade
+    from trainer.schema import upgrade as run_upgrade
 
-    run_upgrade(db.engine)
+    try:
+        with database_errors(db.engine):
+            run_upgrade(db.engine)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo("Database schema is up to date.")
 
 
 @attempts.command("close-expired")
+@needs_schema
 def close_expired() -> None:
     """Close (and grade) every attempt whose time ran out with nobody there; safe to run from cron, twice."""
     from trainer.core.clock import utcnow
@@ -177,6 +235,7 @@ def close_expired() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Retire items whose facts were last checked before this date (YYYY-MM-DD).",
 )
+@needs_schema
 def retire_stale(before) -> None:
     """Retire time-bound items (current affairs) whose as_of date is older than --before."""
     retired = bank_service.retire_stale(db.session, before.date())
@@ -184,12 +243,30 @@ def retire_stale(before) -> None:
     click.echo(f"Retired {len(retired)} item(s)" + (f": {', '.join(retired)}" if retired else "."))
 
 
-@click.command("init")
-def init() -> None:
-    """First-start set-up: schema, bundled bank (if the bank is empty), first admin (if none)."""
-    from trainer.core.bootstrap import initialise
+def _email(_context, _param, value: str) -> str:
+    local, at, domain = value.strip().partition("@")
+    if not (local and at and domain) or any(c.isspace() for c in value.strip()):
+        raise click.BadParameter(f"{value!r} is not an e-mail address.")
+    return value.strip()
 
-    initialise(current_app, echo=click.echo)
+
+@click.command("init")
+@click.option(
+    "--admin-email",
+    default=ADMIN_EMAIL,
+    show_default=True,
+    callback=_email,
+    help="E-mail (sign-in name) of the first admin account, made only if there is no admin yet.",
+)
+def init(admin_email: str) -> None:
+    """First-start set-up: schema, bundled bank (if the bank is empty), first admin (if none).
+
+    Stores a random secret key in the instance folder first if none is configured (as `python run.py` does), and
+    prints the first admin's generated password once."""
+    try:
+        initialise(current_app, echo=click.echo, admin_email=admin_email)
+    except (ConfigError, DomainError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def register(app: Flask) -> None:

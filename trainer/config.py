@@ -62,8 +62,8 @@ def resolve_secret_key(config: dict, instance_path: str) -> None:
         return
     raise ConfigError(
         "No secret key: set TRAINER_SECRET_KEY in the environment (e.g. the output of "
-        "`python -c 'import secrets; print(secrets.token_hex(32))'`), or start once with `python run.py`, "
-        f"which stores a random key in {stored}."
+        "`python -c 'import secrets; print(secrets.token_hex(32))'`), or run `flask --app trainer init` (or "
+        f"`python run.py`) once, which stores a random key in {stored}."
     )
 
 

@@ -6,10 +6,22 @@ from flask import Flask, jsonify, render_template
 from flask.globals import request_ctx
 from flask.json.provider import DefaultJSONProvider
 from flask_wtf.csrf import CSRFError
+from werkzeug.routing import IntegerConverter
 
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
+
+MAX_ID = 2**31 - 1  # the largest INTEGER primary key on PostgreSQL
+
+
+class IdConverter(IntegerConverter):
+    """`<id:name>`: a database id, 1..MAX_ID; any other number matches no route, so it is a 404, never a 500."""
+
+    regex = r"\d{1,10}"  # no more digits than MAX_ID has: a longer number is not even converted
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        super().__init__(map, min=1, max=MAX_ID)
 
 
 class BoundedJSONProvider(DefaultJSONProvider):
@@ -24,11 +36,15 @@ class BoundedJSONProvider(DefaultJSONProvider):
 
 def register(app: Flask) -> None:
     app.json = BoundedJSONProvider(app)
+    # Before any blueprint is registered: rules are compiled against the converters known at that moment.
+    app.url_map.converters["id"] = IdConverter
+
     from trainer.auth.admin import bp as admin_bp
     from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring.views import bp as authoring_bp
-    from trainer.exam.views import bp as exam_bp
+    from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
+    from trainer.exam.blueprint import bp as exam_bp
     from trainer.main import bp as main_bp
     from trainer.progress.views import bp as progress_bp
 

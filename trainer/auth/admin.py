@@ -28,7 +28,7 @@ def list_users():
     return render_template("admin/list_users.html", users=users, q=text, roles=[r.value for r in Role])
 
 
-@bp.route("/users/<int:user_id>", methods=["POST"])
+@bp.route("/users/<id:user_id>", methods=["POST"])
 @access(Access.ADMIN)
 def update_user(user_id: int):
     """Change the role of an account, or disable or enable it (disabling signs it out everywhere)."""
@@ -57,7 +57,7 @@ def update_user(user_id: int):
     return _back()
 
 
-@bp.route("/users/<int:user_id>/reset-link", methods=["POST"])
+@bp.route("/users/<id:user_id>/reset-link", methods=["POST"])
 @access(Access.ADMIN)
 def issue_reset_link(user_id: int):
     """Make a one-time password-reset link, show it once, and e-mail it to the account when SMTP is set up."""

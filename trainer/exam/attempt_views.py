@@ -12,10 +12,10 @@ from trainer.core.access import Access, access, session_generation, session_user
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.exam import paper, saving, screen, service, step_input
+from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
-from trainer.exam.views import bp
 from trainer.extensions import db
 
 MAX_BODY_BYTES = 64 * 1024  # a full batch of 200 steps is about 30 KB
@@ -33,7 +33,7 @@ def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True)
     return attempt
 
 
-@bp.route("/attempts/<int:attempt_id>")
+@bp.route("/attempts/<id:attempt_id>")
 @access(Access.USER)
 def take_attempt(attempt_id: int):
     """The exam screen; a finished attempt goes to its result.
@@ -86,7 +86,7 @@ def _store_steps(attempt_id: int, steps: list[ClientStep], now: datetime) -> sav
     return result
 
 
-@bp.route("/attempts/<int:attempt_id>/steps", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/steps", methods=["POST"])
 @access(Access.SESSION)  # every click of every candidate: the account row is not read, ownership is checked below
 def save_steps(attempt_id: int):
     """Store the page's actions (idempotent by step id) and answer with what the server now holds."""
@@ -109,7 +109,7 @@ def save_steps(attempt_id: int):
     )
 
 
-@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@bp.route("/attempts/<id:attempt_id>/submit", methods=["POST"])
 @access(Access.USER)
 def submit_attempt(attempt_id: int):
     """Submit (or let the clock submit); submitting twice is harmless."""
@@ -127,7 +127,7 @@ def submit_attempt(attempt_id: int):
     return redirect(url_for("exam.show_result", attempt_id=attempt.id))
 
 
-@bp.route("/attempts/<int:attempt_id>/result")
+@bp.route("/attempts/<id:attempt_id>/result")
 @access(Access.USER)
 def show_result(attempt_id: int):
     """Score, section scores, qualifying status, and every question with the answer given, key and explanation."""

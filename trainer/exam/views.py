@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -13,11 +13,10 @@ from trainer.bank.models import Topic
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.exam import paper, service, timing
+from trainer.exam.blueprint import bp
 from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.extensions import db
-
-bp = Blueprint("exam", __name__)
 
 
 def _begin(pattern, mode: str, timed: bool):
@@ -80,6 +79,3 @@ def start_topic_test():
         )
     attempts = service.attempts_of(db.session, current_user)
     return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=form), 422
-
-
-from trainer.exam import attempt_views  # noqa: E402,F401  (registers the attempt pages on this blueprint)

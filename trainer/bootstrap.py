@@ -12,15 +12,18 @@ from trainer.bank.service import bank_is_empty, import_bank
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.core.access import Role
-from trainer.core.schema import upgrade
 from trainer.extensions import db
+from trainer.schema import database_errors, upgrade
 
 ADMIN_EMAIL = "admin@localhost"
 
 
-def initialise(app: Flask, echo=print) -> None:
-    """Idempotent: a second run changes nothing that exists."""
-    with app.app_context():
+def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
+    """Idempotent: a second run changes nothing that exists.
+
+    Raises ConfigError if the database cannot be reached or used, DomainError if the admin's e-mail is refused.
+    """
+    with app.app_context(), database_errors(db.engine):
         upgrade(db.engine)
         session = db.session
         if bank_is_empty(session):
@@ -34,8 +37,10 @@ def initialise(app: Flask, echo=print) -> None:
                 echo(f"Loaded the bundled question bank from {root}: {report}.")
         if not admin_exists(session):
             password = secrets.token_urlsafe(12)
-            create_user(session, ADMIN_EMAIL, password, name="Administrator", role=Role.ADMIN)
+            admin = create_user(session, admin_email, password, name="Administrator", role=Role.ADMIN)
             session.commit()
             echo("Created the first admin account (shown only this once):")
-            echo(f"    e-mail:   {ADMIN_EMAIL}")
+            echo(f"    e-mail:   {admin.email}")
             echo(f"    password: {password}")
+        elif admin_email != ADMIN_EMAIL:
+            echo(f"An admin account exists already: no account was created for {admin_email}.")

@@ -1,0 +1,262 @@
+"""The IDOR and role matrix, generated from the URL map: every route, every method, five kinds of visitor.
+
+Anonymous visitors are sent to sign in (a script's JSON request is told 401); a role the route does not allow gets
+403; someone else's object (candidate A's attempt, open or submitted) is 404 to everyone but its owner, the save
+endpoint and submit included; the right owner and role are served. A new route is walked automatically; a new URL
+variable needs one entry in VARIABLES below, and the test says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.factories import PASSWORD, Auth, make_bank, make_user
+from trainer.auth.models import User
+from trainer.auth.reset import reset_token
+from trainer.core.access import ALLOWED_ROLES, Access, Role
+from trainer.core.clock import utcnow
+from trainer.exam import paper, service
+from trainer.exam.patterns import get_pattern
+from trainer.extensions import db
+
+TIER1 = "tier1-2025"
+ANONYMOUS, CANDIDATE_A, CANDIDATE_B, INSTRUCTOR, ADMIN = (
+    "anonymous",
+    "candidate A",
+    "candidate B",
+    "instructor",
+    "admin",
+)
+ROLE_OF = {CANDIDATE_A: Role.CANDIDATE, CANDIDATE_B: Role.CANDIDATE, INSTRUCTOR: Role.INSTRUCTOR, ADMIN: Role.ADMIN}
+PRINCIPALS = (ANONYMOUS, CANDIDATE_A, CANDIDATE_B, INSTRUCTOR, ADMIN)
+# A body every POST can take: the save endpoint gets a real step, so it reaches its ownership check; form views
+# read it through Flask-WTF and answer 422 or act, which is what the owner may do.
+JSON_BODY = {"steps": [{"id": "matrix-step-1", "kind": "view", "position": 0, "choice": None}]}
+
+
+class World:
+    """Candidate A's objects and the shared ones, made in the test's database; `fresh` makes new ones for a POST."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        with app.app_context():
+            self.question_uid = make_bank(db.session)[0].uid
+            self.users = {name: make_user(db.session, role=role).id for name, role in ROLE_OF.items()}
+            db.session.commit()
+        self.open_attempt, self.submitted_attempt = self.attempt(), self.attempt(submitted=True)
+
+    def account(self) -> int:
+        """A new candidate's account, for the admin's user pages to act on."""
+        with self.app.app_context():
+            user = make_user(db.session)
+            db.session.commit()
+            return user.id
+
+    def reset_link_token(self) -> str:
+        """A valid one-time password-reset token of a new account."""
+        with self.app.app_context():
+            user = db.session.get(User, self.account())
+            return reset_token(user, self.app.config["SECRET_KEY"])
+
+    def attempt(self, submitted: bool = False) -> int:
+        """A new attempt of candidate A's at the Tier-I paper, in progress or submitted."""
+        with self.app.app_context():
+            owner = db.session.get(User, self.users[CANDIDATE_A])
+            attempt = paper.start_attempt(db.session, owner, get_pattern(TIER1), utcnow(), random.Random(9))
+            if submitted:
+                service.submit(db.session, attempt, utcnow(), 0)
+            db.session.commit()
+            return attempt.id
+
+
+@dataclass(frozen=True)
+class Variable:
+    """How the matrix fills one URL variable: labelled values (fresh ones for a POST), and who owns them."""
+
+    values: Callable[[World, bool], dict[str, object]]
+    owner: str | None = None  # the principal whose object it is; None: shared (a paper, a question)
+    others_allowed: frozenset[str] = field(default_factory=frozenset)  # who else may use the owner's object
+
+
+# One entry per URL variable name used in any route. An object owned by a principal is 404 to the others.
+VARIABLES: dict[str, Variable] = {
+    "attempt_id": Variable(
+        lambda world, fresh: {
+            "A's attempt in progress": world.attempt() if fresh else world.open_attempt,
+            "A's submitted attempt": world.attempt(submitted=True) if fresh else world.submitted_attempt,
+        },
+        owner=CANDIDATE_A,
+    ),
+    "code": Variable(lambda world, fresh: {"the Tier-I paper": TIER1}),
+    "uid": Variable(lambda world, fresh: {"a published question": world.question_uid}),
+    "user_id": Variable(lambda world, fresh: {"another candidate's account": world.account()}),
+    "token": Variable(lambda world, fresh: {"a password-reset link's token": world.reset_link_token()}),
+}
+
+
+def unknown_variables(rule) -> list[str]:
+    return [name for name in sorted(rule.arguments) if name not in VARIABLES]
+
+
+def fillings(rule, world: World, fresh: bool) -> list[tuple[dict, str, set]]:
+    """(values, description, owners) for every combination of the rule's variables' labelled values."""
+    missing = unknown_variables(rule)
+    assert not missing, (
+        f"the access matrix does not know the URL variable(s) {missing} of {rule.rule} ({rule.endpoint}): add "
+        f"an entry for each to VARIABLES in tests/test_access_matrix.py, e.g. "
+        f'"{missing[0]}": Variable(lambda world, fresh: {{"what it is": <a real value made in World>}}, '
+        f"owner=CANDIDATE_A or None if nobody owns it, others_allowed=frozenset({{...}}) for who else may use it)"
+    )
+    names = sorted(rule.arguments)
+    choices = [list(VARIABLES[name].values(world, fresh).items()) for name in names]
+    combinations = []
+    for combination in itertools.product(*choices):
+        values = {name: value for name, (_label, value) in zip(names, combination, strict=True)}
+        description = ", ".join(label for label, _value in combination)
+        owners = {(VARIABLES[name].owner, VARIABLES[name].others_allowed) for name in names}
+        combinations.append((values, description, owners))
+    return combinations
+
+
+def expected(level: Access, principal: str, owners: set) -> str:
+    """What the principal must get: served, sign in, forbidden or missing."""
+    if level == Access.PUBLIC:
+        return "served"
+    if principal == ANONYMOUS:
+        return "sign in"
+    if ROLE_OF[principal] not in ALLOWED_ROLES[level]:
+        return "forbidden"
+    if any(owner not in (None, principal) and principal not in others for owner, others in owners):
+        return "missing"
+    return "served"
+
+
+def check(outcome: str, response, url: str, as_json: bool) -> str | None:
+    """None if the response is the expected outcome, else what went wrong. A script (JSON) is answered in JSON."""
+    status, location = response.status_code, urlsplit(response.headers.get("Location", ""))
+    asked_login = location.path == "/login" and parse_qs(location.query).get("next") == [url]
+    if outcome == "served":
+        sent_to_sign_in = location.path == "/login" and "next" in parse_qs(location.query)
+        fine = status < 500 and status not in (401, 403, 404, 405) and not sent_to_sign_in
+    elif outcome == "sign in" and not as_json:
+        fine = status == 302 and asked_login
+    else:
+        fine = status == {"sign in": 401, "forbidden": 403, "missing": 404}[outcome]
+        fine = fine and (not as_json or response.is_json and "error" in response.json)
+    return None if fine else f"expected {outcome}, got {status} {response.headers.get('Location', '')}"
+
+
+def walk(app):
+    """(rule, method) for every route but static files."""
+    pairs = [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+    ]
+    return sorted(pairs, key=lambda pair: (pair[0].rule, pair[1]))
+
+
+def requests_for(method: str, principal: str):
+    """The ways a principal's request is sent: a GET as is; other methods as JSON (a script, the exam page's saves)
+    and, for anonymous visitors, also as a form (a page), which is redirected to sign in rather than told 401."""
+    if method == "GET":
+        return [("page", {})]
+    ways = [("JSON", {"json": JSON_BODY})]
+    if principal == ANONYMOUS:
+        ways.append(("form", {"data": {}}))
+    return ways
+
+
+class Visitor:
+    """One principal's browser: signed in (unless anonymous), and signed in again after a route signed it out."""
+
+    def __init__(self, app, world: World, principal: str) -> None:
+        self.app, self.world, self.principal = app, world, principal
+        self.client = app.test_client()
+        self.auth = Auth(app, self.client)
+        self.sign_in()
+
+    def sign_in(self) -> None:
+        if self.principal != ANONYMOUS:
+            with self.app.app_context():
+                email = db.session.get(User, self.world.users[self.principal]).email
+            data = {"email": email, "password": PASSWORD, "csrf_token": self.auth.token()}
+            assert self.client.post("/login", data=data).status_code == 302, f"{self.principal} could not sign in"
+        self.token = self.auth.token("/login" if self.principal == ANONYMOUS else "/tests")
+
+    def open(self, url: str, method: str, **body):
+        response = self.client.open(url, method=method, headers={"X-CSRFToken": self.token}, **body)
+        # Signing out (or out everywhere) is a route like any other: the walk goes on signed in again. Signing in
+        # and out also renews the CSRF secret, so every state change is followed by a fresh token.
+        if method != "GET":
+            if self.principal != ANONYMOUS and self.client.get("/tests").status_code != 200:
+                self.sign_in()
+            self.token = self.auth.token("/login" if self.principal == ANONYMOUS else "/tests")
+        return response
+
+
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_every_route_answers_each_visitor_as_its_access_and_ownership_say(app, principal):
+    world = World(app)
+    visitor = Visitor(app, world, principal)
+    failures, checked, outcomes = [], 0, set()
+
+    for rule, method in walk(app):
+        level = app.view_functions[rule.endpoint].access_level
+        for values, description, owners in fillings(rule, world, fresh=method != "GET"):
+            url = rule.build(values)[1]
+            outcome = expected(level, principal, owners)
+            for way, body in requests_for(method, principal):
+                response = visitor.open(url, method, **body)
+                problem = check(outcome, response, url, as_json=way == "JSON")
+                checked += 1
+                outcomes.add(outcome)
+                if problem:
+                    failures.append(f"{principal}: {method} {url} as {way} ({description or 'no object'}): {problem}")
+
+    assert not failures, f"{len(failures)} wrong answer(s):\n" + "\n".join(failures)
+    assert checked >= len(walk(app))
+    assert (
+        outcomes
+        >= {
+            ANONYMOUS: {"served", "sign in"},
+            CANDIDATE_A: {"served", "forbidden"},
+            CANDIDATE_B: {"served", "forbidden", "missing"},
+            INSTRUCTOR: {"served", "missing"},
+            ADMIN: {"served", "missing"},
+        }[principal]
+    )
+
+
+def test_a_route_with_a_variable_the_matrix_does_not_know_fails_with_what_to_add(app):
+    app.add_url_rule("/widgets/<id:widget_id>", "widgets.show_widget", lambda widget_id: "")
+    rule = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == "widgets.show_widget")
+
+    with pytest.raises(AssertionError, match=r"\['widget_id'\] of /widgets/<id:widget_id>.*add an entry"):
+        fillings(rule, world=None, fresh=False)
+
+
+def test_every_route_of_the_app_is_filled_by_the_table(app):
+    assert [
+        (rule.rule, unknown_variables(rule))
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static" and unknown_variables(rule)
+    ] == []
+
+
+def test_the_expectations_follow_the_access_levels_and_owners():
+    attempt = {(CANDIDATE_A, frozenset())}
+    assert expected(Access.USER, CANDIDATE_B, attempt) == "missing"
+    assert expected(Access.SESSION, CANDIDATE_B, attempt) == "missing"
+    assert expected(Access.USER, CANDIDATE_A, attempt) == "served"
+    assert expected(Access.STAFF, CANDIDATE_A, set()) == "forbidden"
+    assert expected(Access.ADMIN, INSTRUCTOR, set()) == "forbidden"
+    assert expected(Access.STAFF, ANONYMOUS, set()) == "sign in"
+    assert expected(Access.USER, ADMIN, {(CANDIDATE_A, frozenset({ADMIN}))}) == "served"
