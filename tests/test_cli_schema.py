@@ -17,6 +17,7 @@ ARGUMENTS = {
     "users create": ["someone@example.com", "--password", "correct horse battery"],
     "users list": [],
     "users set-role": ["someone@example.com", "admin"],
+    "users reset-link": ["someone@example.com"],
     "bank import": [BANK],
     "bank stats": ["--json"],
     "bank retire-stale": ["--before", "2025-01-01"],

@@ -115,6 +115,7 @@ def set_role(email: str, role: str) -> None:
 
 @users.command("reset-link")
 @click.argument("email")
+@needs_schema
 def reset_link(email: str) -> None:
     """Print a one-time password-reset link for an account (and e-mail it when SMTP is configured)."""
     from trainer.auth.admin import reset_mail
