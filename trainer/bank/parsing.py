@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from trainer.bank import yamlread
+from trainer.bank.yamlread import YamlError
+
 LETTERS = "ABCD"
 OPTION_LINE = re.compile(r"^([A-Z])\)\s?(.*)$")
 EXPLANATION_LINE = "Explanation:"
@@ -26,6 +29,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def header_id(header: dict) -> str:
+    """The id a header gives, or "" if it gives none (or not as text, which the validator refuses)."""
+    value = header.get("id")
+    return value if isinstance(value, str) else ""
 
 
 @dataclass
@@ -54,7 +63,7 @@ class ParsedQuestion:
 
     @property
     def uid(self) -> str:
-        return str(self.header.get("id", ""))
+        return header_id(self.header)
 
     # The English text is the question's primary text; these read through to it.
     stem = property(lambda self: self.text.stem)
@@ -82,7 +91,7 @@ class ParsedGroup:
 
     @property
     def uid(self) -> str:
-        return str(self.header.get("id", ""))
+        return header_id(self.header)
 
 
 HINDI_MARKER = "[hi]"
@@ -259,20 +268,25 @@ def _parse_block(
     return parsed
 
 
+def read_header(text: str) -> dict | None:
+    """A header as a dict (None unless it is a mapping); YamlError for YAML we cannot read or a repeated key."""
+    node = yamlread.compose(text) if text.strip() else None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return {key: yamlread.value(value) for key, value in yamlread.entries(node)}
+
+
 def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion | ParsedGroup], list[Problem]]:
     """Parse one bank file's text; return its questions and groups, in order, and every layout problem found."""
     blocks, problems = split_blocks(text, path)
     questions: list[ParsedQuestion | ParsedGroup] = []
     for header_line, header_text, body_line, body in blocks:
         try:
-            header = yaml.safe_load(header_text) if header_text.strip() else None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = header_line + 1 + (mark.line if mark else 0)
-            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.append(Problem(path, line, f"header is not valid YAML: {reason}"))
+            header = read_header(header_text)
+        except YamlError as exc:
+            problems.append(Problem(path, header_line + 1 + exc.line, f"header is not valid YAML: {exc.message}"))
             continue
-        if not isinstance(header, dict):
+        if header is None:
             problems.append(Problem(path, header_line, "header must be 'key: value' lines"))
             continue
         questions.append(_parse_block(path, header, header_line, body_line, body, problems))

@@ -21,11 +21,18 @@ from trainer.bank.parsing import (
     parse_text,
 )
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
-from trainer.bank.validation import groups, headers, hindi, layout, near_duplicates
+from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates
 from trainer.bank.validation.content import to_content, to_group_content
 from trainer.bank.validation.gate import Context, Gate
 
-GATES: tuple[Gate, ...] = (headers.GATE, layout.GATE, hindi.GATE, groups.GATE, near_duplicates.GATE)
+GATES: tuple[Gate, ...] = (
+    headers.GATE,
+    columns.GATE,
+    layout.GATE,
+    hindi.GATE,
+    groups.GATE,
+    near_duplicates.GATE,
+)
 
 
 @dataclass

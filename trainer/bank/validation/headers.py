@@ -18,10 +18,25 @@ DIFFICULTIES = ("easy", "medium", "hard")
 LANGUAGES = ("en", "hi")
 STATUSES = ("published", "draft", "retired")
 DATED_TOPICS = ("current-affairs",)  # topics whose facts go stale: `as_of` is required
+TEXT_FIELDS = (
+    "id",
+    "type",
+    "section",
+    "topic",
+    "difficulty",
+    "answer",
+    "source",
+    "subtopic",
+    "language",
+    "status",
+    "group",
+)
 
 
 def as_date(value) -> dt.date | None:
-    """A header date (YAML gives a date; a quoted string is read as ISO), or None if it is not one."""
+    """A header date (YAML gives a date; a quoted string is read as ISO), or None if it is not one (or has a time)."""
+    if isinstance(value, dt.datetime):
+        return None
     if isinstance(value, dt.date):
         return value
     try:
@@ -30,15 +45,41 @@ def as_date(value) -> dt.date | None:
         return None
 
 
+def kind(value) -> str:
+    """What a YAML value is, in an author's words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple | set):
+        return "a list"
+    return type(value).__name__
+
+
+def _type_problems(h: dict) -> list[str]:
+    """Fields that must be text but are not (a list, a mapping, a number...): quote the value to make it text."""
+    return [
+        f"{name} must be text, not {kind(h[name])} ({h[name]!r:.60})"
+        for name in TEXT_FIELDS
+        if h.get(name) is not None and not isinstance(h[name], str)
+    ]
+
+
 def _common_header_problems(h: dict, taxonomy: dict[str, SectionDef], required, optional) -> list[str]:
     found = [f"missing field '{name}'" for name in required if h.get(name) in (None, "")]
-    if h.get("id") is not None and not ID_PATTERN.match(str(h["id"])):
-        found.append(f"id {h['id']!r} must be lower-case letters, digits and '-'")
-    section = h.get("section")
+    found += _type_problems(h)
+    text = {name: value for name, value in h.items() if isinstance(value, str)}
+    if "id" in text and not ID_PATTERN.match(text["id"]):
+        found.append(f"id {text['id']!r} must be lower-case letters, digits and '-'")
+    section, topic = text.get("section"), text.get("topic")
     if section is not None and section not in taxonomy:
         found.append(f"unknown section {section!r} (known: {', '.join(taxonomy)})")
-    elif section is not None and h.get("topic") is not None and h["topic"] not in taxonomy[section].topics:
-        found.append(f"unknown topic {h['topic']!r} for section {section!r} (see taxonomy.yaml)")
+    elif section is not None and topic is not None and topic not in taxonomy[section].topics:
+        found.append(f"unknown topic {topic!r} for section {section!r} (see taxonomy.yaml)")
     if h.get("status", "published") not in STATUSES:
         found.append(f"status must be one of {', '.join(STATUSES)}")
     if h.get("language", "en") not in LANGUAGES:
@@ -53,7 +94,7 @@ def _question_header_problems(h: dict, taxonomy: dict[str, SectionDef]) -> list[
     found = _common_header_problems(h, taxonomy, REQUIRED, OPTIONAL)
     if h.get("difficulty") is not None and h["difficulty"] not in DIFFICULTIES:
         found.append(f"difficulty must be one of {', '.join(DIFFICULTIES)}, not {h['difficulty']!r}")
-    if h.get("answer") is not None and str(h["answer"]).strip().upper() not in LETTERS:
+    if isinstance(h.get("answer"), str) and h["answer"].strip().upper() not in tuple(LETTERS):
         found.append(f"answer must be one of A, B, C, D, not {h['answer']!r}")
     if not isinstance(h.get("shuffle", True), bool):
         found.append("shuffle must be true or false")
@@ -64,7 +105,8 @@ def _question_header_problems(h: dict, taxonomy: dict[str, SectionDef]) -> list[
     review = h.get("review")
     if review is not None and not (
         isinstance(review, dict)
-        and review.get("reader")
+        and isinstance(review.get("reader"), str)
+        and review["reader"].strip()
         and as_date(review.get("date")) is not None
         and isinstance(review.get("agreed"), bool)
     ):
