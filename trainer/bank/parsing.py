@@ -273,7 +273,7 @@ def read_header(text: str) -> dict | None:
     node = yamlread.compose(text) if text.strip() else None
     if not isinstance(node, yaml.MappingNode):
         return None
-    return {key: yamlread.value(value) for key, value in yamlread.entries(node)}
+    return {key: yamlread.value(value) for key, value, _line in yamlread.entries(node)}
 
 
 def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion | ParsedGroup], list[Problem]]:

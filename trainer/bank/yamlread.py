@@ -49,9 +49,9 @@ def value(node: yaml.Node) -> object:
         raise YamlError(mark.line, _explain(exc, node)) from None
 
 
-def entries(node: yaml.MappingNode) -> list[tuple[object, yaml.Node]]:
-    """A mapping node's (key, value node) pairs in order; YamlError for a key that is not a plain value or repeats."""
-    found: list[tuple[object, yaml.Node]] = []
+def entries(node: yaml.MappingNode) -> list[tuple[object, yaml.Node, int]]:
+    """A mapping's (key, value node, key's 0-based line) in order; YamlError for a key that is not plain or repeats."""
+    found: list[tuple[object, yaml.Node, int]] = []
     seen: set[object] = set()
     for key_node, value_node in node.value:
         line = key_node.start_mark.line
@@ -61,7 +61,7 @@ def entries(node: yaml.MappingNode) -> list[tuple[object, yaml.Node]]:
         if key in seen:
             raise YamlError(line, f"key {key!r} appears twice")
         seen.add(key)
-        found.append((key, value_node))
+        found.append((key, value_node, line))
     return found
 
 

@@ -104,8 +104,8 @@ def check_bank(root: Path, taxonomy: dict[str, SectionDef] | None = None, gates:
     if taxonomy is None:
         try:
             taxonomy = load_taxonomy(find_taxonomy(root))
-        except (TaxonomyError, OSError) as exc:
-            return BankCheck({}, [Problem(str(root), 0, f"taxonomy: {exc}")])
+        except TaxonomyError as exc:
+            return BankCheck({}, list(exc.problems))
     reader = _Reader(taxonomy, gates)
     files = bank_files(root)
     if not files:
