@@ -1,7 +1,12 @@
 """Rendering bank text for the exam screen: maths as MathML, tables, and nothing that can run script."""
 
-import pytest
+from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
+import yaml
+
+from trainer.bank.allowlist import ATTRIBUTE_VALUES, ATTRIBUTES, HTML_TAGS, MATHML_TAGS, ROLES, SVG_TAGS
 from trainer.bank.rendering import local_url, math_problems, removed_text, render, render_inline
 
 
@@ -138,3 +143,59 @@ def test_text_the_sanitiser_drops_is_reported():
 )
 def test_nothing_is_reported_when_every_word_survives(text):
     assert removed_text(text) == []
+
+
+CORPUS = yaml.safe_load((Path(__file__).parents[1] / "data" / "injection_corpus.yaml").read_text(encoding="utf-8"))
+
+
+class _Markup(HTMLParser):
+    """Every start tag with its attributes, as a browser would read them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+def test_the_corpus_is_large_and_covers_every_kind_of_attack():
+    assert len(CORPUS) >= 50
+    text = " ".join(item["payload"] for item in CORPUS)
+    for needle in (
+        "<script",
+        "onerror=",
+        "javascript:",
+        "<svg",
+        "<math",
+        "position:fixed",
+        "https://evil",
+        "url(",
+        "@import",
+        "<base",
+        "http-equiv",
+        "<iframe",
+        "<form",
+        "<link",
+        "srcset",
+        "data:text/html",
+    ):
+        assert needle in text, needle
+
+
+@pytest.mark.parametrize("item", CORPUS, ids=[item["name"] for item in CORPUS])
+@pytest.mark.parametrize("renderer", [render, render_inline])
+def test_nothing_in_the_corpus_survives_the_sanitiser(item, renderer):
+    """Only allowed tags and attributes come out; no handler, style, class, id, link or remote URL."""
+    for tag, attrs in _Markup(renderer(item["payload"])).tags:
+        assert tag in HTML_TAGS | MATHML_TAGS | SVG_TAGS, tag
+        allowed = ATTRIBUTES.get(tag, set()) | set(ATTRIBUTE_VALUES.get(tag, {}))
+        assert set(attrs) <= allowed, (tag, set(attrs) - allowed)
+        assert "src" not in attrs or local_url(attrs["src"]) or attrs["src"].startswith("data:image/"), attrs
+        assert attrs.get("role", "img") in ROLES
+        assert not any("url(" in value.replace(" ", "") and "url(#" not in value for value in attrs.values()), attrs
+        assert not any("javascript:" in value.lower() for value in attrs.values()), attrs
