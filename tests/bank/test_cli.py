@@ -127,7 +127,7 @@ MALFORMED_INPUTS = {
         "q.md:1: source",
     ),
     "a NUL": ({"q.md": GOOD_ONE.replace("B) ", "B) \x00")}, None, "q.md:12: an option holds a NUL"),
-    "not UTF-8": ({"q.md": "\udcff"}, None, "q.md:0: cannot read file"),
+    "not UTF-8": ({"q.md": "\udcff"}, None, "q.md:1: cannot read file: not UTF-8"),
     "a broken taxonomy": ({"q.md": GOOD_ONE}, "sections: [\n", "taxonomy.yaml:2: not valid YAML"),
     "a word for a weight": (
         {"q.md": GOOD_ONE},

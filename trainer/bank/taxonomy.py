@@ -11,7 +11,7 @@ import yaml
 
 from trainer.bank import yamlread
 from trainer.bank.models import Topic
-from trainer.bank.parsing import Problem
+from trainer.bank.parsing import Problem, UnreadableFile, read_text
 from trainer.bank.yamlread import YamlError
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -195,9 +195,9 @@ def parse_taxonomy(text: str, path: str) -> dict[str, SectionDef]:
 def load_taxonomy(path: Path) -> dict[str, SectionDef]:
     """Read and parse a taxonomy YAML file; TaxonomyError if it cannot be read or is malformed."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TaxonomyError([Problem(str(path), 0, f"cannot read the taxonomy: {exc}")]) from None
+        text = read_text(Path(path))
+    except UnreadableFile as exc:
+        raise TaxonomyError([Problem(str(path), exc.line, exc.message)]) from None
     return parse_taxonomy(text, str(path))
 
 

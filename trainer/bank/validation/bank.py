@@ -17,8 +17,10 @@ from trainer.bank.parsing import (
     ParsedQuestion,
     Problem,
     QuestionContent,
+    UnreadableFile,
     bank_files,
     parse_text,
+    read_text,
 )
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates
@@ -56,9 +58,9 @@ class _Reader:
 
     def read_file(self, path: Path) -> None:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.result.problems.append(Problem(str(path), 0, f"cannot read file: {exc}"))
+            text = read_text(path)
+        except UnreadableFile as exc:
+            self.result.problems.append(Problem(str(path), exc.line, exc.message))
             return
         items, found = parse_text(text, str(path))
         self.result.problems.extend(found)
