@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.bank.allowlist import ATTRIBUTE_VALUES, ATTRIBUTES, HTML_TAGS, MATHML_TAGS, ROLES, SVG_TAGS
 from trainer.bank.rendering import local_url, math_problems, removed_text, render, render_inline
@@ -199,3 +201,13 @@ def test_nothing_in_the_corpus_survives_the_sanitiser(item, renderer):
         assert attrs.get("role", "img") in ROLES
         assert not any("url(" in value.replace(" ", "") and "url(#" not in value for value in attrs.values()), attrs
         assert not any("javascript:" in value.lower() for value in attrs.values()), attrs
+
+
+PIECES = [*"<>/!-[]\"'= abpx&#;", "<style>", "<math>", "<mtext>", "<table>", "<svg>", "<!--", "-->", "word"]
+MARKUP = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@given(MARKUP)
+@settings(max_examples=300, deadline=None)
+def test_removed_text_reads_any_markup_without_raising(text):
+    assert all(isinstance(run, str) and run for run in removed_text(text))

@@ -23,7 +23,7 @@ from trainer.bank.parsing import (
     read_text,
 )
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
-from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates
+from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates, option_labels, sanitising
 from trainer.bank.validation.content import to_content, to_group_content
 from trainer.bank.validation.gate import Context, Gate
 
@@ -34,6 +34,8 @@ GATES: tuple[Gate, ...] = (
     hindi.GATE,
     groups.GATE,
     near_duplicates.GATE,
+    sanitising.GATE,
+    option_labels.GATE,
 )
 
 
