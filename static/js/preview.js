@@ -16,6 +16,14 @@
       body: JSON.stringify(payload),
     }).then((r) => r.ok ? r.json() : null).then(function (body) {
       if (!body) return;
+      // Words the sanitiser drops would never reach a candidate: say which, beside the preview.
+      const warnings = document.getElementById("preview-warnings");
+      warnings.replaceChildren(...(body.warnings || []).map((text) => {
+        const item = document.createElement("li");
+        item.textContent = text;
+        return item;
+      }));
+      warnings.hidden = !(body.warnings || []).length;
       fields.forEach((name) => {
         const html = body.html[name] || "";
         // An option is one line: drop the paragraph the renderer wraps it in.

@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import sign_in
-from tests.factories import make_topic, make_user
+from tests.factories import make_question, make_topic, make_user
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version
@@ -157,3 +157,26 @@ def test_hostile_bank_content_runs_nothing_calls_nowhere_and_covers_no_control(a
     assert page.evaluate(COVERED, ".site-header nav button") == ""
     assert page.evaluate(INTRUDERS) == [None, 0]
     assert dialogs == [] and elsewhere == []
+
+
+def test_the_editors_live_preview_names_the_words_the_sanitiser_drops(app, live_server, page: Page):
+    with app.app_context():
+        make_question(db.session, make_topic(db.session), "quant-percentage-1", stem="What is 20% of 150?")
+        email = make_user(db.session, role="instructor").email
+        db.session.commit()
+    sign_in(page, live_server, email)
+    page.goto(f"{live_server}/authoring/questions/quant-percentage-1/edit")
+    warnings = page.locator("#preview-warnings")
+    expect(page.locator("#preview-stem")).to_contain_text("What is 20% of 150?")
+    expect(warnings).to_be_hidden()
+
+    page.locator("textarea[name=stem]").fill("Find x. <math><mtext><table><mglyph><style><!--</style> Use the table.")
+
+    expect(warnings).to_be_visible()
+    expect(warnings).to_have_text(
+        "Question: candidates would not see 'Use the table.': the sanitiser drops it"
+        " (look for malformed or unsafe markup just before it)"
+    )
+    expect(page.locator("#preview-stem")).not_to_contain_text("Use the table.")
+    page.locator("textarea[name=stem]").fill("What is 20% of 150?")
+    expect(warnings).to_be_hidden()
