@@ -85,7 +85,7 @@ def _protect_math(text: str) -> tuple[str, dict[str, str]]:
 @lru_cache(maxsize=4096)
 def render(text: str) -> str:
     """Render bank Markdown (with maths) to safe HTML; broken maths is shown as code, never as raw HTML."""
-    return _sanitise(_to_html(text))
+    return sanitise(_to_html(text))
 
 
 def _markdown() -> markdown.Markdown:
@@ -138,8 +138,18 @@ CLEANER = nh3.Cleaner(
 )
 
 
-def _sanitise(html: str) -> str:
-    return CLEANER.clean(html)
+def sanitise(html: str) -> str:
+    """HTML with only what the allowlist keeps, cleaned until cleaning again changes nothing.
+
+    The cleaner writes out the tree it built, and a tree the parser would never build (`<p>` inside `<p>`, from
+    `<select>`) reads differently when parsed again: a browser must get exactly the markup that was checked.
+    """
+    for _ in range(3):
+        cleaned = CLEANER.clean(html)
+        if cleaned == html:
+            break
+        html = cleaned
+    return html
 
 
 def render_inline(text: str) -> str:
@@ -188,7 +198,7 @@ def removed_text(text: str) -> list[str]:
     if "<" not in (text or ""):
         return []  # Markdown alone makes only markup the sanitiser keeps the words of
     html = _to_html(text)
-    before, after = _words(html), _words(_sanitise(html))
+    before, after = _words(html), _words(sanitise(html))
     lost = Counter(before) - Counter(after)
     if not lost:
         return []  # the same words, perhaps moved (a table's stray text is put before it): nothing is lost
