@@ -77,7 +77,7 @@ def hostile_question(topic, n: int, passage: ItemGroupVersion | None) -> None:
     add_version(db.session, question, content, topic, group_version=passage, group_position=position)
 
 
-def hostile_attempt(app) -> tuple[str, int]:
+def hostile_attempt(app, mode: str = "strict") -> tuple[str, int]:
     """Eight published questions, the last two with a shared passage, every text holding payloads; a candidate
     with an attempt at them. Returns the candidate's e-mail and the attempt's id."""
     with app.app_context():
@@ -100,7 +100,7 @@ def hostile_attempt(app) -> tuple[str, int]:
         pattern = Pattern(
             "test-injection", "Injection", "", "tier1", (rule,), (Part("p", "Paper", 60, ("reasoning",)),)
         )
-        attempt = paper.start_attempt(db.session, user, pattern, utcnow(), random.Random(3))
+        attempt = paper.start_attempt(db.session, user, pattern, utcnow(), random.Random(3), mode=mode)
         db.session.commit()
         return user.email, attempt.id
 
@@ -156,6 +156,29 @@ def test_hostile_bank_content_runs_nothing_calls_nowhere_and_covers_no_control(a
     assert page.url == f"{live_server}/attempts/{attempt_id}/result"  # no refresh or base tag moved the page
     assert page.evaluate(COVERED, ".site-header nav button") == ""
     assert page.evaluate(INTRUDERS) == [None, 0]
+    assert dialogs == [] and elsewhere == []
+
+
+PRACTICE_CONTROLS = ("#btn-submit", "#btn-save", "#btn-next", "#btn-paper", "#language", *CONTROLS[-2:])
+
+
+def test_hostile_explanations_in_practice_feedback_run_nothing_and_cover_nothing(app, live_server, page: Page):
+    email, attempt_id = hostile_attempt(app, mode="practice")
+    dialogs, elsewhere = watch(page)
+    sign_in(page, live_server, email)
+    page.goto(f"{live_server}/attempts/{attempt_id}")
+    for position in range(QUESTIONS):
+        page.locator(f".pal[data-position='{position}']").click()
+        page.locator(f"#q{position} input[type=radio]").first.check()
+        page.get_by_role("button", name="Check answer").click()
+        expect(page.locator(f"#q{position} .feedback")).to_contain_text("The answer is")
+        for language in ("hi", "en"):  # the feedback holds both explanations; the switch shows one
+            page.locator("#language").select_option(language)
+            covered = [page.evaluate(COVERED, control) for control in PRACTICE_CONTROLS]
+            assert not any(covered), (position, language, covered)
+    assert page.evaluate(INTRUDERS) == [None, 0]
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{live_server}/attempts/{attempt_id}"
     assert dialogs == [] and elsewhere == []
 
 
