@@ -4,11 +4,13 @@
   const form = document.getElementById("question-form");
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const fields = ["stem", "option_a", "option_b", "option_c", "option_d", "explanation"];
+  // The Hindi texts are not previewed, but they are checked for words the sanitiser would drop.
+  const checked = fields.concat(fields.map((name) => "hindi_" + name));
   let timer = null;
 
   function refresh() {
     const payload = {};
-    fields.forEach((name) => { payload[name] = form.elements[name].value; });
+    checked.forEach((name) => { payload[name] = form.elements[name].value; });
     fetch(form.dataset.previewUrl, {
       method: "POST",
       credentials: "same-origin",

@@ -287,6 +287,8 @@ def test_the_preview_warns_of_words_the_sanitiser_drops(client, instructor):
         "Question: candidates would not see 'Use the table above.': the sanitiser drops it"
         " (look for malformed or unsafe markup just before it)"
     ]
+    hindi = client.post("/authoring/preview", json={"hindi_explanation": f"क्योंकि {MXSS}"}, headers=headers)
+    assert [w.split(":")[0] for w in hindi.json["warnings"]] == ["Explanation (Hindi)"]
     clean = client.post("/authoring/preview", json={"stem": "What is $x^2$?"}, headers=headers)
     assert clean.json["warnings"] == []
     assert client.post("/authoring/preview", json=["not", "fields"], headers=headers).json == {

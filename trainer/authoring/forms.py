@@ -20,11 +20,8 @@ def valid_maths(form, field) -> None:
 
 
 # The editor's live preview sends these fields; warnings name them as the form does.
-PREVIEW_LABELS = {
-    "stem": "Question",
-    **{f"option_{letter.lower()}": f"Option {letter}" for letter in LETTERS},
-    "explanation": "Explanation",
-}
+_ENGLISH = {"stem": "Question", **{f"option_{x.lower()}": f"Option {x}" for x in LETTERS}, "explanation": "Explanation"}
+PREVIEW_LABELS = _ENGLISH | {f"hindi_{name}": f"{label} (Hindi)" for name, label in _ENGLISH.items()}
 
 
 class QuestionForm(FlaskForm):
