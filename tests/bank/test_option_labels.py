@@ -102,6 +102,20 @@ def test_an_option_figure_without_a_description_is_refused():
     assert label_problems(options, 0) == ["option D has a figure with no description"]
 
 
+def test_image_descriptions_are_compared_too():
+    options = [
+        "![a dot](a.png)",
+        '<img src="b.png" alt="a ring">',
+        "![a bar](c.png)",
+        "![a bar with a missing end](d.png)",
+    ]
+    assert option_labels(options) == ["a dot", "a ring", "a bar", "a bar with a missing end"]
+    assert label_problems(options, 0) == [
+        "the figure descriptions give options away: 'missing' only in option D;"
+        " say what each option shows, in the same terms, not how it differs from another"
+    ]
+
+
 def test_options_without_figures_are_not_this_gates_business():
     assert label_problems(["12", "15", "18", "21"], 2) == []
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from trainer.bank.parsing import LETTERS, Layout, ParsedQuestion, Problem
 from trainer.bank.validation.gate import Context, Gate
 
-LABEL = re.compile(r"""\b(?:aria-label|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# An SVG's aria-label, an <img>'s alt, or a Markdown image's ![alt](…).
+LABEL = re.compile(r"""\b(?:aria-label|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[([^\]]*)\]\(""", re.IGNORECASE)
 DEFECT_WORDS = {
     "missing",
     "extra",
@@ -72,7 +73,7 @@ DETAIL_RATIO, DETAIL_WORDS = 1.3, 4  # a key label this many times and words lon
 
 def option_labels(options: Sequence[str]) -> list[str]:
     """The text description of each option's figure(s), joined ("" for an option without one)."""
-    return [" ".join(a or b for a, b in LABEL.findall(option)) for option in options]
+    return [" ".join("".join(groups) for groups in LABEL.findall(option)) for option in options]
 
 
 def _words(label: str) -> list[str]:
