@@ -165,6 +165,7 @@ MALFORMED_HEADERS = [
     ),
     ("a NUL in the source", ("source: original", 'source: "ori\\0ginal"'), "1: source holds a NUL character"),
     ("a NUL in an option", ("B) 70.5", "B) 70\x005"), "12: an option holds a NUL character"),
+    ("a fifth option repeating one", ("D) 81\n", "D) 81\nE) 81\n"), "15: option 'E)' out of place"),
 ]
 
 

@@ -189,6 +189,7 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
     before = len(problems)
     stem: list[str] = []
     explanation: list[str] | None = None
+    written = 0  # option lines seen, the ones past D) included
     for offset, raw in enumerate(body):
         lineno = first_line + offset
         if explanation is not None:
@@ -210,8 +211,10 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
                         "options must be A) B) C) D) in order, exactly four",
                     )
                 )
-            layout.options.append(match.group(2).strip())
-            layout.option_lines.append(lineno)
+            written += 1
+            if len(layout.options) < len(LETTERS):  # a fifth option is refused above; gates see at most four
+                layout.options.append(match.group(2).strip())
+                layout.option_lines.append(lineno)
         elif layout.options and raw.strip():
             problems.append(
                 Problem(
@@ -227,8 +230,8 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
     layout.explanation = "\n".join(explanation or []).strip()
     if not layout.stem:
         problems.append(Problem(path, first_line, f"{label}the question has no stem (text before the options)"))
-    if len(layout.options) != 4:
-        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {len(layout.options)}"))
+    if written != len(LETTERS):
+        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {written}"))
     for letter, text, lineno in zip(LETTERS, layout.options, layout.option_lines):
         if not text:
             problems.append(Problem(path, lineno, f"{label}option {letter} is empty"))
