@@ -10,8 +10,9 @@ from pathlib import Path
 import yaml
 
 from trainer.bank import yamlread
+from trainer.bank.files import UnreadableFile, read_text
 from trainer.bank.models import Topic
-from trainer.bank.parsing import Problem, UnreadableFile, read_text
+from trainer.bank.parsing import Problem
 from trainer.bank.yamlread import YamlError
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -11,16 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.bank.files import UnreadableFile, bank_files, read_text
 from trainer.bank.parsing import (
     GroupContent,
     ParsedGroup,
     ParsedQuestion,
     Problem,
     QuestionContent,
-    UnreadableFile,
-    bank_files,
     parse_text,
-    read_text,
 )
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates, option_labels, sanitising

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ class Context:
     """What a gate may look at besides the item itself."""
 
     taxonomy: dict[str, SectionDef]
-    groups_here: Mapping[str, ParsedGroup]  # groups defined above the item, in the same file
+    groups_here: dict[str, ParsedGroup]  # groups defined above the item, in the same file (the driver fills it)
 
 
 @dataclass(frozen=True)
