@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from trainer.auth.service import admin_exists, create_user
-from trainer.bank.service import bank_is_empty, import_bank
+from trainer.bank.service import bank_is_empty, import_bank, refresh_topics
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.core.access import Role
@@ -26,8 +26,8 @@ def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
     with app.app_context(), database_errors(db.engine):
         upgrade(db.engine)
         session = db.session
+        root = Path(app.config["BANK_PATH"])
         if bank_is_empty(session):
-            root = Path(app.config["BANK_PATH"])
             check = check_bank(root)
             for problem in check.problems:
                 echo(f"bank: {problem}")
@@ -35,6 +35,10 @@ def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
                 report = import_bank(session, check, load_taxonomy(find_taxonomy(root)))
                 session.commit()
                 echo(f"Loaded the bundled question bank from {root}: {report}.")
+        else:  # topic names and weights follow taxonomy.yaml on every start, as on every import
+            for problem in refresh_topics(session, root):
+                echo(f"taxonomy: {problem}")
+            session.commit()
         if not admin_exists(session):
             password = secrets.token_urlsafe(12)
             admin = create_user(session, admin_email, password, name="Administrator", role=Role.ADMIN)

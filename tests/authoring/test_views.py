@@ -244,3 +244,54 @@ def test_generated_items_stay_out_of_the_bank_list(app, client, auth):
     auth.login(role="instructor")
     page = client.get("/authoring/questions").text
     assert "quant-pct-hand" in page and "gen-quant-percentage-of" not in page
+
+
+MXSS = 'What is 20% of 150? <math><mtext><table><mglyph><style><!--</style><img title="--&gt;"> Use the table above.'
+
+
+def test_a_save_that_loses_words_to_the_sanitiser_warns_naming_them(app, client, bank, instructor):
+    form = edit_form(
+        app, client, "pct-easy", stem=MXSS, option_d="40 <math><mtext><table><mglyph><style><!--</style> or 45"
+    )
+
+    response = client.post("/authoring/questions/pct-easy/edit", data=form)
+
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).text
+    warnings = re.findall(r'<p class="flash flash-warning" role="status">(.*?)</p>', page, re.S)
+    assert warnings == [
+        "Question: candidates would not see &#39;Use the table above.&#39;: the sanitiser drops it"
+        " (look for malformed or unsafe markup just before it)",
+        "Option D: candidates would not see &#39;or 45&#39;: the sanitiser drops it"
+        " (look for malformed or unsafe markup just before it)",
+    ]
+    assert (
+        "Saved as version 2." in page
+        and "Use the table above." not in page.split("</h1>", 1)[1].split("<h2>Versions")[0]
+    )
+
+
+def test_a_save_that_loses_nothing_shows_no_warning(app, client, bank, instructor):
+    form = edit_form(app, client, "pct-easy", stem="What is <b>20%</b> of 150? <script>alert(1)</script>")
+    page = client.get(client.post("/authoring/questions/pct-easy/edit", data=form).headers["Location"]).text
+    assert "Saved as version 2." in page and "flash-warning" not in page
+
+
+def test_the_preview_warns_of_words_the_sanitiser_drops(client, instructor):
+    headers = {"X-CSRFToken": token(client)}
+
+    response = client.post("/authoring/preview", json={"stem": MXSS, "option_a": "30"}, headers=headers)
+
+    assert response.status_code == 200 and "Use the table above." not in response.json["html"]["stem"]
+    assert response.json["warnings"] == [
+        "Question: candidates would not see 'Use the table above.': the sanitiser drops it"
+        " (look for malformed or unsafe markup just before it)"
+    ]
+    hindi = client.post("/authoring/preview", json={"hindi_explanation": f"क्योंकि {MXSS}"}, headers=headers)
+    assert [w.split(":")[0] for w in hindi.json["warnings"]] == ["Explanation (Hindi)"]
+    clean = client.post("/authoring/preview", json={"stem": "What is $x^2$?"}, headers=headers)
+    assert clean.json["warnings"] == []
+    assert client.post("/authoring/preview", json=["not", "fields"], headers=headers).json == {
+        "html": {},
+        "warnings": [],
+    }

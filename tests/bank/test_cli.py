@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.factories import question_text as question
@@ -106,3 +107,51 @@ def test_stats_as_json(runner, tmp_path):
 def test_stats_on_an_empty_bank(runner):
     result = runner.invoke(args=["bank", "stats", "--json"])
     assert json.loads(result.stdout)["total"] == 0
+
+
+TAXONOMY = (PROJECT_ROOT / "question_bank" / "taxonomy.yaml").read_text(encoding="utf-8")
+PERCENTAGE_LINE = next(i for i, line in enumerate(TAXONOMY.splitlines(), 1) if line.strip().startswith("percentage:"))
+GOOD_ONE = question("quant-1")
+UID, SOURCE = Question.uid.type.length, QuestionVersion.source.type.length
+# Each class of malformed input: (files, taxonomy or None, the file:line problem expected, relative to the bank).
+MALFORMED_INPUTS = {
+    "topic a mapping": ({"q.md": GOOD_ONE.replace("topic: percentage", "topic: {a: 1}")}, None, "q.md:1: topic must"),
+    "section a list": ({"q.md": GOOD_ONE.replace("section: quant", "section: [quant]")}, None, "q.md:1: section must"),
+    "a repeated field": ({"q.md": GOOD_ONE.replace("answer: A", "answer: A\nanswer: B")}, None, "q.md:7: header is"),
+    "a typed value": ({"q.md": GOOD_ONE.replace("answer: A", "answer: !!bool maybe")}, None, "q.md:6: header is"),
+    "deep nesting": ({"q.md": GOOD_ONE.replace("answer: A", "answer: " + "[" * 5000)}, None, "q.md:2: header is"),
+    "an id too long": ({"q.md": question("q" * (UID + 1))}, None, f"q.md:1: id is {UID + 1} characters long"),
+    "a source too long": (
+        {"q.md": GOOD_ONE.replace("source: original", "source: " + "s" * 256)},
+        None,
+        "q.md:1: source",
+    ),
+    "a NUL": ({"q.md": GOOD_ONE.replace("B) ", "B) \x00")}, None, "q.md:12: an option holds a NUL"),
+    "not UTF-8": ({"q.md": "\udcff"}, None, "q.md:1: cannot read file: not UTF-8"),
+    "a broken taxonomy": ({"q.md": GOOD_ONE}, "sections: [\n", "taxonomy.yaml:2: not valid YAML"),
+    "a word for a weight": (
+        {"q.md": GOOD_ONE},
+        TAXONOMY.replace(
+            '{tier1: 1-2, tier2: 3-5}, source: "[S] Tier-II analyses group',
+            '{tier1: lots, tier2: 3-5}, source: "[S] Tier-II analyses group',
+        ),
+        f"taxonomy.yaml:{PERCENTAGE_LINE}: topic quant/percentage: weight 'lots'",
+    ),
+    "an unquoted comma": (
+        {"q.md": GOOD_ONE},
+        TAXONOMY.replace('"Profit, loss & discount"', "Profit, loss & discount"),
+        "unknown key 'loss & discount'",
+    ),
+}
+
+
+@pytest.mark.parametrize(("files", "taxonomy", "expected"), MALFORMED_INPUTS.values(), ids=MALFORMED_INPUTS.keys())
+def test_validate_turns_malformed_input_into_file_line_problems(runner, tmp_path, files, taxonomy, expected):
+    root = tmp_path / "bank"
+    write_bank(root, {f"quant/{name}": "" for name in files}, taxonomy=taxonomy)
+    for name, text in files.items():  # written as bytes: a NUL, or bytes that are not UTF-8
+        (root / "quant" / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    result = runner.invoke(args=["bank", "validate", str(root)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    assert any(line.startswith(f"{root}/") and expected in line for line in result.stderr.splitlines()), result.stderr

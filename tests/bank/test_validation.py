@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from tests.factories import write_bank
+from trainer.bank.models import ItemGroup, Question, QuestionVersion
 from trainer.bank.validation import check_bank
 from trainer.config import PROJECT_ROOT
 
@@ -142,3 +143,63 @@ def test_the_bundled_bank_is_valid_and_covers_every_tier1_section():
     assert [str(p) for p in check.problems] == []
     per_section = Counter(content.section for content, _status, _parsed in check.questions.values())
     assert all(per_section[section] >= 40 for section in ("reasoning", "awareness", "quant", "english")), per_section
+
+
+# Every header value of the wrong type or size is a problem at the header, never a traceback.
+MALFORMED_HEADERS = [
+    ("topic a mapping", ("topic: percentage", "topic: {a: 1}"), "1: topic must be text, not a mapping"),
+    ("section a list", ("section: quant", "section: [quant]"), "1: section must be text, not a list"),
+    ("id a number", ("id: quant-percentage-901", "id: 901"), "1: id must be text, not a number"),
+    ("source true", ("source: original", "source: yes"), "1: source must be text, not true/false"),
+    ("answer two letters", ("answer: C", "answer: CD"), "1: answer must be one of A, B, C, D, not 'CD'"),
+    ("as_of with a time", ("answer: C", "answer: C\nas_of: 2024-01-01 10:00:00"), "1: as_of must be a date"),
+    ("a repeated field", ("answer: C", "answer: C\nanswer: D"), "7: header is not valid YAML: key 'answer' appears"),
+    ("an impossible date", ("answer: C", "answer: C\nas_of: 2024-02-30"), "7: header is not valid YAML: '2024-02-30'"),
+    ("a bad typed value", ("answer: C", "answer: !!bool maybe"), "6: header is not valid YAML: 'maybe' is not a valid"),
+    ("a bad timestamp tag", ("answer: C", "answer: !!timestamp x"), "6: header is not valid YAML: 'x' is not a valid"),
+    ("a list as a key", ("answer: C", "answer: C\n? [a]\n: b"), "7: header is not valid YAML: a key must be a plain"),
+    (
+        "deep nesting",
+        ("answer: C", "answer: C\nreview: " + "[" * 3000 + "]" * 3000),
+        "2: header is not valid YAML: nested too deeply",
+    ),
+    ("a NUL in the source", ("source: original", 'source: "ori\\0ginal"'), "1: source holds a NUL character"),
+    ("a NUL in an option", ("B) 70.5", "B) 70\x005"), "12: an option holds a NUL character"),
+    ("a fifth option repeating one", ("D) 81\n", "D) 81\nE) 81\n"), "15: option 'E)' out of place"),
+]
+
+
+@pytest.mark.parametrize(
+    ("swap", "expected"), [m[1:] for m in MALFORMED_HEADERS], ids=[m[0] for m in MALFORMED_HEADERS]
+)
+def test_a_malformed_header_value_is_a_problem_at_its_line(tmp_path, swap, expected):
+    found = problems_in(tmp_path, {"quant/bad.md": question(x=swap)})
+    assert any(p.startswith(f"quant/bad.md:{expected}") for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("field", "column"),
+    [("id", Question.uid), ("source", QuestionVersion.source), ("subtopic", QuestionVersion.subtopic)],
+)
+def test_a_value_longer_than_its_database_column_is_refused(tmp_path, field, column):
+    limit = column.type.length
+    fits, too_long = "a" * limit, "a" * (limit + 1)
+    for value, refused in ((fits, False), (too_long, True)):
+        swaps = {"id": ("", ""), "source": ("source: original", f"source: {value}")}
+        text = (
+            question(uid=value)
+            if field == "id"
+            else question(x=swaps.get(field, ("answer: C", f"answer: C\n{field}: {value}")))
+        )
+        found = problems_in(tmp_path / value[:1] / str(len(value)), {"quant/long.md": text})
+        message = f"quant/long.md:1: {field} is {limit + 1} characters long; the most it may be is {limit}"
+        assert (message in found) is refused, found
+
+
+def test_a_group_id_longer_than_its_column_is_refused(tmp_path):
+    limit = ItemGroup.uid.type.length
+    group = (
+        f"---\nid: {'g' * (limit + 1)}\ntype: group\nsection: quant\ntopic: percentage\nsource: original\n---\nText.\n"
+    )
+    found = problems_in(tmp_path, {"quant/group.md": group})
+    assert f"quant/group.md:1: id is {limit + 1} characters long; the most it may be is {limit}" in found

@@ -10,12 +10,18 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from trainer.bank.parsing import LETTERS, QuestionContent
 from trainer.bank.rendering import math_problems
 from trainer.bank.validation import DIFFICULTIES, STATUSES, numbers
+from trainer.bank.validation.sanitising import dropped_message
 
 
 def valid_maths(form, field) -> None:
     problems = math_problems(field.data or "")
     if problems:
         raise ValidationError("; ".join(problems))
+
+
+# The editor's live preview sends these fields; warnings name them as the form does.
+_ENGLISH = {"stem": "Question", **{f"option_{x.lower()}": f"Option {x}" for x in LETTERS}, "explanation": "Explanation"}
+PREVIEW_LABELS = _ENGLISH | {f"hindi_{name}": f"{label} (Hindi)" for name, label in _ENGLISH.items()}
 
 
 class QuestionForm(FlaskForm):
@@ -90,6 +96,12 @@ class QuestionForm(FlaskForm):
                 getattr(self, hindi).errors.append(f"Numbers differ from the English: {hi} here, {en} there.")
                 ok = False
         return ok
+
+    def dropped_text(self) -> list[str]:
+        """A warning for each text field that loses words when sanitised (empty when candidates see every word)."""
+        names = ("stem", *self.OPTION_FIELDS, "explanation", *self.HINDI_FIELDS)
+        found = (dropped_message(getattr(self, n).label.text, getattr(self, n).data or "") for n in names)
+        return [message for message in found if message]
 
     def fill_from(self, version, status: str) -> None:
         self.topic.data = f"{version.topic.section}/{version.topic.key}"

@@ -7,10 +7,11 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from trainer.authoring import service
-from trainer.authoring.forms import QuestionForm
+from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
+from trainer.bank.validation.sanitising import dropped_message
 from trainer.core.access import Access, access
 from trainer.extensions import db
 
@@ -75,6 +76,8 @@ def edit_question(uid: str):
         )
         db.session.commit()
         flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
+        for message in form.dropped_text():
+            flash(message, "warning")
         return redirect(url_for("authoring.show_question", uid=uid))
     return render_template("authoring/edit_question.html", question=question, current=current, form=form), (
         422 if form.errors else 200
@@ -85,5 +88,7 @@ def edit_question(uid: str):
 @access(Access.STAFF)
 def preview():
     """Render Markdown with maths exactly as candidates will see it (used by the editor's live preview)."""
-    payload = request.get_json(silent=True) or {}
-    return jsonify(html={key: render(str(text)) for key, text in payload.items() if isinstance(text, str)})
+    payload = request.get_json(silent=True)
+    texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
+    found = (dropped_message(PREVIEW_LABELS.get(key, key), text) for key, text in texts.items())
+    return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])

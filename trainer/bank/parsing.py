@@ -6,9 +6,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
+
+from trainer.bank import yamlread
+from trainer.bank.yamlread import YamlError
 
 LETTERS = "ABCD"
 OPTION_LINE = re.compile(r"^([A-Z])\)\s?(.*)$")
@@ -26,6 +28,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def header_id(header: dict) -> str:
+    """The id a header gives, or "" if it gives none (or not as text, which the validator refuses)."""
+    value = header.get("id")
+    return value if isinstance(value, str) else ""
 
 
 @dataclass
@@ -54,7 +62,7 @@ class ParsedQuestion:
 
     @property
     def uid(self) -> str:
-        return str(self.header.get("id", ""))
+        return header_id(self.header)
 
     # The English text is the question's primary text; these read through to it.
     stem = property(lambda self: self.text.stem)
@@ -82,7 +90,7 @@ class ParsedGroup:
 
     @property
     def uid(self) -> str:
-        return str(self.header.get("id", ""))
+        return header_id(self.header)
 
 
 HINDI_MARKER = "[hi]"
@@ -180,6 +188,7 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
     before = len(problems)
     stem: list[str] = []
     explanation: list[str] | None = None
+    written = 0  # option lines seen, the ones past D) included
     for offset, raw in enumerate(body):
         lineno = first_line + offset
         if explanation is not None:
@@ -201,8 +210,10 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
                         "options must be A) B) C) D) in order, exactly four",
                     )
                 )
-            layout.options.append(match.group(2).strip())
-            layout.option_lines.append(lineno)
+            written += 1
+            if len(layout.options) < len(LETTERS):  # a fifth option is refused above; gates see at most four
+                layout.options.append(match.group(2).strip())
+                layout.option_lines.append(lineno)
         elif layout.options and raw.strip():
             problems.append(
                 Problem(
@@ -218,8 +229,8 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
     layout.explanation = "\n".join(explanation or []).strip()
     if not layout.stem:
         problems.append(Problem(path, first_line, f"{label}the question has no stem (text before the options)"))
-    if len(layout.options) != 4:
-        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {len(layout.options)}"))
+    if written != len(LETTERS):
+        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {written}"))
     for letter, text, lineno in zip(LETTERS, layout.options, layout.option_lines):
         if not text:
             problems.append(Problem(path, lineno, f"{label}option {letter} is empty"))
@@ -259,28 +270,26 @@ def _parse_block(
     return parsed
 
 
+def read_header(text: str) -> dict | None:
+    """A header as a dict (None unless it is a mapping); YamlError for YAML we cannot read or a repeated key."""
+    node = yamlread.compose(text) if text.strip() else None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return {key: yamlread.value(value) for key, value, _line in yamlread.entries(node)}
+
+
 def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion | ParsedGroup], list[Problem]]:
     """Parse one bank file's text; return its questions and groups, in order, and every layout problem found."""
     blocks, problems = split_blocks(text, path)
     questions: list[ParsedQuestion | ParsedGroup] = []
     for header_line, header_text, body_line, body in blocks:
         try:
-            header = yaml.safe_load(header_text) if header_text.strip() else None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = header_line + 1 + (mark.line if mark else 0)
-            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.append(Problem(path, line, f"header is not valid YAML: {reason}"))
+            header = read_header(header_text)
+        except YamlError as exc:
+            problems.append(Problem(path, header_line + 1 + exc.line, f"header is not valid YAML: {exc.message}"))
             continue
-        if not isinstance(header, dict):
+        if header is None:
             problems.append(Problem(path, header_line, "header must be 'key: value' lines"))
             continue
         questions.append(_parse_block(path, header, header_line, body_line, body, problems))
     return questions, problems
-
-
-def bank_files(root: Path) -> list[Path]:
-    """Every question file under root (a single file is accepted too), in a stable order."""
-    if root.is_file():
-        return [root]
-    return sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")

@@ -3,152 +3,30 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import latex2mathml.converter
 import markdown
 import nh3
 
+from trainer.bank.allowlist import ATTRIBUTE_VALUES, ATTRIBUTES, HTML_TAGS, MATHML_TAGS, ROLES, SVG_TAGS
+
 # $$ display $$ first, then $inline$; `\$` is a literal dollar.
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 UNKNOWN_COMMAND = re.compile(r">\\([A-Za-z]+)<")
+_local = threading.local()
 
-MATHML_TAGS = {
-    "math",
-    "mrow",
-    "mi",
-    "mn",
-    "mo",
-    "ms",
-    "mtext",
-    "mspace",
-    "msub",
-    "msup",
-    "msubsup",
-    "mfrac",
-    "msqrt",
-    "mroot",
-    "mover",
-    "munder",
-    "munderover",
-    "mtable",
-    "mtr",
-    "mtd",
-    "mstyle",
-    "mpadded",
-    "mphantom",
-    "menclose",
-    "semantics",
-    "annotation",
-    "mlabeledtr",
-    "maligngroup",
-    "malignmark",
-}
-HTML_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "u",
-    "sub",
-    "sup",
-    "code",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "hr",
-    "h3",
-    "h4",
-    "span",
-    "div",
-    "img",
-    "figure",
-    "figcaption",
-}
-MATHML_ATTRIBUTES = {
-    "xmlns",
-    "display",
-    "mathvariant",
-    "stretchy",
-    "fence",
-    "separator",
-    "lspace",
-    "rspace",
-    "accent",
-    "accentunder",
-    "linethickness",
-    "columnalign",
-    "rowspacing",
-    "columnspacing",
-    "notation",
-    "width",
-    "height",
-    "depth",
-    "minsize",
-    "maxsize",
-    "movablelimits",
-    "symmetric",
-    "encoding",
-    "form",
-    "largeop",
-}
-# Figures drawn by generators (mirror images, paper folding, counting figures) are inline SVG.
-SVG_TAGS = {"svg", "g", "line", "rect", "circle", "ellipse", "polygon", "polyline", "path", "text", "tspan", "title"}
-SVG_ATTRIBUTES = {
-    "viewBox",
-    "viewbox",
-    "width",
-    "height",
-    "x",
-    "y",
-    "x1",
-    "y1",
-    "x2",
-    "y2",
-    "cx",
-    "cy",
-    "r",
-    "rx",
-    "ry",
-    "points",
-    "d",
-    "fill",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "transform",
-    "font-size",
-    "text-anchor",
-    "role",
-    "aria-label",
-    "xmlns",
-    "class",
-    "font-family",
-    "font-weight",
-    "dominant-baseline",
-    "opacity",
-}
-ATTRIBUTES = (
-    {tag: MATHML_ATTRIBUTES for tag in MATHML_TAGS}
-    | {
-        "img": {"src", "alt", "width", "height"},
-        "th": {"align", "style"},
-        "td": {"align", "style"},
-        "span": {"class"},
-        "div": {"class"},
-    }
-    | {tag: SVG_ATTRIBUTES for tag in SVG_TAGS}
-)
+# Images load only from our own site (a relative path) or from the text itself (a data: image): a bank question
+# must not make every candidate's browser call a third party.
+DATA_IMAGE = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECASE)
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*(?![\s'\"#])", re.IGNORECASE)  # url(…) that is not a #fragment
+CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+URL_EDGE = "".join(map(chr, range(0x21)))  # control characters and space, which browsers trim from a URL
 
 
 class MathError(ValueError):
@@ -207,22 +85,72 @@ def _protect_math(text: str) -> tuple[str, dict[str, str]]:
 @lru_cache(maxsize=4096)
 def render(text: str) -> str:
     """Render bank Markdown (with maths) to safe HTML; broken maths is shown as code, never as raw HTML."""
+    return sanitise(_to_html(text))
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's Markdown converter (building one per text costs more than converting it)."""
+    if not hasattr(_local, "markdown"):
+        # Column alignment as `align`, not `style`: the Content-Security-Policy refuses inline styles.
+        _local.markdown = markdown.Markdown(
+            extensions=["tables", "sane_lists"], extension_configs={"tables": {"use_align_attribute": True}}
+        )
+    return _local.markdown
+
+
+def _to_html(text: str) -> str:
+    """Markdown with maths as MathML, not yet sanitised."""
     protected, pieces = _protect_math(text or "")
-    # Column alignment as `align`, not `style`: the Content-Security-Policy refuses inline styles.
-    html = markdown.markdown(
-        protected.replace(r"\$", "&#36;"),
-        extensions=["tables", "sane_lists"],
-        extension_configs={"tables": {"use_align_attribute": True}},
-    )
+    html = _markdown().reset().convert(protected.replace(r"\$", "&#36;"))
     for key, mathml in pieces.items():
         html = html.replace(key, mathml)
-    return nh3.clean(
-        html,
-        tags=HTML_TAGS | MATHML_TAGS | SVG_TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes={"https", "data"},
-        link_rel=None,
-    )
+    return html
+
+
+def local_url(value: str) -> bool:
+    """True for a URL the browser resolves against our own site: a relative path, never `//host` or a scheme."""
+    # Browsers drop tabs and newlines inside a URL and read a backslash as a slash: `/\t\\evil.com` is `//evil.com`.
+    url = re.sub(r"[\t\n\r]", "", value).strip(URL_EDGE).replace("\\", "/")
+    return not url.startswith("//") and not URL_SCHEME.match(url)
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "role":
+        return value if value in ROLES else None
+    if name == "src":
+        return value if local_url(value) or DATA_IMAGE.match(value.strip()) else None
+    if CSS_URL.search(_css_unescape(value)):  # e.g. an SVG fill="url(https://…)" paint server
+        return None
+    return value
+
+
+def _css_unescape(value: str) -> str:
+    """`u\\72l(` is `url(` to CSS."""
+    return CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), value)
+
+
+CLEANER = nh3.Cleaner(
+    tags=HTML_TAGS | MATHML_TAGS | SVG_TAGS,
+    attributes=ATTRIBUTES,
+    tag_attribute_values=ATTRIBUTE_VALUES,
+    attribute_filter=_keep_attribute,
+    url_schemes={"data"},
+    link_rel=None,
+)
+
+
+def sanitise(html: str) -> str:
+    """HTML with only what the allowlist keeps, cleaned until cleaning again changes nothing.
+
+    The cleaner writes out the tree it built, and a tree the parser would never build (`<p>` inside `<p>`, from
+    `<select>`) reads differently when parsed again: a browser must get exactly the markup that was checked.
+    """
+    for _ in range(3):
+        cleaned = CLEANER.clean(html)
+        if cleaned == html:
+            break
+        html = cleaned
+    return html
 
 
 def render_inline(text: str) -> str:
@@ -231,3 +159,50 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text a reader would see: text nodes, not script or style bodies, comments or attributes."""
+
+    HIDDEN = {"script", "style"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in self.HIDDEN and self.hidden > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.chunks.append(data)
+
+
+def _words(html: str) -> list[str]:
+    reader = _VisibleText()
+    reader.feed(html)
+    reader.close()
+    # Joined without spaces so that a tag the sanitiser unwraps does not split or join words differently.
+    return "".join(reader.chunks).split()
+
+
+def removed_text(text: str) -> list[str]:
+    """The runs of visible text that sanitising drops from a bank text (empty when every word survives).
+
+    Malformed markup can make the sanitiser's HTML parser read the rest of a text as a comment or a style body;
+    an author must hear about it, since candidates would not see those words.
+    """
+    if "<" not in (text or ""):
+        return []  # Markdown alone makes only markup the sanitiser keeps the words of
+    html = _to_html(text)
+    before, after = _words(html), _words(sanitise(html))
+    lost = Counter(before) - Counter(after)
+    if not lost:
+        return []  # the same words, perhaps moved (a table's stray text is put before it): nothing is lost
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    runs = [before[i1:i2] for op, i1, i2, _, _ in matcher.get_opcodes() if op in ("delete", "replace")]
+    return [" ".join(run) for run in runs if any(word in lost for word in run)]

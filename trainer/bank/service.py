@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion, Topic
-from trainer.bank.parsing import QuestionContent
-from trainer.bank.taxonomy import SectionDef
+from trainer.bank.parsing import Problem, QuestionContent
+from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import BankCheck
 
 
@@ -37,7 +38,10 @@ class ImportRefused(ValueError):
 
 
 def sync_taxonomy(session: Session, taxonomy: dict[str, SectionDef]) -> dict[tuple[str, str], Topic]:
-    """Create or update a Topic row per taxonomy topic; return them keyed by (section, topic)."""
+    """Create or update a Topic row per taxonomy topic (name, weights, source); return them keyed by (section, topic).
+
+    Every import runs it, so a corrected name or weight in taxonomy.yaml reaches the database with the next import.
+    """
     existing = {(t.section, t.key): t for t in session.scalars(select(Topic))}
     for section in taxonomy.values():
         for topic in section.topics.values():
@@ -49,6 +53,17 @@ def sync_taxonomy(session: Session, taxonomy: dict[str, SectionDef]) -> dict[tup
             row.name, row.weights, row.weight_source = topic.name, dict(topic.weights), topic.source
     session.flush()
     return existing
+
+
+def refresh_topics(session: Session, root: Path) -> list[Problem]:
+    """Bring topic names and weights up to date with the bank's taxonomy file; if it is malformed, change nothing
+    and return its problems (file:line)."""
+    try:
+        taxonomy = load_taxonomy(find_taxonomy(root))
+    except TaxonomyError as exc:
+        return list(exc.problems)
+    sync_taxonomy(session, taxonomy)
+    return []
 
 
 def latest_version_ids():

@@ -7,9 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 from fractions import Fraction
 
+from trainer.bank.allowlist import SVG_ATTRIBUTES, SVG_TAGS
 from trainer.bank.generators import all_generators
 from trainer.bank.generators.base import DIFFICULTIES, rng_for
-from trainer.bank.rendering import SVG_ATTRIBUTES, SVG_TAGS
 
 SEEDS = range(120)
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
