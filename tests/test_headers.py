@@ -50,12 +50,21 @@ def check_headers(response, what: str, stored: bool = False) -> None:
     assert ("no-store" in cache) != stored, (what, cache)
 
 
+NUMERIC = {"int", "id"}  # URL converters that take a number
+URL_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # <converter(arguments):name>
+
+
 def every_request(app, values: dict):
     """(method, url) for every route and method; unknown URL arguments get a made-up value (headers are
     checked on whatever answers: page, redirect, 404). Signing out goes last so it cannot cut the walk short."""
     pairs = []
     for rule in app.url_map.iter_rules():
-        args = {name: values.get(name, 1 if f"<int:{name}>" in rule.rule else "x") for name in rule.arguments}
+        numeric = {
+            name
+            for converter, name in re.findall(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", rule.rule)
+            if converter in NUMERIC
+        }
+        args = {name: values.get(name, 1 if name in numeric else "x") for name in rule.arguments}
         url = rule.build(args)[1]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             pairs.append((rule.endpoint == "auth.logout", method, url))
