@@ -64,6 +64,7 @@ MALFORMED = [
     ("infinity", ("tier1: 2}", "tier1: 1e999}"), "7: topic quant/profit-loss: weight"),
     ("a huge integer", ("tier1: 2}", f"tier1: {10**400}}}"), "7: topic quant/profit-loss: weight"),
     ("true as a weight", ("tier1: 2}", "tier1: true}"), "7: topic quant/profit-loss: weight True must be"),
+    ("a bad tag on a weight", ("tier1: 2}", "tier1: !!int two}"), "7: 'two' is not a valid int"),
     ("a weight for no paper", ("tier1: 2}", "tier3: 2}"), "7: topic quant/profit-loss: weight for 'tier3'"),
     ("a list as a name", ('"Profit, loss & discount"', "[a, b]"), "7: topic quant/profit-loss name must be text"),
     ("a repeated topic", ("      profit-loss:", "      percentage:"), "7: key 'percentage' appears twice"),
@@ -104,6 +105,10 @@ def test_a_value_longer_than_its_topic_column_is_refused(field, column):
 @pytest.mark.parametrize("text", ["", "# nothing\n", "sections:\n", "sections: {}\n", "just words\n", "- a\n- b\n"])
 def test_an_empty_or_shapeless_taxonomy_is_one_clear_problem(text):
     assert problems(text)
+
+
+def test_an_unreadable_weight_is_reported_once():
+    assert len(problems(SMALL.replace("tier1: 2}", "tier1: !!int two}"))) == 1
 
 
 def test_every_problem_is_reported_in_one_run():

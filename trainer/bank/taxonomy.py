@@ -122,7 +122,10 @@ class _Reader:
             if paper not in papers:
                 self.problem(line, f"{what}: weight for {paper!r}, which is not one of the section's papers {papers}")
                 continue
+            before = len(self.problems)
             weight = self.value(weight_node)
+            if len(self.problems) > before:  # not readable at all: already reported
+                continue
             if parse_weight(weight) is None:
                 self.problem(line, f"{what}: weight {weight!r:.60} must be a number >= 0 or a range like 1-2")
             else:
