@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from trainer.progress.analytics import TopicTally, weakest_first
 from trainer.progress.models import TopicProgress
+from trainer.progress.review_service import record_reviews
 
 
 def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
@@ -34,6 +35,7 @@ def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
         row.seen += tally.seen
         row.seconds += tally.seconds
         row.last_seen = attempt.finished_at
+    record_reviews(session, attempt, states, outcomes)  # the mistake notebook (review_service.py)
     session.flush()
 
 
