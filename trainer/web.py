@@ -46,6 +46,7 @@ def register(app: Flask) -> None:
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
     from trainer.main import bp as main_bp
+    from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
 
     for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp):

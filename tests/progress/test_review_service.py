@@ -17,7 +17,14 @@ from trainer.exam import paper, saving, service
 from trainer.exam.patterns import get_pattern, topic_pattern
 from trainer.exam.saving import ClientStep
 from trainer.progress.review_models import ReviewCard
-from trainer.progress.review_service import NothingToReview, due_versions, reviews_due, start_review
+from trainer.progress.review_service import (
+    Notebook,
+    NothingToReview,
+    due_versions,
+    notebook,
+    reviews_due,
+    start_review,
+)
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 UIDS = [f"quant-q{n}" for n in range(5)]
@@ -167,3 +174,14 @@ def test_nothing_due_means_no_review_session(session, bank):
     user = make_user(session)
     with pytest.raises(NothingToReview, match="Nothing is due"):
         start_review(session, user, T0, random.Random(1))
+
+
+def test_the_notebook_at_a_glance_counts_due_and_all_cards_and_says_when_the_next_is_due(session, bank):
+    user = make_user(session)
+    assert notebook(session, user.id, T0) == Notebook(0, 0, None)
+    mock(session, user, T0, {"quant-q0": "W", "quant-q1": "W"})
+    _, finished = mock(session, user, T0 + timedelta(hours=2), {"quant-q0": "R"})
+
+    glance = notebook(session, user.id, finished)
+    assert (glance.due, glance.total) == (1, 2)
+    assert glance.next_due == cards(session, user)["quant-q0"].due and glance.next_due.tzinfo is UTC

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import datetime
 
 from fsrs import Rating
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
@@ -17,7 +18,7 @@ from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern, get_pattern, minutes_per_question
 from trainer.progress.review_models import ReviewCard
 from trainer.progress.review_paper import review_pattern
-from trainer.progress.reviews import GradedAnswer, enters_notebook, rating, review
+from trainer.progress.reviews import GradedAnswer, as_utc, enters_notebook, rating, review
 
 REVIEW_SESSION_SIZE = 25  # the most overdue cards one session takes; the rest wait for the next
 
@@ -85,6 +86,32 @@ def _due(columns, user_id: int, now: datetime):
 def reviews_due(session: Session, user_id: int, now: datetime) -> int:
     """How many of the candidate's cards are due at `now`: one query."""
     return session.scalar(_due(func.count(), user_id, now)) or 0
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """The candidate's mistake notebook at a glance: cards due now, cards in all, and the next due time."""
+
+    due: int
+    total: int
+    next_due: datetime | None
+    session_size: int = REVIEW_SESSION_SIZE
+
+
+def notebook(session: Session, user_id: int, now: datetime) -> Notebook:
+    """Due, total and next due of the candidate's cards of published questions, in one query."""
+    due_now = ReviewCard.due <= now
+    row = session.execute(
+        select(
+            func.count(case((due_now, 1))),
+            func.count(),
+            func.min(case((~due_now, ReviewCard.due))),
+        )
+        .select_from(ReviewCard)
+        .join(Question, Question.id == ReviewCard.question_id)
+        .where(ReviewCard.user_id == user_id, Question.status == "published")
+    ).one()
+    return Notebook(row[0], row[1], as_utc(row[2]) if row[2] is not None else None)
 
 
 def due_versions(session: Session, user_id: int, now: datetime, limit: int = REVIEW_SESSION_SIZE):

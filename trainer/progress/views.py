@@ -4,9 +4,11 @@ from flask import Blueprint, render_template
 from flask_login import current_user
 
 from trainer.core.access import Access, access
+from trainer.core.clock import utcnow
 from trainer.exam.patterns import all_patterns
 from trainer.exam.service import IN_PROGRESS, attempts_of
 from trainer.extensions import db
+from trainer.progress.review_service import notebook
 from trainer.progress.service import topic_progress
 
 bp = Blueprint("progress", __name__)
@@ -22,4 +24,5 @@ def show_progress():
         topics=topic_progress(db.session, current_user.id),
         history=history,
         patterns=all_patterns(),
+        notebook=notebook(db.session, current_user.id, utcnow()),  # templates/progress/_reviews.html
     )
