@@ -52,7 +52,7 @@ def reason(weight: TopicWeight, level: Mastery, marks: float, paper_name: str) -
         where = f"only {level.answered} answered so far (not enough data), estimate {level.mean:.0%}"
     else:
         where = f"your accuracy {level.mean:.0%} ({level.low:.0%}–{level.high:.0%})"
-    return f"{asked.capitalize()}; {where}; about {marks:.0f} marks to gain."
+    return f"{asked[0].upper()}{asked[1:]}; {where}; about {marks:.0f} marks to gain."
 
 
 def study_next(
