@@ -41,7 +41,7 @@ def test_the_export_holds_my_profile_attempts_steps_progress_and_reviews_and_nob
     response = client.get("/account/export")
 
     assert response.status_code == 200 and response.mimetype == "application/json"
-    assert response.headers["Content-Disposition"].startswith('attachment; filename="aso-trainer-my-data-')
+    assert response.headers["Content-Disposition"].startswith('inline; filename="aso-trainer-my-data-')
     text = response.get_data(as_text=True)
     data = json.loads(text)
     assert data["profile"]["email"] == "me@example.com" and data["profile"]["id"] == me.id

@@ -31,7 +31,8 @@ def export_data():
     return Response(
         stream_with_context(export_chunks(db.session, user, now)),
         mimetype="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        # inline: opened, it shows the JSON; the page's link carries `download`, which saves it under this name
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
     )
 
 
