@@ -185,3 +185,13 @@ def test_the_notebook_at_a_glance_counts_due_and_all_cards_and_says_when_the_nex
     glance = notebook(session, user.id, finished)
     assert (glance.due, glance.total) == (1, 2)
     assert glance.next_due == cards(session, user)["quant-q0"].due and glance.next_due.tzinfo is UTC
+
+
+def test_review_today_twice_resumes_the_open_session_rather_than_starting_another(session, bank):
+    user = make_user(session)
+    _, finished = mock(session, user, T0, {"quant-q0": "W"})
+    first = start_review(session, user, finished, random.Random(1))
+
+    assert start_review(session, user, finished + timedelta(seconds=30), random.Random(2)) is first
+    service.submit(session, first, finished + timedelta(seconds=40), 0)  # left blank: still due
+    assert start_review(session, user, finished + timedelta(minutes=1), random.Random(3)).id != first.id

@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
 from trainer.bank.models import Question, QuestionVersion
+from trainer.core.db import insert_skipping_duplicates
 from trainer.core.errors import DomainError
 from trainer.exam import drawing, timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern, get_pattern, minutes_per_question
 from trainer.progress.review_models import ReviewCard
-from trainer.progress.review_paper import review_pattern
+from trainer.progress.review_paper import REVIEW_CODE, review_pattern
 from trainer.progress.reviews import GradedAnswer, as_utc, enters_notebook, rating, review
 
 REVIEW_SESSION_SIZE = 25  # the most overdue cards one session takes; the rest wait for the next
@@ -51,25 +52,48 @@ def record_reviews(session: Session, attempt: Attempt, states, outcomes) -> None
             answers[slot.version.question_id] = answer
     if not answers:
         return
+    _open_cards(session, attempt, [q for q, answer in answers.items() if enters_notebook(answer)])
     cards = {
         card.question_id: card
         for card in session.scalars(
-            select(ReviewCard).where(ReviewCard.user_id == attempt.user_id, ReviewCard.question_id.in_(answers))
+            select(ReviewCard)
+            .where(ReviewCard.user_id == attempt.user_id, ReviewCard.question_id.in_(answers))
+            .with_for_update()  # two attempts graded at once rate a shared card one after the other
         )
     }
     for question_id, answer in answers.items():
         card = cards.get(question_id)
-        if card is None:
-            if not enters_notebook(answer):
-                continue
-            card = ReviewCard(user_id=attempt.user_id, question_id=question_id, reviews=0, lapses=0)
-            session.add(card)
+        if card is None:  # a right answer to a question that is not in the notebook
+            continue
         grade = rating(answer)
         state = review(card.card, question_id, grade, attempt.finished_at)
         card.card, card.due, card.last_review = state.card, state.due, state.last_review
         card.reviews += 1
         card.lapses += int(grade == Rating.Again)
     session.flush()
+
+
+def _open_cards(session: Session, attempt: Attempt, question_ids: list[int]) -> None:
+    """Make an empty card (reviewed next) for each question not yet in the candidate's notebook.
+
+    INSERT ... ON CONFLICT DO NOTHING: a card another attempt's grading made a moment ago is kept, not an error.
+    """
+    if not question_ids:
+        return
+    rows = [
+        {
+            "user_id": attempt.user_id,
+            "question_id": question_id,
+            "card": {},  # no review yet: the one about to be applied is its first
+            "due": attempt.finished_at,
+            "reviews": 0,
+            "lapses": 0,
+            "created_at": attempt.finished_at,
+        }
+        for question_id in question_ids
+    ]
+    statement = insert_skipping_duplicates(session, ReviewCard.__table__, ("user_id", "question_id"))
+    session.execute(statement, rows)
 
 
 def _due(columns, user_id: int, now: datetime):
@@ -133,8 +157,20 @@ def due_versions(session: Session, user_id: int, now: datetime, limit: int = REV
 def start_review(session: Session, user: User, now: datetime, rng: random.Random) -> Attempt:
     """Open a practice attempt made of the candidate's due cards; raise NothingToReview when none is due.
 
-    Grading it rates each card like any graded attempt does (`record_reviews`).
+    A review session still open (not submitted, time left) is returned instead of a second one. Grading it rates each
+    card like any graded attempt does (`record_reviews`).
     """
+    from trainer.exam.service import IN_PROGRESS  # exam.service imports this module when it loads
+
+    still_open = session.scalars(
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.pattern_code == REVIEW_CODE, Attempt.state == IN_PROGRESS)
+        .where(Attempt.deadline > now)
+        .order_by(Attempt.id.desc())
+        .limit(1)
+    ).first()
+    if still_open is not None:
+        return still_open
     versions = due_versions(session, user.id, now)
     if not versions:
         raise NothingToReview("Nothing is due for review now: your mistake notebook is up to date.")
