@@ -154,39 +154,33 @@ def due_versions(session: Session, user_id: int, now: datetime, limit: int = REV
     return sorted(versions, key=lambda version: order[version.question_id])
 
 
-def start_review(session: Session, user: User, now: datetime, rng: random.Random) -> Attempt:
-    """Open a practice attempt made of the candidate's due cards; raise NothingToReview when none is due.
-
-    A review session still open (not submitted, time left) is returned instead of a second one. Grading it rates each
-    card like any graded attempt does (`record_reviews`).
-    """
+def open_review(session: Session, user_id: int, now: datetime) -> Attempt | None:
+    """The candidate's review session still open (not submitted, time left), if any."""
     from trainer.exam.service import IN_PROGRESS  # exam.service imports this module when it loads
 
-    still_open = session.scalars(
+    return session.scalars(
         select(Attempt)
-        .where(Attempt.user_id == user.id, Attempt.pattern_code == REVIEW_CODE, Attempt.state == IN_PROGRESS)
+        .where(Attempt.user_id == user_id, Attempt.pattern_code == REVIEW_CODE, Attempt.state == IN_PROGRESS)
         .where(Attempt.deadline > now)
         .order_by(Attempt.id.desc())
         .limit(1)
     ).first()
+
+
+def start_review(session: Session, user: User, now: datetime, rng: random.Random) -> Attempt:
+    """Open a practice attempt made of the candidate's due cards; raise NothingToReview when none is due.
+
+    A review session still open is returned instead of a second one. Grading it rates each card like any graded
+    attempt does (`record_reviews`).
+    """
+    still_open = open_review(session, user.id, now)
     if still_open is not None:
         return still_open
     versions = due_versions(session, user.id, now)
     if not versions:
         raise NothingToReview("Nothing is due for review now: your mistake notebook is up to date.")
     pattern = review_pattern([version.topic.section for version in versions])
-    extras = [timing.extra_minutes(part.minutes, user.scribe_eligible) for part in pattern.parts]
-    windows = timing.part_windows(now, [part.minutes for part in pattern.parts], extras)
-    attempt = Attempt(
-        user_id=user.id,
-        pattern_code=pattern.code,
-        pattern=pattern.to_dict(),
-        mode="practice",
-        timed=True,
-        started_at=now,
-        extra_minutes=sum(extras),
-        deadline=windows[-1][1],
-    )
+    attempt = _practice_attempt(user, pattern, now)
     session.add(attempt)
     for rule in pattern.ordered_sections():
         in_section = [version for version in versions if version.topic.section == rule.subject]
@@ -203,3 +197,19 @@ def start_review(session: Session, user: User, now: datetime, rng: random.Random
             )
     session.flush()
     return attempt
+
+
+def _practice_attempt(user: User, pattern: Pattern, now: datetime) -> Attempt:
+    """A timed practice attempt on `pattern` starting now, with the candidate's extra time (scribe)."""
+    extras = [timing.extra_minutes(part.minutes, user.scribe_eligible) for part in pattern.parts]
+    windows = timing.part_windows(now, [part.minutes for part in pattern.parts], extras)
+    return Attempt(
+        user_id=user.id,
+        pattern_code=pattern.code,
+        pattern=pattern.to_dict(),
+        mode="practice",
+        timed=True,
+        started_at=now,
+        extra_minutes=sum(extras),
+        deadline=windows[-1][1],
+    )
