@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import sign_in
+from tests.browser.test_accessibility import no_violations
 from tests.factories import PASSWORD, make_user
 from tests.progress.mocks import graded_mock, make_weighted_bank
 from trainer.core.clock import utcnow
@@ -48,6 +49,7 @@ def test_review_today_then_download_my_data_then_delete_the_account(app, live_se
     sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/progress")
     expect(page.locator("#mistake-notebook")).to_contain_text("50 of the 50 questions in your notebook are due")
+    no_violations(page)
 
     page.get_by_role("button", name="Review today (50)").click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+$"))
@@ -63,6 +65,7 @@ def test_review_today_then_download_my_data_then_delete_the_account(app, live_se
     expect(page.get_by_role("button", name="Review today (49)")).to_be_visible()  # the right answer moved one out
 
     page.goto(f"{live_server}/account")
+    no_violations(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download my data").click()
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -73,6 +76,7 @@ def test_review_today_then_download_my_data_then_delete_the_account(app, live_se
     page.get_by_label("Your password").fill("not my password")
     page.get_by_role("button", name="Delete my account for good").click()
     expect(page.get_by_text("That is not your password")).to_be_visible()
+    no_violations(page)
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account for good").click()
     expect(page.get_by_text("Your account is deleted.")).to_be_visible()
