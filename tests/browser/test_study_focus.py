@@ -36,8 +36,9 @@ def test_study_next_leads_to_a_quant_drill_and_the_page_is_accessible(app, live_
 
     first = page.locator("ol.study-next > li").first
     expect(first.locator(".study-topic")).to_have_text(re.compile(r"^Quant topic \d$"))
+    reason = r"^About [\d.]+ questions? per Tier-I paper; your accuracy \d+% \(\d+%–\d+%\)"
     expect(first.locator(".study-reason")).to_have_text(
-        re.compile(r"^About [\d.]+ questions? per Tier-I paper; your accuracy \d+% \(\d+%–\d+%\); about \d+ marks")
+        re.compile(reason + r"(, last practised \d+ days ago)?; about \d+")
     )
     expect(page.locator("#score-chart-1 svg polyline")).to_have_count(1)
     expect(page.locator("#accuracy-chart svg g.chart-series")).to_have_count(4)

@@ -14,6 +14,7 @@ from trainer.progress.study import (
     days_left,
     marks_at_stake,
     reason,
+    retrievability,
     study_next,
     weekly_plan,
 )
@@ -56,6 +57,19 @@ def test_marks_at_stake_are_questions_times_marks_times_the_gap_to_the_target():
     weak = mastery(0, 10, 10)
     assert marks_at_stake(GEOMETRY, weak) == pytest.approx(3.5 * 2.5 * (0.9 - weak.mean))
     assert marks_at_stake(GEOMETRY, mastery(100, 0, 100)) == 0  # above the target: nothing to gain
+
+
+def test_a_topic_left_alone_is_partly_forgotten_and_its_stake_grows():
+    assert retrievability(None) == retrievability(0) == 1
+    assert retrievability(30) == pytest.approx(0.9, abs=0.005)  # a month: 90% recalled
+    assert retrievability(365) < retrievability(90) < retrievability(30)
+    strong = mastery(20, 0, 20)
+    assert marks_at_stake(GEOMETRY, strong, retrievability(365)) > marks_at_stake(GEOMETRY, strong) == 0
+    weak = mastery(0, 20, 20)  # at or below a guess there is nothing left to forget
+    assert marks_at_stake(GEOMETRY, weak, retrievability(365)) == marks_at_stake(GEOMETRY, weak)
+    text = reason(GEOMETRY, strong, 3.0, "Tier-I", idle_days=120)
+    assert "last practised 120 days ago; about 3 marks to gain." in text
+    assert "last practised" not in reason(GEOMETRY, strong, 3.0, "Tier-I", idle_days=5)
 
 
 def test_the_reason_says_how_often_where_the_candidate_stands_and_what_to_gain():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ class TopicLevel:
     attempted: int
     correct: int
     avg_seconds: float | None
+    last_seen: datetime | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def topic_levels(session: Session, user_id: int) -> tuple[list[TopicLevel], list
             row.attempted,
             row.correct,
             row.seconds / row.seen if row.seen else None,
+            row.last_seen,
         )
         for topic, row in rows
         if row is not None
@@ -115,7 +117,8 @@ def progress(session: Session, user: User, today: date) -> Progress:
     target_row = session.get(StudyTarget, user.id)
     paper = target_row.paper if target_row is not None and target_row.paper in PAPERS else "tier1"
     by_topic = {(t.section, t.key): t.mastery for t in levels}
-    ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), PAPERS[paper])
+    idle = {(t.section, t.key): (today - t.last_seen.date()).days for t in levels if t.last_seen is not None}
+    ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), PAPERS[paper], idle)
     exam_date = target_row.exam_date if target_row is not None else None
     plan = weekly_plan(today, exam_date, [s.topic.name for s in ranked[: STUDY_NEXT_SHOWN * 2]])
     target = Target(paper, PAPERS[paper], exam_date, days_left(today, exam_date), plan)

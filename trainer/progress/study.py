@@ -9,6 +9,9 @@ from datetime import date, timedelta
 from trainer.progress.mastery import Mastery
 
 TARGET_ACCURACY = 0.90  # the accuracy a well-prepared candidate reaches in a topic
+GUESS = 0.25  # a blind guess among four options: what is left once a topic is entirely forgotten
+STABILITY_DAYS = 30  # a topic's recall falls to 90% a month after it was last practised ...
+FORGETTING = 19 / 81  # ... along FSRS's power forgetting curve R(t) = (1 + 19/81 · t/S)^−0.5
 DRILLS_PER_WEEK = 3
 PLAN_WEEKS = 4  # the plan spells out this many weeks; the weeks after repeat the pattern
 
@@ -31,19 +34,29 @@ class Stake:
     mastery: Mastery
     marks: float
     reason: str
+    recall: float = 1.0  # the share of the mastery likely kept since the topic was last practised
 
 
-def marks_at_stake(weight: TopicWeight, level: Mastery, target: float = TARGET_ACCURACY) -> float:
-    """Expected questions × marks per question × (target accuracy − mastery), never below zero.
+def retrievability(idle_days: float | None) -> float:
+    """How much of what was known is likely still recalled after `idle_days` without practice (1 if never seen)."""
+    if idle_days is None or idle_days <= 0:
+        return 1.0
+    return (1 + FORGETTING * idle_days / STABILITY_DAYS) ** -0.5
+
+
+def marks_at_stake(weight: TopicWeight, level: Mastery, recall: float = 1.0, target: float = TARGET_ACCURACY) -> float:
+    """Expected questions × marks per question × (target accuracy − recalled mastery), never below zero.
 
     A question answered is worth +right when right and −wrong when wrong, so raising accuracy by Δ on a question
-    gains Δ × (right + wrong) marks: that sum is the "marks per question" here.
+    gains Δ × (right + wrong) marks: that sum is the "marks per question" here. Mastery above a guess fades with
+    the time since the topic was last practised (`recall`), so a topic left alone for months comes back up.
     """
-    gap = max(0.0, target - level.mean)
+    recalled = level.mean if level.mean <= GUESS else GUESS + (level.mean - GUESS) * recall
+    gap = max(0.0, target - recalled)
     return weight.questions * (weight.marks_right + weight.marks_wrong) * gap
 
 
-def reason(weight: TopicWeight, level: Mastery, marks: float, paper_name: str) -> str:
+def reason(weight: TopicWeight, level: Mastery, marks: float, paper_name: str, idle_days: int | None = None) -> str:
     """One sentence: how often the topic is asked, where the candidate stands, what there is to gain."""
     asked = f"about {weight.questions:g} question{'s' if weight.questions != 1 else ''} per {paper_name} paper"
     if level.answered == 0:
@@ -52,20 +65,31 @@ def reason(weight: TopicWeight, level: Mastery, marks: float, paper_name: str) -
         where = f"only {level.answered} answered so far (not enough data), estimate {level.mean:.0%}"
     else:
         where = f"your accuracy {level.mean:.0%} ({level.low:.0%}–{level.high:.0%})"
+    if level.answered and idle_days is not None and retrievability(idle_days) < 0.9:
+        where += f", last practised {idle_days} days ago"
     return f"{asked[0].upper()}{asked[1:]}; {where}; about {marks:.0f} marks to gain."
 
 
 def study_next(
-    weights: list[TopicWeight], levels: dict[tuple[str, str], Mastery], default: Mastery, paper_name: str
+    weights: list[TopicWeight],
+    levels: dict[tuple[str, str], Mastery],
+    default: Mastery,
+    paper_name: str,
+    idle: dict[tuple[str, str], int] | None = None,
 ) -> list[Stake]:
-    """Every topic the paper asks, most marks at stake first (ties: more often asked, then by name)."""
+    """Every topic the paper asks, most marks at stake first (ties: more often asked, then by name).
+
+    `idle` gives the days since each topic was last practised (missing: just now).
+    """
     stakes = []
     for weight in weights:
         if weight.questions <= 0:
             continue
         level = levels.get((weight.section, weight.key), default)
-        marks = marks_at_stake(weight, level)
-        stakes.append(Stake(weight, level, marks, reason(weight, level, marks, paper_name)))
+        days = (idle or {}).get((weight.section, weight.key))
+        recall = retrievability(days)
+        marks = marks_at_stake(weight, level, recall)
+        stakes.append(Stake(weight, level, marks, reason(weight, level, marks, paper_name, days), recall))
     return sorted(stakes, key=lambda s: (-s.marks, -s.topic.questions, s.topic.name))
 
 
