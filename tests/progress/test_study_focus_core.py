@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from trainer.progress.analytics import predict
 from trainer.progress.charts import Series, line_chart, nice_ticks
@@ -26,6 +28,15 @@ def test_the_beta_function_matches_known_values():
     assert regularized_beta(0.3, 2, 5) == pytest.approx(0.579825, abs=1e-6)
     assert beta_quantile(0.05, 1, 1) == pytest.approx(0.05, abs=1e-9)
     assert beta_quantile(0.95, 2, 2) == pytest.approx(0.8646, abs=1e-4)
+
+
+@given(
+    st.floats(0.02, 0.98),
+    st.floats(0.5, 400),
+    st.floats(0.5, 400),
+)
+def test_the_quantile_inverts_the_distribution_function(q, a, b):
+    assert regularized_beta(beta_quantile(q, a, b), a, b) == pytest.approx(q, abs=1e-7)
 
 
 def test_no_answers_is_the_prior_with_a_wide_interval_and_not_enough_data():
