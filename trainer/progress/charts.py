@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 600, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 12, 12, 36  # room for the y labels on the left and the x labels below
+LEFT, RIGHT, TOP, BOTTOM = 48, 28, 12, 36  # room for the y labels on the left, the last x label, the x labels below
 MAX_X_LABELS = 6
 
 
