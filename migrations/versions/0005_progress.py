@@ -1,7 +1,8 @@
-"""progress summaries: recency-weighted topic counts, attempt summaries, study targets
+"""progress summaries: recency-weighted topic counts, topic facility, attempt summaries, study targets
 
 The progress page reads only summary rows: topic_progress gains right/wrong counts that fade with each newer
-attempt (mastery weighs recent answers more), attempt_summary keeps what the score history and the prediction
+attempt (mastery weighs recent answers more), topic_facility adds up every candidate's answers per topic (the
+prior of each mastery estimate), attempt_summary keeps what the score history and the prediction
 show of each graded attempt (so the page never loads an attempt's stored rules or steps), and study_target holds
 the exam and date a candidate prepares for. Existing graded attempts are summarised here.
 
@@ -48,6 +49,19 @@ def upgrade() -> None:
     with op.batch_alter_table("attempt_summary", schema=None) as batch_op:
         batch_op.create_index("ix_attempt_summary_user_id_finished_at", ["user_id", "finished_at"], unique=False)
     _summarise_graded_attempts(summary)
+
+    op.create_table(
+        "topic_facility",
+        sa.Column("topic_id", sa.Integer(), nullable=False),
+        sa.Column("attempted", sa.Integer(), nullable=False),
+        sa.Column("correct", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["topic_id"], ["topic.id"], name=op.f("fk_topic_facility_topic_id_topic")),
+        sa.PrimaryKeyConstraint("topic_id", name=op.f("pk_topic_facility")),
+    )
+    op.execute(
+        "INSERT INTO topic_facility (topic_id, attempted, correct) "
+        "SELECT topic_id, SUM(attempted), SUM(correct) FROM topic_progress GROUP BY topic_id"
+    )
 
     op.create_table(
         "study_target",
@@ -115,6 +129,7 @@ def _summarise_graded_attempts(summary: sa.Table) -> None:
 
 def downgrade() -> None:
     op.drop_table("study_target")
+    op.drop_table("topic_facility")
     with op.batch_alter_table("attempt_summary", schema=None) as batch_op:
         batch_op.drop_index("ix_attempt_summary_user_id_finished_at")
     op.drop_table("attempt_summary")

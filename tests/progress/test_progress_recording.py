@@ -13,7 +13,7 @@ from tests.progress.mocks import T0, graded_mock, make_weighted_bank
 from trainer.bank.models import Topic
 from trainer.extensions import make_engine
 from trainer.progress.mastery import DECAY
-from trainer.progress.models import AttemptSummary, TopicProgress
+from trainer.progress.models import AttemptSummary, TopicFacility, TopicProgress
 from trainer.schema import upgrade
 
 
@@ -59,6 +59,18 @@ def test_older_answers_fade_when_a_newer_attempt_answers_the_topic(session, bank
 
     assert row.recent_wrong == pytest.approx(wrong_before * DECAY)  # the first mock's wrong answers fade
     assert row.recent_right == right_now  # the second mock's right answers count in full
+
+
+def test_every_candidates_answers_add_up_to_the_topics_facility(session, bank):
+    one, two = make_user(session), make_user(session)
+    graded_mock(session, one, T0, wrong={"quant"}, seed=1)
+    graded_mock(session, two, T0, wrong=set(), seed=2)
+    topic = session.scalar(select(Topic).where(Topic.key == "quant-t0"))
+
+    facility = session.get(TopicFacility, topic.id)
+    rows = [quant_row(session, one), quant_row(session, two)]
+
+    assert facility.attempted == sum(r.attempted for r in rows) and facility.correct == rows[1].correct > 0
 
 
 def test_the_migration_summarises_attempts_graded_before_it(tmp_path):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from trainer.progress.analytics import predict
 from trainer.progress.charts import Series, line_chart, nice_ticks
-from trainer.progress.mastery import MIN_ANSWERS, beta_quantile, decayed, mastery, regularized_beta
+from trainer.progress.mastery import MIN_ANSWERS, beta_quantile, decayed, mastery, prior_mean, regularized_beta
 from trainer.progress.study import (
     TopicWeight,
     days_left,
@@ -56,6 +56,14 @@ def test_one_answer_is_not_enough_data_and_three_right_answers_do_not_look_like_
     assert not mastery(1, 0, 1).enough_data
     assert mastery(3, 0, 3).mean < 0.75
     assert mastery(MIN_ANSWERS, 0, MIN_ANSWERS).enough_data
+
+
+def test_the_prior_is_the_topics_facility_once_enough_candidates_answered_it():
+    assert prior_mean(0, 0) == prior_mean(29, 0) == 0.5  # too few answers: the default
+    assert prior_mean(1000, 300) == pytest.approx(0.3, abs=0.01)
+    assert prior_mean(1000, 0) == 0.25 and prior_mean(1000, 1000) == 0.95  # never below a guess, never certain
+    hard = mastery(0, 0, 0, prior_mean(1000, 300))
+    assert hard.mean == pytest.approx(0.3, abs=0.01) and not hard.enough_data
 
 
 def test_recent_answers_weigh_more_than_old_ones():

@@ -14,8 +14,8 @@ from trainer.bank.taxonomy import TopicDef
 from trainer.progress.analytics import Prediction, predict
 from trainer.progress.cutoffs import Cutoff, latest_cutoff
 from trainer.progress.drill import PAPERS, paper_pattern
-from trainer.progress.mastery import Mastery, mastery
-from trainer.progress.models import StudyTarget, TopicProgress
+from trainer.progress.mastery import PRIOR_MEAN, Mastery, mastery, prior_mean
+from trainer.progress.models import StudyTarget, TopicFacility, TopicProgress
 from trainer.progress.study import Stake, TopicWeight, Week, days_left, study_next, weekly_plan
 from trainer.progress.summaries import recent_mock_scores, recent_summaries
 from trainer.progress.trends import Trends, trends
@@ -62,29 +62,32 @@ class Progress:
     target: Target
 
 
-def topic_levels(session: Session, user_id: int) -> tuple[list[TopicLevel], list[Topic]]:
-    """Every topic with the candidate's mastery (one query): those answered or seen, weakest first; and all topics."""
+def topic_levels(session: Session, user_id: int) -> tuple[list[TopicLevel], list[Topic], dict]:
+    """Every topic with the candidate's mastery, in one query.
+
+    Returns the topics the candidate has seen, weakest first; all topics; and the mastery of every topic by
+    (section, key), each estimate starting from the topic's facility over all candidates.
+    """
     rows = session.execute(
-        select(Topic, TopicProgress)
+        select(Topic, TopicProgress, TopicFacility)
         .outerjoin(TopicProgress, and_(TopicProgress.topic_id == Topic.id, TopicProgress.user_id == user_id))
+        .outerjoin(TopicFacility, TopicFacility.topic_id == Topic.id)
         .order_by(Topic.section, Topic.key)
     ).all()
-    levels = [
-        TopicLevel(
-            topic.section,
-            topic.key,
-            topic.name,
-            mastery(row.recent_right, row.recent_wrong, row.attempted),
-            row.attempted,
-            row.correct,
-            row.seconds / row.seen if row.seen else None,
-            row.last_seen,
+    levels, every = [], {}
+    for topic, row, facility in rows:
+        prior = prior_mean(facility.attempted, facility.correct) if facility is not None else PRIOR_MEAN
+        if row is None:
+            every[(topic.section, topic.key)] = mastery(0, 0, 0, prior)
+            continue
+        level = mastery(row.recent_right, row.recent_wrong, row.attempted, prior)
+        every[(topic.section, topic.key)] = level
+        seconds = row.seconds / row.seen if row.seen else None
+        levels.append(
+            TopicLevel(topic.section, topic.key, topic.name, level, row.attempted, row.correct, seconds, row.last_seen)
         )
-        for topic, row in rows
-        if row is not None
-    ]
     levels.sort(key=lambda t: (t.attempted == 0, t.mastery.mean, -t.attempted, t.section, t.name))
-    return levels, [topic for topic, _ in rows]
+    return levels, [topic for topic, _, _ in rows], every
 
 
 def topic_weights(topics: list[Topic], paper: str) -> list[TopicWeight]:
@@ -113,10 +116,9 @@ def forecast(session: Session, user: User) -> Forecast:
 
 def progress(session: Session, user: User, today: date) -> Progress:
     """The candidate's whole progress page: mastery, study next, trends, prediction, target and plan."""
-    levels, topics = topic_levels(session, user.id)
+    levels, topics, by_topic = topic_levels(session, user.id)
     target_row = session.get(StudyTarget, user.id)
     paper = target_row.paper if target_row is not None and target_row.paper in PAPERS else "tier1"
-    by_topic = {(t.section, t.key): t.mastery for t in levels}
     idle = {(t.section, t.key): (today - t.last_seen.date()).days for t in levels if t.last_seen is not None}
     ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), PAPERS[paper], idle)
     exam_date = target_row.exam_date if target_row is not None else None

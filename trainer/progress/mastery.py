@@ -10,6 +10,7 @@ PRIOR_STRENGTH = 4.0  # the prior counts as four answers, so three right answers
 DECAY = 0.85  # each newer graded attempt with the topic keeps 85% of the older counts' weight
 MIN_ANSWERS = 5  # below this many answers the page says "not enough data"
 CREDIBLE = 0.90  # the interval shown: the central 90% of the posterior
+MIN_FACILITY_ANSWERS = 30  # all candidates' answers in a topic before its facility replaces the default prior
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,15 @@ class Mastery:
     @property
     def enough_data(self) -> bool:
         return self.answered >= MIN_ANSWERS
+
+
+def prior_mean(attempted: int, correct: int) -> float:
+    """The prior mastery of a topic: its facility over every candidate's answers, once there are enough of them,
+    smoothed toward PRIOR_MEAN and kept between a guess (0.25) and 0.95."""
+    if attempted < MIN_FACILITY_ANSWERS:
+        return PRIOR_MEAN
+    smoothed = (correct + PRIOR_STRENGTH * PRIOR_MEAN) / (attempted + PRIOR_STRENGTH)
+    return min(0.95, max(0.25, smoothed))
 
 
 def decayed(recent_right: float, recent_wrong: float, right: int, wrong: int) -> tuple[float, float]:

@@ -30,6 +30,16 @@ class TopicProgress(Base):
     topic: Mapped[Topic] = relationship()
 
 
+class TopicFacility(Base):
+    """Every candidate's answers in one topic added up: the topic's facility, the prior of each mastery estimate."""
+
+    __tablename__ = "topic_facility"
+
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), primary_key=True)
+    attempted: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class AttemptSummary(Base):
     """What the progress page shows of one graded attempt, so it never reads the attempt's rules or steps."""
 

@@ -12,7 +12,7 @@ from trainer.progress.analytics import TopicTally, weakest_first
 from trainer.progress.mastery import decayed
 from trainer.progress.models import TopicProgress
 from trainer.progress.review_service import record_reviews
-from trainer.progress.summaries import record_summary
+from trainer.progress.summaries import add_to_facility, record_summary
 
 
 def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
@@ -49,6 +49,7 @@ def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
         if tally.attempted:  # only an attempt that answered the topic makes older answers fade
             wrong = tally.attempted - tally.correct
             row.recent_right, row.recent_wrong = decayed(row.recent_right, row.recent_wrong, tally.correct, wrong)
+    add_to_facility(session, {topic_id: (t.attempted, t.correct) for topic_id, t in tallies.items()})
     record_summary(session, attempt)
     record_reviews(session, attempt, states, outcomes)  # the mistake notebook (review_service.py)
     session.flush()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from trainer.progress.models import AttemptSummary
+from trainer.core.db import insert_skipping_duplicates
+from trainer.progress.models import AttemptSummary, TopicFacility
 
 CHART_ATTEMPTS = 30  # the charts show this many most recent graded attempts
 HISTORY_PAGE = 20  # score-history rows per page
@@ -43,6 +44,27 @@ def record_summary(session: Session, attempt) -> AttemptSummary:
     )
     session.add(summary)
     return summary
+
+
+def add_to_facility(session: Session, answers: dict[int, tuple[int, int]]) -> None:
+    """Add one attempt's (answered, right) per topic id to every candidate's totals, in two statements.
+
+    Increments in SQL, topics in id order: concurrent gradings add up and wait for each other without deadlock.
+    """
+    answered = sorted((topic_id, a, c) for topic_id, (a, c) in answers.items() if a)
+    if not answered:
+        return
+    table = TopicFacility.__table__
+    session.execute(
+        insert_skipping_duplicates(session, table, ("topic_id",)),
+        [{"topic_id": t, "attempted": 0, "correct": 0} for t, _, _ in answered],
+    )
+    session.execute(
+        update(table)
+        .where(table.c.topic_id == bindparam("t"))
+        .values(attempted=table.c.attempted + bindparam("a"), correct=table.c.correct + bindparam("c")),
+        [{"t": t, "a": a, "c": c} for t, a, c in answered],
+    )
 
 
 def recent_summaries(session: Session, user_id: int, limit: int = CHART_ATTEMPTS) -> list[AttemptSummary]:
