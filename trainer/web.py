@@ -46,9 +46,11 @@ def register(app: Flask) -> None:
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
     from trainer.main import bp as main_bp
+    from trainer.mydata.views import bp as mydata_bp
+    from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

@@ -1,4 +1,4 @@
-"""The progress page: per-topic accuracy and pace, weakest first, and the score history, for oneself only."""
+"""The progress page: per-topic mastery and pace, weakest first, and the score history, for oneself only."""
 
 from __future__ import annotations
 
@@ -73,14 +73,15 @@ def test_progress_lists_topics_weakest_first_with_accuracy_and_time(app, client,
     page = client.get("/progress").text
 
     topics = table_rows(page, "topic-progress")
+    # Beta(2 + right, 2 + wrong): the mean and its 90% interval; one answer is not enough data.
     assert topics[:4] == [
-        ["reasoning", "Reasoning topic 0", "5", "0", "0%", "40 s"],
-        ["reasoning", "Reasoning topic 1", "5", "3", "60%", "10 s"],
-        ["reasoning", "Reasoning topic 2", "5", "5", "100%", "10 s"],
-        ["quant", "Quant topic 0", "1", "1", "100%", "10 s"],
+        ["reasoning", "Reasoning topic 0", "5", "0", "22% (5–47%)", "40 s"],
+        ["reasoning", "Reasoning topic 1", "5", "3", "56% (29–81%)", "10 s"],
+        ["quant", "Quant topic 0", "1", "1", "Not enough data", "10 s"],
+        ["reasoning", "Reasoning topic 2", "5", "5", "78% (53–95%)", "10 s"],
     ]
     assert len(topics) == 20
-    assert all(row[2:5] == ["0", "0", "—"] and row[5] == "10 s" for row in topics[4:])
+    assert all(row[2:5] == ["0", "0", "Not enough data"] and row[5] == "10 s" for row in topics[4:])
     history = table_rows(page, "score-history")
     # reasoning: −2.50 + (6 − 1) + 10; quant: +2
     assert history == [["01 Feb 2026, 10:00", "SSC CGL Tier-I (2025 pattern)", "14.50 / 200", "Result"]]

@@ -141,10 +141,14 @@ def start_attempt(
     rng: random.Random,
     mode: str = "strict",
     timed: bool = True,
+    prefer: tuple[int, ...] = (),
 ) -> Attempt:
-    """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't."""
+    """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't.
+
+    Questions in `prefer` (ids; e.g. a drill's earlier mistakes) are drawn ahead of unseen ones where they fit.
+    """
     pattern = effective_pattern(pattern, timed)
-    seen = seen_counts(session, user.id)
+    seen = seen_counts(session, user.id) | {question_id: -1 for question_id in prefer}
     extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) if timed else 0 for p in pattern.parts]
     windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
     attempt = Attempt(

@@ -9,11 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.progress.analytics import TopicTally, weakest_first
+from trainer.progress.mastery import decayed
 from trainer.progress.models import TopicProgress
+from trainer.progress.review_service import record_reviews
+from trainer.progress.summaries import add_to_facility, record_summary
 
 
 def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
-    """Add one graded attempt's answers to the candidate's per-topic summary rows."""
+    """Add one graded attempt's answers to the candidate's per-topic rows (older answers fading) and summarise it."""
     tallies: dict[int, TopicTally] = {}
     for slot, state, verdict in zip(attempt.slots, states, outcomes):
         tally = tallies.setdefault(slot.version.topic_id, TopicTally())
@@ -27,13 +30,28 @@ def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
     for topic_id, tally in tallies.items():
         row = existing.get(topic_id)
         if row is None:
-            row = TopicProgress(user_id=attempt.user_id, topic_id=topic_id, attempted=0, correct=0, seen=0, seconds=0.0)
+            row = TopicProgress(
+                user_id=attempt.user_id,
+                topic_id=topic_id,
+                attempted=0,
+                correct=0,
+                seen=0,
+                seconds=0.0,
+                recent_right=0.0,
+                recent_wrong=0.0,
+            )
             session.add(row)
         row.attempted += tally.attempted
         row.correct += tally.correct
         row.seen += tally.seen
         row.seconds += tally.seconds
         row.last_seen = attempt.finished_at
+        if tally.attempted:  # only an attempt that answered the topic makes older answers fade
+            wrong = tally.attempted - tally.correct
+            row.recent_right, row.recent_wrong = decayed(row.recent_right, row.recent_wrong, tally.correct, wrong)
+    add_to_facility(session, {topic_id: (t.attempted, t.correct) for topic_id, t in tallies.items()})
+    record_summary(session, attempt)
+    record_reviews(session, attempt, states, outcomes)  # the mistake notebook (review_service.py)
     session.flush()
 
 

@@ -1,0 +1,1 @@
+"""My data: a candidate downloads everything kept about them, or deletes their account."""
