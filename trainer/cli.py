@@ -270,5 +270,7 @@ def init(admin_email: str) -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (users, bank, database, attempts, init):
+    from trainer.results.cli import cutoffs  # a feature's own commands; it uses needs_schema from here
+
+    for group in (users, bank, database, attempts, init, cutoffs):
         app.cli.add_command(group)

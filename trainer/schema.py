@@ -24,7 +24,8 @@ def metadata():
     import trainer.auth.models
     import trainer.bank.models
     import trainer.exam.models
-    import trainer.progress.models  # noqa: F401
+    import trainer.progress.models
+    import trainer.results.models  # noqa: F401
 
     return Base.metadata
 

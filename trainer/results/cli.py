@@ -1,0 +1,39 @@
+"""`flask --app trainer cutoffs load FILE.csv`: load cut-offs from a CSV, all rows or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from trainer.cli import needs_schema
+from trainer.extensions import db
+from trainer.results import cutoffs as service
+from trainer.results.cutoff_data import CutoffFileError
+
+cutoffs = AppGroup("cutoffs", help="Previous years' cut-offs, compared with results.")
+
+
+@cutoffs.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change; store nothing.")
+@needs_schema
+def load(path: Path, dry_run: bool) -> None:
+    """Add or replace cut-offs from a CSV with the header paper,stage,year,category,marks,out_of,source,note.
+
+    A row replaces a stored cut-off with the same paper, stage, year and category. Any bad row: every problem is
+    printed as file:line and nothing is loaded (exit 1)."""
+    try:
+        rows = service.read_file(path)
+    except (CutoffFileError, UnicodeDecodeError) as exc:
+        for problem in getattr(exc, "problems", [f"{path}:1: not UTF-8 text ({exc.reason})"]):
+            click.echo(problem, err=True)
+        raise click.ClickException(f"Nothing was loaded from {path}.") from None
+    added, replaced = service.load_rows(db.session, rows)
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"Dry run: {added} cut-off(s) would be added and {replaced} replaced; nothing was stored.")
+        return
+    db.session.commit()
+    click.echo(f"Loaded {path}: {added} cut-off(s) added, {replaced} replaced.")

@@ -1,0 +1,107 @@
+"""Score distributions kept at grading time, and where one attempt stands in them (a handful of rows per read)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from trainer.core.db import insert_skipping_duplicates
+from trainer.results.distribution import Bin, Standing, standing, to_centimarks
+from trainer.results.models import TOTAL, FirstAttempt, ScoreBin
+
+STRICT = "strict"
+
+
+def counts_in_ranks(attempt) -> bool:
+    """Strict attempts at full papers and sectional tests are ranked; practice and topic tests (whose topics
+    differ from one candidate to the next) are not."""
+    return attempt.mode == STRICT and (attempt.pattern or {}).get("kind", "full") != "topic"
+
+
+def record_graded_attempt(session: Session, attempt, states, grade) -> bool:
+    """Add a just-graded attempt to its pattern's distributions if it is the candidate's first counted one.
+
+    Runs in the grading transaction. The first-attempt row is claimed with INSERT ... ON CONFLICT DO NOTHING, so
+    of two attempts graded at the same moment only one is counted. Returns True if this attempt was counted.
+    """
+    if not counts_in_ranks(attempt):
+        return False
+    claim = insert_skipping_duplicates(session, FirstAttempt.__table__, ("user_id", "pattern_code"))
+    values = {"user_id": attempt.user_id, "pattern_code": attempt.pattern_code, "attempt_id": attempt.id}
+    if session.execute(claim, values).rowcount != 1:
+        return False
+    seconds: dict[str, float] = defaultdict(float)
+    for slot, state in zip(attempt.slots, states):
+        seconds[slot.section] += state.seconds
+    rows = [_bin_row(attempt.pattern_code, TOTAL, grade.total, sum(seconds.values()))]
+    rows += [_bin_row(attempt.pattern_code, key, s.score, seconds[key]) for key, s in grade.sections.items()]
+    session.execute(_add_to_bins(session.get_bind().dialect.name), rows)
+    return True
+
+
+def _bin_row(pattern_code: str, section: str, marks: float, seconds: float) -> dict:
+    return {
+        "pattern_code": pattern_code,
+        "section": section,
+        "centimarks": to_centimarks(marks),
+        "count": 1,
+        "seconds": seconds,
+    }
+
+
+def _add_to_bins(dialect_name: str):
+    """INSERT a bin or add to the existing one, atomically (concurrent gradings never lose a count)."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[dialect_name]
+    table = ScoreBin.__table__
+    statement = dialect.insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=["pattern_code", "section", "centimarks"],
+        set_={
+            "count": table.c.count + statement.excluded.count,
+            "seconds": table.c.seconds + statement.excluded.seconds,
+        },
+    )
+
+
+@dataclass
+class Standings:
+    """Where an attempt stands on its pattern: overall (key TOTAL) and per section."""
+
+    counted: bool  # this attempt is its candidate's counted (first strict) attempt
+    ranked: bool  # the pattern keeps ranks at all (not for practice or topic tests)
+    by_section: dict[str, Standing] = field(default_factory=dict)
+
+    @property
+    def overall(self) -> Standing:
+        return self.by_section.get(TOTAL, Standing(0))
+
+
+def distribution(session: Session, pattern_code: str) -> dict[str, list[Bin]]:
+    """Every bin of a pattern, by section (TOTAL for the whole paper): one query, bounded by the distinct scores."""
+    rows = session.execute(
+        select(ScoreBin.section, ScoreBin.centimarks, ScoreBin.count, ScoreBin.seconds).where(
+            ScoreBin.pattern_code == pattern_code
+        )
+    )
+    bins: dict[str, list[Bin]] = defaultdict(list)
+    for section, centimarks, count, seconds in rows:
+        bins[section].append(Bin(centimarks, count, seconds))
+    return bins
+
+
+def standings(session: Session, attempt) -> Standings:
+    """Rank, percentile, topper, average and the top 10%'s pace of a graded attempt: two small queries."""
+    counted_id = session.scalar(
+        select(FirstAttempt.attempt_id).where(
+            FirstAttempt.user_id == attempt.user_id, FirstAttempt.pattern_code == attempt.pattern_code
+        )
+    )
+    bins = distribution(session, attempt.pattern_code)
+    sections = attempt.result["sections"]
+    by_section = {TOTAL: standing(bins.get(TOTAL, []), attempt.result["total"])}
+    by_section |= {key: standing(bins.get(key, []), s["score"]) for key, s in sections.items()}
+    return Standings(counted_id == attempt.id, counts_in_ranks(attempt), by_section)
