@@ -26,8 +26,10 @@ def load(path: Path, dry_run: bool) -> None:
     printed as file:line and nothing is loaded (exit 1)."""
     try:
         rows = service.read_file(path)
-    except (CutoffFileError, UnicodeDecodeError) as exc:
-        for problem in getattr(exc, "problems", [f"{path}:1: not UTF-8 text ({exc.reason})"]):
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{path}: not UTF-8 text ({exc.reason}); nothing was loaded.") from None
+    except CutoffFileError as exc:
+        for problem in exc.problems:
             click.echo(problem, err=True)
         raise click.ClickException(f"Nothing was loaded from {path}.") from None
     added, replaced = service.load_rows(db.session, rows)

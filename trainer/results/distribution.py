@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-TOP_PERCENTILE = 90.0  # "the top 10%": candidates at or above this percentile
+TOP_SHARE = 0.10  # "the top 10%": candidates whom fewer than this share of candidates outscored
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Standing:
     percentile: float | None = None  # 100 · m / N, m = candidates with this score or less
     topper: float | None = None
     average: float | None = None
-    top_seconds: float | None = None  # average time of the candidates at or above the 90th percentile
+    top_seconds: float | None = None  # average time of the top 10% (see top_share_seconds)
 
 
 def to_centimarks(marks: float) -> int:
@@ -56,11 +56,14 @@ def standing(bins: Iterable[Bin], marks: float) -> Standing:
 
 
 def top_share_seconds(ordered: list[Bin], total: int) -> float | None:
-    """Average seconds of the candidates whose own percentile is at least TOP_PERCENTILE (bins in score order)."""
-    count, seconds, cumulative = 0, 0.0, 0
-    for b in ordered:
-        cumulative += b.count  # m of everyone in this bin: they tie, so they share one percentile
-        if 100.0 * cumulative / total >= TOP_PERCENTILE:
-            count += b.count
-            seconds += b.seconds
+    """Average seconds of the top 10%: the candidates whom fewer than 10% of all candidates outscored.
+
+    A tie is never split, so the group can be larger than 10% (bins in ascending score order).
+    """
+    count, seconds = 0, 0.0
+    for b in reversed(ordered):
+        if count >= TOP_SHARE * total:  # `count` candidates outscored everyone in this bin
+            break
+        count += b.count
+        seconds += b.seconds
     return seconds / count if count else None
