@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import threading
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +15,7 @@ from trainer.exam import service as exam
 from trainer.exam.models import Attempt
 from trainer.extensions import db
 from trainer.results import service
+from trainer.results.distribution import Bin, summarise
 from trainer.results.models import TOTAL, FirstAttempt, ScoreBin
 
 
@@ -127,3 +130,25 @@ def test_recording_again_for_a_candidate_already_counted_changes_nothing(session
 
     assert not service.record_graded_attempt(session, first, states, exam.grade_attempt(first, states))
     assert bins(session) == {50: 1}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_query_summarises_the_bins_exactly_as_the_pure_definition(session, seed):
+    rng = random.Random(seed)
+    sections = {key: [Bin(rng.randrange(-1250, 5001, 25), rng.randint(1, 40), rng.uniform(0, 9e5)) for _ in range(60)]
+                for key in (TOTAL, "quant", "english")}  # fmt: skip
+    for key, dist in sections.items():
+        unique = {b.centimarks: b for b in dist}  # one bin per score, as the table keeps them
+        sections[key] = list(unique.values())
+        session.add_all(ScoreBin(pattern_code="p", section=key, centimarks=b.centimarks, count=b.count,
+                                 seconds=b.seconds) for b in unique.values())  # fmt: skip
+    session.add(ScoreBin(pattern_code="other", section=TOTAL, centimarks=0, count=99, seconds=1.0))
+    session.flush()
+    marks = {key: rng.randrange(-1250, 5001, 25) / 100 for key in sections}
+
+    found = service.summaries(session, "p", marks)
+
+    for key, dist in sections.items():
+        expected = summarise(dist, marks[key])
+        assert replace(found[key], top_seconds=0) == replace(expected, top_seconds=0)
+        assert found[key].top_seconds == pytest.approx(expected.top_seconds)

@@ -28,7 +28,22 @@ class Standing:
     percentile: float | None = None  # 100 · m / N, m = candidates with this score or less
     topper: float | None = None
     average: float | None = None
-    top_seconds: float | None = None  # average time of the top 10% (see top_share_seconds)
+    top_seconds: float | None = None  # average time of the top 10% (see Summary.top_count)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a standing needs from a distribution, for one score: six numbers, whatever the number of candidates.
+
+    `summarise` defines them over the bins; the service computes the same in one SQL query (service.summaries).
+    """
+
+    candidates: int
+    higher: int  # candidates with more marks
+    top_centimarks: int | None
+    centimark_sum: int  # Σ score × count
+    top_count: int  # the top 10%: candidates whom fewer than TOP_SHARE of all candidates outscored
+    top_seconds: float  # their time in all
 
 
 def to_centimarks(marks: float) -> int:
@@ -36,34 +51,44 @@ def to_centimarks(marks: float) -> int:
     return round(marks * 100)
 
 
-def standing(bins: Iterable[Bin], marks: float) -> Standing:
-    """Rank and percentile (P = m/N, as SSC's normalisation defines it) of `marks` among the distribution."""
-    ordered = sorted((b for b in bins if b.count > 0), key=lambda b: b.centimarks)
+def summarise(bins: Iterable[Bin], marks: float) -> Summary:
+    """The summary of a distribution for one score. A tie is never split, so the top 10% can be more than 10%."""
+    ordered = sorted((b for b in bins if b.count > 0), key=lambda b: b.centimarks, reverse=True)
     total = sum(b.count for b in ordered)
-    if total == 0:
-        return Standing(0)
     mine = to_centimarks(marks)
-    higher = sum(b.count for b in ordered if b.centimarks > mine)
-    at_or_below = total - higher
-    return Standing(
+    above = top_count = 0
+    top_seconds = 0.0
+    for b in ordered:
+        if above < TOP_SHARE * total:  # `above` candidates outscored everyone in this bin
+            top_count += b.count
+            top_seconds += b.seconds
+        above += b.count
+    return Summary(
         candidates=total,
-        rank=1 + higher,
-        percentile=100.0 * at_or_below / total,
-        topper=ordered[-1].centimarks / 100,
-        average=sum(b.centimarks * b.count for b in ordered) / total / 100,
-        top_seconds=top_share_seconds(ordered, total),
+        higher=sum(b.count for b in ordered if b.centimarks > mine),
+        top_centimarks=ordered[0].centimarks if ordered else None,
+        centimark_sum=sum(b.centimarks * b.count for b in ordered),
+        top_count=top_count,
+        top_seconds=top_seconds,
     )
 
 
-def top_share_seconds(ordered: list[Bin], total: int) -> float | None:
-    """Average seconds of the top 10%: the candidates whom fewer than 10% of all candidates outscored.
+def standing_of(summary: Summary) -> Standing:
+    """Rank (1 + candidates with more marks) and percentile (P = m/N, m = candidates with these marks or fewer, as
+    SSC's normalisation defines it), topper, average and the top 10%'s average time."""
+    total = summary.candidates
+    if total == 0:
+        return Standing(0)
+    return Standing(
+        candidates=total,
+        rank=1 + summary.higher,
+        percentile=100.0 * (total - summary.higher) / total,
+        topper=summary.top_centimarks / 100,
+        average=summary.centimark_sum / total / 100,
+        top_seconds=summary.top_seconds / summary.top_count if summary.top_count else None,
+    )
 
-    A tie is never split, so the group can be larger than 10% (bins in ascending score order).
-    """
-    count, seconds = 0, 0.0
-    for b in reversed(ordered):
-        if count >= TOP_SHARE * total:  # `count` candidates outscored everyone in this bin
-            break
-        count += b.count
-        seconds += b.seconds
-    return seconds / count if count else None
+
+def standing(bins: Iterable[Bin], marks: float) -> Standing:
+    """Where `marks` stands in a distribution given as bins."""
+    return standing_of(summarise(bins, marks))

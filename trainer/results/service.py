@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, case, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from trainer.core.db import insert_skipping_duplicates
-from trainer.results.distribution import Bin, Standing, standing, to_centimarks
+from trainer.results.distribution import TOP_SHARE, Standing, Summary, standing_of, to_centimarks
 from trainer.results.models import TOTAL, FirstAttempt, ScoreBin
 
 STRICT = "strict"
@@ -80,17 +80,38 @@ class Standings:
         return self.by_section.get(TOTAL, Standing(0))
 
 
-def distribution(session: Session, pattern_code: str) -> dict[str, list[Bin]]:
-    """Every bin of a pattern, by section (TOTAL for the whole paper): one query, bounded by the distinct scores."""
-    rows = session.execute(
-        select(ScoreBin.section, ScoreBin.centimarks, ScoreBin.count, ScoreBin.seconds).where(
-            ScoreBin.pattern_code == pattern_code
-        )
-    )
-    bins: dict[str, list[Bin]] = defaultdict(list)
-    for section, centimarks, count, seconds in rows:
-        bins[section].append(Bin(centimarks, count, seconds))
-    return bins
+def summaries(session: Session, pattern_code: str, marks: dict[str, float]) -> dict[str, Summary]:
+    """`distribution.summarise` of each section's bins for the given marks (by section), in one SQL query.
+
+    The database folds the bins (one per distinct score: bounded by the marking, not by the candidates) and sends
+    back one row per section, so the cost of a page view does not grow with the number of candidates.
+    """
+    ranked = select(
+        ScoreBin.section,
+        ScoreBin.centimarks,
+        ScoreBin.count,
+        ScoreBin.seconds,
+        func.sum(ScoreBin.count).over(partition_by=ScoreBin.section).label("total"),
+        func.sum(ScoreBin.count)  # candidates in the bins above this one
+        .over(partition_by=ScoreBin.section, order_by=ScoreBin.centimarks.desc(), rows=(None, -1))
+        .label("above"),
+    ).where(ScoreBin.pattern_code == pattern_code)
+    bins = ranked.subquery()
+    mine = case({key: to_centimarks(value) for key, value in marks.items()}, value=bins.c.section, else_=0)
+    in_top = func.coalesce(bins.c.above, 0) < TOP_SHARE * bins.c.total
+    query = select(
+        bins.c.section,
+        func.max(bins.c.total),
+        func.sum(case((bins.c.centimarks > mine, bins.c.count), else_=0)),
+        func.max(bins.c.centimarks),
+        func.sum(cast(bins.c.count, BigInteger) * bins.c.centimarks),  # beyond 32 bits at 100,000 candidates
+        func.sum(case((in_top, bins.c.count), else_=0)),
+        func.sum(case((in_top, bins.c.seconds), else_=0.0)),
+    ).group_by(bins.c.section)
+    return {
+        section: Summary(int(total), int(higher), top, int(centimark_sum), int(top_count), float(top_seconds))
+        for section, total, higher, top, centimark_sum, top_count, top_seconds in session.execute(query)
+    }
 
 
 def standings(session: Session, attempt) -> Standings:
@@ -100,8 +121,7 @@ def standings(session: Session, attempt) -> Standings:
             FirstAttempt.user_id == attempt.user_id, FirstAttempt.pattern_code == attempt.pattern_code
         )
     )
-    bins = distribution(session, attempt.pattern_code)
-    sections = attempt.result["sections"]
-    by_section = {TOTAL: standing(bins.get(TOTAL, []), attempt.result["total"])}
-    by_section |= {key: standing(bins.get(key, []), s["score"]) for key, s in sections.items()}
+    marks = {TOTAL: attempt.result["total"]} | {k: s["score"] for k, s in attempt.result["sections"].items()}
+    found = summaries(session, attempt.pattern_code, marks)
+    by_section = {key: standing_of(found[key]) if key in found else Standing(0) for key in marks}
     return Standings(counted_id == attempt.id, counts_in_ranks(attempt), by_section)
