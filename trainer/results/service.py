@@ -32,7 +32,8 @@ def record_graded_attempt(session: Session, attempt, states, grade) -> bool:
         return False
     claim = insert_skipping_duplicates(session, FirstAttempt.__table__, ("user_id", "pattern_code"))
     values = {"user_id": attempt.user_id, "pattern_code": attempt.pattern_code, "attempt_id": attempt.id}
-    if session.execute(claim, values).rowcount != 1:
+    # RETURNING says whether the row went in (psycopg reports no rowcount for this statement through the session)
+    if session.execute(claim.returning(FirstAttempt.__table__.c.attempt_id), values).first() is None:
         return False
     seconds: dict[str, float] = defaultdict(float)
     for slot, state in zip(attempt.slots, states):
