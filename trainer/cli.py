@@ -270,7 +270,7 @@ def init(admin_email: str) -> None:
 
 
 def register(app: Flask) -> None:
-    from trainer.results.cli import cutoffs  # a feature's own commands; it uses needs_schema from here
+    from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
 
-    for group in (users, bank, database, attempts, init, cutoffs):
+    for group in (users, bank, database, attempts, init, cutoffs, results):
         app.cli.add_command(group)

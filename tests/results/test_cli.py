@@ -1,12 +1,14 @@
-"""`flask --app trainer cutoffs load FILE.csv`: every bad row as file:line and nothing loaded; a dry run; a reload."""
+"""`cutoffs load FILE.csv`: every bad row as file:line and nothing loaded; a dry run; a reload. `results rebuild`."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from tests.factories import make_bank, make_user
+from tests.results.sitting import by_section, sit
 from trainer.extensions import db
 from trainer.results import cutoffs
-from trainer.results.models import Cutoff
+from trainer.results.models import TOTAL, Cutoff, FirstAttempt, ScoreBin
 
 HEADER = "paper,stage,year,category,marks,out_of,source,note\n"
 
@@ -50,3 +52,25 @@ def test_the_bundled_cutoffs_load_into_an_empty_table_only(app):
         db.session.execute(Cutoff.__table__.delete().where(Cutoff.year == 2021))
         assert cutoffs.load_bundled_if_empty(db.session) == 0  # an admin's deletion is not undone
         assert db.session.scalar(select(func.count(Cutoff.id))) == 16
+
+
+def test_rebuild_counts_each_candidates_first_strict_attempt_again(app, runner):
+    with app.app_context():
+        make_bank(db.session)
+        user, other = make_user(db.session), make_user(db.session)
+        sit(db.session, user, by_section(reasoning="R"))
+        sit(db.session, user, by_section(quant="R", english="R"), seed=2)  # a repeat
+        sit(db.session, user, by_section(english="R"), mode="practice", seed=3)
+        sit(db.session, other, by_section(awareness="W"), seed=4)
+        db.session.commit()
+        before = db.session.execute(select(ScoreBin.section, ScoreBin.centimarks, ScoreBin.count)).all()
+        db.session.execute(ScoreBin.__table__.delete())
+        db.session.execute(FirstAttempt.__table__.delete())
+        db.session.commit()
+
+    result = runner.invoke(args=["results", "rebuild"])
+
+    assert result.exit_code == 0 and "from 2 first attempt(s)" in result.output
+    with app.app_context():
+        after = db.session.execute(select(ScoreBin.section, ScoreBin.centimarks, ScoreBin.count)).all()
+    assert sorted(after) == sorted(before) and (TOTAL, 5000, 1) in after and (TOTAL, -1250, 1) in after

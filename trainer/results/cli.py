@@ -1,4 +1,4 @@
-"""`flask --app trainer cutoffs load FILE.csv`: load cut-offs from a CSV, all rows or none."""
+"""`flask --app trainer cutoffs load FILE.csv` (all rows or none) and `flask --app trainer results rebuild`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from trainer.results import cutoffs as service
 from trainer.results.cutoff_data import CutoffFileError
 
 cutoffs = AppGroup("cutoffs", help="Previous years' cut-offs, compared with results.")
+results = AppGroup("results", help="Score distributions behind ranks and percentiles.")
 
 
 @cutoffs.command("load")
@@ -39,3 +40,15 @@ def load(path: Path, dry_run: bool) -> None:
         return
     db.session.commit()
     click.echo(f"Loaded {path}: {added} cut-off(s) added, {replaced} replaced.")
+
+
+@results.command("rebuild")
+@needs_schema
+def rebuild() -> None:
+    """Count every candidate's first graded strict attempt at each paper again (after an upgrade from a version
+    without ranks). Reads every strict attempt: run it while the site is quiet."""
+    from trainer.results.rebuild import rebuild_distributions
+
+    counted = rebuild_distributions(db.session)
+    db.session.commit()
+    click.echo(f"Rebuilt the score distributions from {counted} first attempt(s).")
