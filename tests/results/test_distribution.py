@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.results.distribution import Bin, Standing, standing, to_centimarks
+from trainer.results.distribution import Bin, Standing, standing, standing_of, summarise, to_centimarks, with_score
 
 
 def bins(*scores_and_counts, seconds=0.0):
@@ -79,3 +79,13 @@ def test_rank_and_percentile_match_counting_every_candidate(scores, quarter_mark
     assert s.rank == 1 + sum(1 for q in scores if q / 4 > mine)
     assert s.percentile == pytest.approx(100 * sum(1 for q in scores if q / 4 <= mine) / len(scores))
     assert s.topper == max(scores) / 4
+
+
+def test_an_attempt_that_does_not_count_is_placed_as_if_it_did():
+    dist = bins((150, 2), (100, 8))
+
+    repeat = standing_of(with_score(summarise(dist, 160), 160))
+    assert (repeat.candidates, repeat.rank, repeat.percentile, repeat.topper) == (11, 1, 100.0, 160)
+    assert repeat.average == pytest.approx((300 + 800 + 160) / 11)
+    alone = standing_of(with_score(summarise([], 20), 20))
+    assert (alone.candidates, alone.rank, alone.percentile) == (1, 1, 100.0)

@@ -97,8 +97,8 @@ def test_a_repeat_attempt_is_placed_but_said_not_to_count(app, client, auth, ban
 
     page = client.get(f"/attempts/{repeat}/result").text
 
-    # placed below its own first attempt, which is the one that counts
-    assert text_of(page, "rank-line").startswith("This score would rank 2 among 1 candidate, percentile 0.0")
+    # placed below its own first attempt, which is the one that counts, as if it were a second candidate's
+    assert text_of(page, "rank-line").startswith("This score would rank 2 out of 2 candidates, percentile 50.0")
     assert "Only each candidate's first strict attempt" in text_of(page, "not-counted")
 
 

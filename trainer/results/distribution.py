@@ -7,7 +7,7 @@ spent in all). Its size is bounded by the distinct scores the marking allows, ne
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TOP_SHARE = 0.10  # "the top 10%": candidates whom fewer than this share of candidates outscored
 
@@ -71,6 +71,15 @@ def summarise(bins: Iterable[Bin], marks: float) -> Summary:
         top_count=top_count,
         top_seconds=top_seconds,
     )
+
+
+def with_score(summary: Summary, marks: float) -> Summary:
+    """The summary as if one more candidate, with these marks, were counted: where an attempt that does not count
+    (a repeat, a practice) would have stood. Its time is unknown here, so the top 10%'s pace is left as it is."""
+    mine = to_centimarks(marks)
+    top = mine if summary.top_centimarks is None else max(summary.top_centimarks, mine)
+    return replace(summary, candidates=summary.candidates + 1, top_centimarks=top,
+                   centimark_sum=summary.centimark_sum + mine)  # fmt: skip
 
 
 def standing_of(summary: Summary) -> Standing:

@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from trainer.core.db import insert_skipping_duplicates
-from trainer.results.distribution import TOP_SHARE, Standing, Summary, standing_of, to_centimarks
+from trainer.results.distribution import TOP_SHARE, Standing, Summary, standing_of, to_centimarks, with_score
 from trainer.results.models import TOTAL, FirstAttempt, ScoreBin
 
 STRICT = "strict"
@@ -124,5 +124,11 @@ def standings(session: Session, attempt) -> Standings:
     )
     marks = {TOTAL: attempt.result["total"]} | {k: s["score"] for k, s in attempt.result["sections"].items()}
     found = summaries(session, attempt.pattern_code, marks)
-    by_section = {key: standing_of(found[key]) if key in found else Standing(0) for key in marks}
-    return Standings(counted_id == attempt.id, counts_in_ranks(attempt), by_section)
+    counted = counted_id == attempt.id
+    by_section = {}
+    for key, value in marks.items():
+        summary = found.get(key)
+        if summary is not None and not counted:
+            summary = with_score(summary, value)  # placed as if it counted: "would rank 5 out of 5"
+        by_section[key] = standing_of(summary) if summary is not None else Standing(0)
+    return Standings(counted, counts_in_ranks(attempt), by_section)
