@@ -19,7 +19,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, func, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -79,56 +79,60 @@ def looked_up_attempt(session, code: str) -> Attempt:
     return attempt
 
 
-def measure(session, attempt: Attempt, repeats: int) -> tuple[float, int, service.Standings]:
-    """Median seconds of one lookup, and the queries one lookup runs."""
+def query_count(session, attempt: Attempt) -> tuple[int, service.Standings]:
+    """The SQL statements one lookup runs, and what it found."""
     statements: list[str] = []
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
         standings = service.standings(session, attempt)
-        queries = len(statements)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        service.standings(session, attempt)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), queries, standings
+    return len(statements), standings
+
+
+def timings(session, attempts: list[Attempt], repeats: int, rounds: int = 10) -> list[float]:
+    """Median seconds of one lookup for each attempt, measured in alternating rounds so drift hits all alike."""
+    times: list[list[float]] = [[] for _ in attempts]
+    for _ in range(rounds):
+        for spent, attempt in zip(times, attempts):
+            for _ in range(max(1, repeats // rounds)):
+                started = time.perf_counter()
+                service.standings(session, attempt)
+                spent.append(time.perf_counter() - started)
+    return [statistics.median(spent) for spent in times]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 100_000])
-    parser.add_argument("--repeats", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=500)
     args = parser.parse_args()
     url = os.environ.get("TRAINER_DATABASE_URL")
     if url and "bench" not in url.rsplit("/", 1)[-1]:
         sys.exit("Refusing a database whose name does not contain 'bench': every table in it is dropped.")
-    folder = tempfile.mkdtemp(prefix="percentile-bench-")
-    url = url or f"sqlite:///{folder}/bench.db"
+    url = url or f"sqlite:///{tempfile.mkdtemp(prefix='percentile-bench-')}/bench.db"
     app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     with app.app_context():
         rebuild(db.engine)
-        rng, results = random.Random(2026), []
+        rng, attempts, bins = random.Random(2026), [], []
         for size in args.sizes:
-            code = f"bench-{size}"
-            fill(db.session, code, size, rng)
-            attempt = looked_up_attempt(db.session, code)
-            db.session.commit()
-            seconds, queries, standings = measure(db.session, attempt, args.repeats)
-            bins = sum(1 for _ in db.session.scalars(ScoreBin.__table__.select().where(ScoreBin.pattern_code == code)))
-            overall = standings.overall
-            print(
-                f"{size:>8,} first attempts: {seconds * 1000:7.3f} ms, {queries} queries, {bins} bins stored; "
-                f"score 110 ranks {overall.rank:,} of {overall.candidates:,} (percentile {overall.percentile:.1f})"
-            )
-            results.append((seconds, queries))
-        db.engine.dispose()
-    (small_time, small_queries), (big_time, big_queries) = results[0], results[-1]
+            fill(db.session, f"bench-{size}", size, rng)
+            attempts.append(looked_up_attempt(db.session, f"bench-{size}"))
+            bins.append(db.session.scalar(select(func.count()).where(ScoreBin.pattern_code == f"bench-{size}")))
+        db.session.commit()
+        counted = [query_count(db.session, attempt) for attempt in attempts]
+        medians = timings(db.session, attempts, args.repeats)
+        backend = db.engine.url.get_backend_name()
+    for size, bin_count, (queries, standings), seconds in zip(args.sizes, bins, counted, medians):
+        overall = standings.overall
+        print(
+            f"{size:>9,} first attempts: {seconds * 1000:6.3f} ms, {queries} queries ({bin_count} bins stored); "
+            f"110 marks rank {overall.rank:,} of {overall.candidates:,}, percentile {overall.percentile:.1f}"
+        )
     print(
-        f"ratio {args.sizes[-1]:,} / {args.sizes[0]:,}: time {big_time / small_time:.2f}x, "
-        f"queries {big_queries}/{small_queries} ({db.engine.url.get_backend_name()})"
+        f"ratio {args.sizes[-1]:,} / {args.sizes[0]:,}: time {medians[-1] / medians[0]:.2f}x, "
+        f"queries {counted[-1][0]} / {counted[0][0]} ({backend})"
     )
 
 

@@ -93,13 +93,13 @@ def summaries(session: Session, pattern_code: str, marks: dict[str, float]) -> d
         ScoreBin.count,
         ScoreBin.seconds,
         func.sum(ScoreBin.count).over(partition_by=ScoreBin.section).label("total"),
-        func.sum(ScoreBin.count)  # candidates in the bins above this one
-        .over(partition_by=ScoreBin.section, order_by=ScoreBin.centimarks.desc(), rows=(None, -1))
-        .label("above"),
+        func.sum(ScoreBin.count)  # candidates in this bin and the bins above it (a running sum: one pass)
+        .over(partition_by=ScoreBin.section, order_by=ScoreBin.centimarks.desc(), rows=(None, 0))
+        .label("down_to"),
     ).where(ScoreBin.pattern_code == pattern_code)
     bins = ranked.subquery()
     mine = case({key: to_centimarks(value) for key, value in marks.items()}, value=bins.c.section, else_=0)
-    in_top = func.coalesce(bins.c.above, 0) < TOP_SHARE * bins.c.total
+    in_top = bins.c.down_to - bins.c.count < TOP_SHARE * bins.c.total  # those above this bin are under 10%
     query = select(
         bins.c.section,
         func.max(bins.c.total),
