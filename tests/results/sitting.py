@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from trainer.exam import paper, saving, service
-from trainer.exam.patterns import get_pattern
+from trainer.exam.patterns import get_pattern, topic_pattern
 from trainer.exam.saving import ClientStep
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -19,7 +19,10 @@ def right(slot) -> int:
 
 
 def start(session, user, code="tier1-2025", now=T0, mode="strict", seed=1):
-    return paper.start_attempt(session, user, get_pattern(code), now, random.Random(seed), mode=mode)
+    """An open attempt; code "topic-test" is a 10-question quant topic test of Tier-I."""
+    pattern = topic_pattern(get_pattern("tier1-2025"), "quant", ("quant-t0", "quant-t1"), 10)
+    pattern = pattern if code == "topic-test" else get_pattern(code)
+    return paper.start_attempt(session, user, pattern, now, random.Random(seed), mode=mode)
 
 
 def answer(session, attempt, plan, seconds=10.0, now=T0, submit=True):

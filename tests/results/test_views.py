@@ -247,3 +247,15 @@ def test_an_admin_adds_edits_and_deletes_a_cutoff(app, client, auth, bank):
     assert client.post(f"/admin/cutoffs/{cutoff_id}/delete", data={"csrf_token": token}).status_code == 302
     with app.app_context():
         assert db.session.get(Cutoff, cutoff_id) is None
+
+
+def test_a_practice_attempt_is_placed_and_a_topic_test_is_not_ranked(app, client, auth, bank):
+    graded(app, plan=by_section(quant="R"))
+    auth.login(email="me@example.com")
+    practice = graded(app, "me@example.com", by_section(quant="W"), mode="practice")
+    topic = graded(app, "me@example.com", by_section(quant="R"), code="topic-test")
+
+    page = client.get(f"/attempts/{practice}/result").text
+    assert text_of(page, "rank-line").startswith("This score would rank 2 out of 2 candidates")
+    assert 'id="not-counted"' in page
+    assert "Topic tests are not ranked" in client.get(f"/attempts/{topic}/result").text

@@ -73,7 +73,6 @@ class Standings:
     """Where an attempt stands on its pattern: overall (key TOTAL) and per section."""
 
     counted: bool  # this attempt is its candidate's counted (first strict) attempt
-    ranked: bool  # the pattern keeps ranks at all (not for practice or topic tests)
     by_section: dict[str, Standing] = field(default_factory=dict)
 
     @property
@@ -131,4 +130,4 @@ def standings(session: Session, attempt) -> Standings:
         if summary is not None and not counted:
             summary = with_score(summary, value)  # placed as if it counted: "would rank 5 out of 5"
         by_section[key] = standing_of(summary) if summary is not None else Standing(0)
-    return Standings(counted, counts_in_ranks(attempt), by_section)
+    return Standings(counted, by_section)

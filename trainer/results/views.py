@@ -68,9 +68,7 @@ def list_cutoffs():
             db.session.commit()
             flash(f"Added the {row.year} {row.category} cut-off for {row.stage}.", "success")
             return redirect(url_for("results.list_cutoffs"))
-    page = render_template(
-        "results/list_cutoffs.html", cutoffs=cutoffs.list_cutoffs(db.session), form=form, delete=DeleteCutoffForm()
-    )
+    page = render_template("results/list_cutoffs.html", cutoffs=cutoffs.list_cutoffs(db.session), form=form)
     return page, 422 if form.errors else 200
 
 
@@ -98,8 +96,10 @@ def edit_cutoff(cutoff_id: int):
 def delete_cutoff(cutoff_id: int):
     """Delete one cut-off."""
     cutoff = cutoffs.get_cutoff(db.session, cutoff_id)
-    if DeleteCutoffForm().validate_on_submit():
-        cutoffs.delete_cutoff(db.session, cutoff)
-        db.session.commit()
-        flash(f"Deleted the {cutoff.year} {cutoff.category} cut-off for {cutoff.stage}.", "success")
+    if not DeleteCutoffForm().validate_on_submit():
+        flash("The cut-off was not deleted: reload the page and try again.", "error")
+        return redirect(url_for("results.list_cutoffs"))
+    cutoffs.delete_cutoff(db.session, cutoff)
+    db.session.commit()
+    flash(f"Deleted the {cutoff.year} {cutoff.category} cut-off for {cutoff.stage}.", "success")
     return redirect(url_for("results.list_cutoffs"))
