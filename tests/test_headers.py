@@ -55,7 +55,8 @@ def every_request(app, values: dict):
     checked on whatever answers: page, redirect, 404). Signing out goes last so it cannot cut the walk short."""
     pairs = []
     for rule in app.url_map.iter_rules():
-        args = {name: values.get(name, 1 if f"<int:{name}>" in rule.rule else "x") for name in rule.arguments}
+        numeric = {name for name in rule.arguments if f"<int:{name}>" in rule.rule or f"<id:{name}>" in rule.rule}
+        args = {name: values.get(name, 1 if name in numeric else "x") for name in rule.arguments}
         url = rule.build(args)[1]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             pairs.append((rule.endpoint == "auth.logout", method, url))
