@@ -41,6 +41,11 @@ class ResultReport:
     sections: list[SectionReport]
     cutoffs: CutoffComparison
 
+    @property
+    def guessing(self) -> list[str]:
+        """The attempt-or-skip sentence of each distinct marking in the paper (one for Tier-I and Tier-II)."""
+        return list(dict.fromkeys(s.advice.sentence() for s in self.sections))
+
 
 def section_numbers(attempt) -> list[int]:
     """Each slot's question number inside its section, as the result page numbers them."""
