@@ -24,6 +24,8 @@ from trainer.core.clock import utcnow
 from trainer.exam import paper, service
 from trainer.exam.patterns import get_pattern
 from trainer.extensions import db
+from trainer.results import cutoffs
+from trainer.results.cutoff_data import CutoffRow
 
 TIER1 = "tier1-2025"
 ANONYMOUS, CANDIDATE_A, CANDIDATE_B, INSTRUCTOR, ADMIN = (
@@ -49,6 +51,7 @@ class World:
             self.question_uid = make_bank(db.session)[0].uid
             self.users = {name: make_user(db.session, role=role).id for name, role in ROLE_OF.items()}
             db.session.commit()
+        self.stages = itertools.count(1)
         self.open_attempt, self.submitted_attempt = self.attempt(), self.attempt(submitted=True)
 
     def account(self) -> int:
@@ -63,6 +66,14 @@ class World:
         with self.app.app_context():
             user = db.session.get(User, self.account())
             return reset_token(user, self.app.config["SECRET_KEY"])
+
+    def cutoff(self) -> int:
+        """A new Tier-I cut-off, for the admin's cut-off pages to act on."""
+        with self.app.app_context():
+            row = CutoffRow("tier1", f"matrix stage {next(self.stages)}", 2024, "UR", 150.0, 200.0)
+            cutoff_id = cutoffs.save_cutoff(db.session, row).id
+            db.session.commit()
+            return cutoff_id
 
     def attempt(self, submitted: bool = False) -> int:
         """A new attempt of candidate A's at the Tier-I paper, in progress or submitted."""
@@ -96,6 +107,7 @@ VARIABLES: dict[str, Variable] = {
     "code": Variable(lambda world, fresh: {"the Tier-I paper": TIER1}),
     "uid": Variable(lambda world, fresh: {"a published question": world.question_uid}),
     "user_id": Variable(lambda world, fresh: {"another candidate's account": world.account()}),
+    "cutoff_id": Variable(lambda world, fresh: {"a cut-off": world.cutoff()}),
     "token": Variable(lambda world, fresh: {"a password-reset link's token": world.reset_link_token()}),
 }
 

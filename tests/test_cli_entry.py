@@ -50,6 +50,7 @@ def test_init_on_a_fresh_checkout_stores_a_secret_builds_everything_and_shows_th
     assert first.stderr.strip() == f"Stored a new random secret key in {secret}."
     assert len(secret.read_text()) == 64 and secret.stat().st_mode & 0o077 == 0
     assert "Loaded the bundled question bank" in first.stdout
+    assert "Loaded 21 bundled Tier-I cut-offs" in first.stdout
     password = re.search(r"password: (\S+)", first.stdout).group(1)
     assert "e-mail:   head@example.com" in first.stdout
 
@@ -57,6 +58,7 @@ def test_init_on_a_fresh_checkout_stores_a_secret_builds_everything_and_shows_th
     assert again.returncode == 0, again.stderr
     assert "password" not in again.stdout and again.stderr == ""
     assert "no account was created for other@example.com" in again.stdout
+    assert "cut-offs" not in again.stdout  # loaded once: an admin's later edits are never overwritten
 
     database = f"sqlite:///{tmp_path / 'instance' / 'trainer.db'}"
     app = create_app({"TESTING": True, "SECRET_KEY": secret.read_text(), "DATABASE_URL": database})

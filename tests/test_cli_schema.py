@@ -22,6 +22,8 @@ ARGUMENTS = {
     "bank stats": ["--json"],
     "bank retire-stale": ["--before", "2025-01-01"],
     "attempts close-expired": [],
+    "cutoffs load": [str(PROJECT_ROOT / "trainer" / "results" / "cutoffs.csv")],
+    "results rebuild": [],
 }
 # Commands that work without the schema, and why.
 WITHOUT_SCHEMA = {

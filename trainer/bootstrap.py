@@ -1,4 +1,4 @@
-"""First start: create or upgrade the schema, load the bundled bank into an empty database, make an admin."""
+"""First start: create or upgrade the schema, load the bundled bank and cut-offs into empty tables, make an admin."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.core.access import Role
 from trainer.extensions import db
+from trainer.results.cutoffs import load_bundled_if_empty
 from trainer.schema import database_errors, upgrade
 
 ADMIN_EMAIL = "admin@localhost"
@@ -39,6 +40,10 @@ def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
             for problem in refresh_topics(session, root):
                 echo(f"taxonomy: {problem}")
             session.commit()
+        loaded = load_bundled_if_empty(session)
+        if loaded:
+            session.commit()
+            echo(f"Loaded {loaded} bundled Tier-I cut-offs (edit them on the admin's Cut-offs page).")
         if not admin_exists(session):
             password = secrets.token_urlsafe(12)
             admin = create_user(session, admin_email, password, name="Administrator", role=Role.ADMIN)

@@ -271,5 +271,7 @@ def init(admin_email: str) -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (users, bank, database, attempts, init):
+    from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
+
+    for group in (users, bank, database, attempts, init, cutoffs, results):
         app.cli.add_command(group)

@@ -25,7 +25,8 @@ def metadata():
     import trainer.bank.models
     import trainer.exam.models
     import trainer.progress.models
-    import trainer.progress.review_models  # noqa: F401
+    import trainer.progress.review_models
+    import trainer.results.models  # noqa: F401
 
     return Base.metadata
 

@@ -12,10 +12,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.pages import sign_in
 from tests.factories import make_bank, make_user
+from tests.results.sitting import by_section, sit
 from trainer.core.clock import utcnow
 from trainer.exam import paper
 from trainer.exam.patterns import get_pattern
 from trainer.extensions import db
+from trainer.results.cutoffs import load_bundled_if_empty
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +110,33 @@ def test_the_exam_page_loads_nothing_from_elsewhere_and_weighs_at_most_100_kb(ap
     assert all(e["size"] > 0 for e in loaded), loaded  # nothing came from a cache
     weight = sum(e["size"] for e in loaded)
     assert weight <= PAGE_BUDGET, f"{weight} bytes: {loaded}"
+
+
+def test_the_result_with_rank_cutoffs_and_lost_marks_and_the_cutoff_admin_page_have_no_violations(
+    app, live_server, page: Page
+):
+    with app.app_context():
+        make_bank(db.session)
+        load_bundled_if_empty(db.session)
+        for n, plan in enumerate("RW-"):  # others to be ranked against
+            sit(db.session, make_user(db.session), by_section(quant=plan, english="R"), seed=n)
+        me = make_user(db.session)
+        mine = sit(db.session, me, by_section(reasoning="R", awareness="W", quant="R"), seconds=lambda s: 4)
+        admin = make_user(db.session, role="admin")
+        db.session.commit()
+        email, attempt_id, admin_email = me.email, mine.id, admin.email
+    sign_in(page, live_server, email)
+
+    page.goto(f"{live_server}/attempts/{attempt_id}/result")
+    expect(page.locator("#rank-line")).to_contain_text("out of 4 candidates")
+    expect(page.locator("#cutoff-lines tbody tr")).to_have_count(5)
+    expect(page.locator(".lost-guesses")).to_have_count(1)
+    no_violations(page)
+
+    page.get_by_role("button", name=re.compile("Sign out")).click()
+    sign_in(page, live_server, admin_email)
+    page.goto(f"{live_server}/admin/cutoffs")
+    expect(page.locator("#cutoffs-table tbody tr")).to_have_count(21)
+    page.get_by_role("button", name="Add").click()  # empty: the form's errors shown
+    expect(page.get_by_text("Please correct the fields marked below.")).to_be_visible()
+    no_violations(page)

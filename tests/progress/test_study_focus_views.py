@@ -15,6 +15,7 @@ from trainer.auth.models import User
 from trainer.exam.models import Attempt
 from trainer.extensions import db
 from trainer.progress.models import AttemptSummary, StudyTarget
+from trainer.results.models import Cutoff
 
 
 @pytest.fixture
@@ -107,6 +108,41 @@ def test_the_api_answers_json_with_the_page_data(app, client, auth, bank):
     assert data["prediction"]["cutoff"] is None and data["prediction"]["chance_of_clearing"] is None
     assert len(data["trends"]["scores"][0]["points"]) == 2
     assert data["reviews_due"] > 0  # every quant answer was wrong: the notebook has them due
+
+
+def test_the_prediction_gives_the_chance_of_clearing_the_latest_cut_off_for_the_category(app, client, auth, bank):
+    user = auth.login(category="OBC")
+    sit(app, user.id, 2)
+    with app.app_context():
+        for year, marks in ((2023, 145.94), (2024, 146.26)):
+            db.session.add(
+                Cutoff(
+                    paper="tier1",
+                    stage="Tier-I, all other posts",
+                    year=year,
+                    category="OBC",
+                    marks=marks,
+                    out_of=200,
+                    source="test",
+                )
+            )
+        db.session.add(
+            Cutoff(
+                paper="tier1",
+                stage="Tier-I, all other posts",
+                year=2025,
+                category="UR",
+                marks=136.83,
+                out_of=200,
+                source="test",
+            )
+        )
+        db.session.commit()
+
+    prediction = client.get("/api/v1/progress").get_json()["prediction"]
+
+    assert prediction["cutoff"]["year"] == 2024 and prediction["cutoff"]["marks"] == pytest.approx(146.26)
+    assert 0 <= prediction["chance_of_clearing"] <= 1
 
 
 def test_too_few_mocks_are_said_plainly(app, client, auth, bank):

@@ -17,6 +17,7 @@ from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
 from trainer.extensions import db
+from trainer.results.report import result_report
 
 MAX_BODY_BYTES = 64 * 1024  # a full batch of 200 steps is about 30 KB
 
@@ -130,17 +131,18 @@ def submit_attempt(attempt_id: int):
 @bp.route("/attempts/<id:attempt_id>/result")
 @access(Access.USER)
 def show_result(attempt_id: int):
-    """Score, section scores, qualifying status, and every question with the answer given, key and explanation."""
+    """Score, rank and cut-offs, where the marks went, pace, and every question with the answer, key and explanation."""
     attempt = _open_attempt(attempt_id)
     if attempt.state == service.IN_PROGRESS:
         return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
     pattern = service.pattern_of(attempt)
-    review = screen.review_questions(attempt, service.graded_states(db.session, attempt))
+    states = service.graded_states(db.session, attempt)
     return render_template(
         "exam/show_result.html",
         attempt=attempt,
         pattern=pattern,
-        review=review,
+        review=screen.review_questions(attempt, states),
         passages=screen.passages(paper.group_passages(db.session, attempt)),
         summary=screen.result_summary(pattern, attempt.result, current_user.category),
+        report=result_report(db.session, attempt, pattern, states, current_user.category),
     )

@@ -15,6 +15,7 @@ from trainer.exam.models import Attempt, Slot, Step
 from trainer.exam.patterns import Pattern, get_pattern
 from trainer.exam.steps import Kind, SlotState, StepRecord, fold
 from trainer.progress.service import record_graded_attempt
+from trainer.results import service as results
 
 IN_PROGRESS, SUBMITTED, EXPIRED = "in_progress", "submitted", "expired"
 CLIENT_CLOCK_TOLERANCE = timedelta(seconds=5)
@@ -142,6 +143,7 @@ def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str
         "answers": [state.answer for state in states],  # what the grade counted, as written (None: no answer)
     }
     record_graded_attempt(session, attempt, states, result.outcomes)
+    results.record_graded_attempt(session, attempt, states, result)  # ranks: the first strict attempt only
     session.flush()
     return True
 

@@ -1,10 +1,12 @@
-"""The latest cut-off the prediction compares against: one lookup, so the results feature's table plugs in here."""
+"""The latest cut-off the prediction compares against, read from the results feature's editable cut-offs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
+
+from trainer.results.cutoffs import cutoffs_for
 
 
 @dataclass(frozen=True)
@@ -15,11 +17,10 @@ class Cutoff:
     source: str
 
 
-def latest_cutoff(session: Session, paper: str, category: str) -> Cutoff | None:
-    """The most recent cut-off of `paper` for `category`, or None when no cut-off data is stored.
-
-    Cut-offs are editable data owned by the results feature (issue #10, its `cutoff` table, being built in
-    another branch); until that table is merged there is no data to read, so this returns None and the progress
-    page says the chance of clearing cannot be given yet. Wiring it is this one function's body.
-    """
-    return None
+def latest_cutoff(session: Session, paper: str, category: str, out_of: float) -> Cutoff | None:
+    """The most recent cut-off of `paper` for `category`, in marks out of `out_of`; None when none is stored."""
+    rows = cutoffs_for(session, paper, category)
+    if not rows:
+        return None
+    row = max(rows, key=lambda r: r.year)
+    return Cutoff(row.year, row.category, row.marks * out_of / row.out_of, row.source)

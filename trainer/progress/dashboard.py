@@ -109,7 +109,7 @@ def forecast(session: Session, user: User) -> Forecast:
     pattern = paper_pattern("tier1")
     lowest = -sum(s.questions * s.marks_wrong for s in pattern.sections)
     prediction = predict([m.score for m in mocks], pattern.max_marks, lowest)
-    cutoff = latest_cutoff(session, "tier1", user.category)
+    cutoff = latest_cutoff(session, "tier1", user.category, pattern.max_marks)
     chance = prediction.chance_above(cutoff.marks) if prediction and cutoff else None
     return Forecast(prediction, cutoff, chance, user.category, len(mocks))
 

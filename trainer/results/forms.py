@@ -1,0 +1,44 @@
+"""The admin's cut-off form; the rules of a row are those of the CSV loader (cutoff_data.check_row)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import FloatField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+
+from trainer.auth.models import CATEGORIES
+from trainer.results.cutoff_data import CutoffRow, check_row
+from trainer.results.cutoffs import papers
+
+
+class CutoffForm(FlaskForm):
+    paper = SelectField("Paper", description="tier1 = Tier-I, tier2 = Tier-II (as the exam patterns name them).")
+    stage = StringField(
+        "Stage and list",
+        validators=[DataRequired(message="Say which stage and list, e.g. Tier-I, all other posts."), Length(max=120)],
+    )
+    year = IntegerField("Year", validators=[InputRequired(message="Enter the year."), NumberRange(1990, 2100)])
+    category = SelectField("Category", choices=list(CATEGORIES))
+    marks = FloatField("Cut-off marks", validators=[InputRequired(message="Enter the cut-off marks.")])
+    out_of = FloatField(
+        "Out of", validators=[InputRequired(message="Enter the maximum marks.")], description="e.g. 200 for Tier-I."
+    )
+    source = StringField("Source", validators=[Length(max=255)], description="Where the figure comes from.")
+    note = StringField("Note", validators=[Length(max=255)], description="e.g. normalised marks.")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.paper.choices = sorted(papers())
+
+    def row(self) -> CutoffRow | None:
+        """The checked row, or None with the problem added to the form's errors."""
+        raw = {name: "" if self[name].data is None else str(self[name].data) for name in CutoffRow.__dataclass_fields__}
+        try:
+            return check_row(raw, set(self.paper.choices), CATEGORIES)
+        except ValueError as exc:
+            self.marks.errors = [*self.marks.errors, str(exc)]
+            return None
+
+
+class DeleteCutoffForm(FlaskForm):
+    """Only the CSRF token: deleting needs a form posted from this site."""
