@@ -126,6 +126,19 @@ def test_after_deletion_the_old_cookie_can_neither_export_nor_save(app, client, 
         assert db.session.scalar(select(func.count(Step.id)).where(Step.client_id == "late")) == 0
 
 
+def test_an_admin_cannot_enable_a_deleted_account(app, client, auth, deleted):
+    auth.login(role="admin")  # deleting signed this browser out
+    token = auth.token("/admin/users")
+
+    response = client.post(
+        f"/admin/users/{deleted['user']}", data={"csrf_token": token, "action": "enable"}, follow_redirects=True
+    )
+
+    assert "deleted by its owner and cannot be enabled again" in response.text
+    with app.app_context():
+        assert db.session.get(User, deleted["user"]).disabled_at is not None
+
+
 def test_the_email_of_a_deleted_account_can_register_again(app, client, deleted):
     response = client.post("/register", data=registration(client, email="leaving@example.com"))
 

@@ -15,6 +15,7 @@ from trainer.core.errors import Conflict, DomainError, NotFound
 # A fixed hash to compare against when the e-mail is unknown, so both cases take the same time.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 SEARCH_LIMIT = 100
+DELETED_PASSWORD = "!deleted"  # an account its owner deleted: not a hash werkzeug can read, so nothing matches it
 
 
 def normalise_email(email: str) -> str:
@@ -151,8 +152,16 @@ def disable_user(session: Session, user: User, by: User) -> None:
 
 
 def enable_user(session: Session, user: User) -> None:
+    """Enable a disabled account; raise DomainError for one its owner deleted (nothing of them is left to enable)."""
+    if is_deleted(user):
+        raise DomainError("This account was deleted by its owner and cannot be enabled again.")
     user.disabled_at = None
     session.flush()
+
+
+def is_deleted(user: User) -> bool:
+    """True for an account its owner deleted: scrubbed, with a password hash no password can match."""
+    return user.password_hash == DELETED_PASSWORD
 
 
 def admin_exists(session: Session) -> bool:

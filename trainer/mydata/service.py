@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from trainer.auth.models import User
-from trainer.auth.service import end_sessions
+from trainer.auth.service import DELETED_PASSWORD, end_sessions
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.exam import service as exam_service
@@ -26,7 +26,6 @@ from trainer.progress.models import StudyTarget, TopicProgress
 from trainer.progress.review_models import ReviewCard
 
 DELETED_NAME = "Deleted account"
-NO_PASSWORD = "!deleted"  # not a hash werkzeug can read: no password ever matches it
 
 
 def deleted_email(user_id: int) -> str:
@@ -58,7 +57,7 @@ def delete_account(session: Session, user: User, password: str, now: datetime) -
         session.execute(delete(model).where(model.user_id == user.id))
     user.email = deleted_email(user.id)
     user.name = DELETED_NAME
-    user.password_hash = NO_PASSWORD
+    user.password_hash = DELETED_PASSWORD
     user.role = Role.CANDIDATE
     user.category = "UR"
     user.scribe_eligible = False
