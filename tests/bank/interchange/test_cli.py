@@ -90,7 +90,7 @@ def test_a_stale_file_is_a_conflict_and_never_overwrites_a_newer_version_silentl
 def test_export_in_each_file_format_imports_back_unchanged(app, runner, tmp_path):
     (tmp_path / "q.gift").write_text(GOOD)
     run(runner, "import", tmp_path / "q.gift")
-    for fmt, name in (("gift", "out.gift"),):
+    for fmt, name in (("gift", "out.gift"), ("moodle-xml", "out.xml")):
         exported = run(runner, "export", tmp_path / name, "--format", fmt)
         assert exported.exit_code == 0, exported.output
         back = run(runner, "import", tmp_path / name, "--dry-run")
