@@ -90,7 +90,7 @@ def test_a_stale_file_is_a_conflict_and_never_overwrites_a_newer_version_silentl
 def test_export_in_each_file_format_imports_back_unchanged(app, runner, tmp_path):
     (tmp_path / "q.gift").write_text(GOOD)
     run(runner, "import", tmp_path / "q.gift")
-    for fmt, name in (("gift", "out.gift"), ("moodle-xml", "out.xml")):
+    for fmt, name in (("gift", "out.gift"), ("moodle-xml", "out.xml"), ("csv", "out.csv")):
         exported = run(runner, "export", tmp_path / name, "--format", fmt)
         assert exported.exit_code == 0, exported.output
         back = run(runner, "import", tmp_path / name, "--dry-run")
@@ -103,3 +103,21 @@ def test_a_native_export_imports_back_unchanged(app, runner, tmp_path):
     assert run(runner, "export", tmp_path / "bank").exit_code == 0
     back = run(runner, "import", tmp_path / "bank", "--dry-run")
     assert "2 unchanged" in back.output, back.output
+
+
+def test_aiken_needs_a_default_topic_and_comes_in_as_drafts_for_want_of_an_explanation(app, runner, tmp_path):
+    (tmp_path / "q.txt").write_text("What is 10% of 200?\nA) 20\nB) 2\nC) 200\nD) 0.2\nANSWER: A\n")
+    refused = run(runner, "import", tmp_path / "q.txt", "--format", "aiken")
+    assert refused.exit_code == 1 and "no category" in refused.output
+    result = run(runner, "import", tmp_path / "q.txt", "--format", "aiken", "--map", "*=quant/percentage")
+    assert result.exit_code == 0, result.output
+    assert "draft: missing explanation" in result.output
+    assert list(statuses(app).values()) == ["draft"]
+
+
+def test_the_csv_template_is_printed_and_imports(app, runner, tmp_path):
+    template = runner.invoke(args=["bank", "csv-template"]).output
+    assert template.startswith("uid,section,topic,difficulty,stem,option_a")
+    (tmp_path / "t.csv").write_text(template)
+    assert run(runner, "import", tmp_path / "t.csv").exit_code == 0
+    assert statuses(app) == {"quant-percentage-901": "published"}
