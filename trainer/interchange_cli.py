@@ -9,11 +9,11 @@ import click
 from flask import current_app
 
 from trainer.bank.interchange import categories
-from trainer.bank.interchange.exporting import SUFFIX, export_text
+from trainer.bank.interchange.exporting import SUFFIX, export_text, skipped_members
 from trainer.bank.interchange.formats import FORMATS, Reading, detect, read_any
 from trainer.bank.interchange.items import InterchangeError
 from trainer.bank.interchange.native import export_native
-from trainer.bank.interchange.service import ConflictsRefused, apply_plan, plan_import
+from trainer.bank.interchange.service import ConflictsRefused, apply_plan, plan_import, reconcile
 from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.cli import bank, needs_schema
 from trainer.extensions import db
@@ -80,6 +80,8 @@ def import_(path: Path, fmt, dry_run, maps, overwrite_conflicts, skip_conflicts,
         raise click.ClickException(str(exc)) from None
     taxonomy = _taxonomy(path, fmt)
     reading = read_any(path, fmt, mapping, taxonomy)
+    if fmt != "native":
+        reading.errors += reconcile(db.session, reading.check, reading.where)
     plan = plan_import(db.session, reading.check, reading.where, {})
     _report(reading, plan, dry_run)
     blocked = len(reading.errors) + (0 if skip_unsupported else len(reading.unsupported))
@@ -117,6 +119,9 @@ def export(dest: Path, fmt: str, section, topic) -> None:
             dest = dest / f"bank{SUFFIX[fmt]}"
         text, count = export_text(db.session, fmt, section, topic)
         dest.write_text(text, encoding="utf-8")
+        skipped = skipped_members(db.session, section, topic)
+        if skipped:
+            click.echo(f"Left out {skipped} question(s) of passage groups: export them with --format native.")
     click.echo(f"Exported {count} question(s) to {dest}.")
 
 

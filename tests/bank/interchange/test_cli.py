@@ -1,7 +1,9 @@
 """`bank import` / `bank export` from the command line: dry run, drafts, mapping, conflicts, all or nothing."""
 
+import pytest
 from sqlalchemy import func, select
 
+from tests.factories import load_bundled_bank
 from trainer.bank.models import Question, QuestionVersion
 from trainer.extensions import db
 
@@ -121,3 +123,20 @@ def test_the_csv_template_is_printed_and_imports(app, runner, tmp_path):
     (tmp_path / "t.csv").write_text(template)
     assert run(runner, "import", tmp_path / "t.csv").exit_code == 0
     assert statuses(app) == {"quant-percentage-901": "published"}
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("gift", "bank.gift"), ("moodle-xml", "bank.xml"), ("csv", "bank.csv")])
+def test_the_bundled_bank_exported_to_a_file_format_imports_back_unchanged(app, runner, tmp_path, fmt, name):
+    with app.app_context():
+        load_bundled_bank(db.session)
+        db.session.commit()
+    before = counts(app)
+    exported = run(runner, "export", tmp_path / name, "--format", fmt)
+    assert exported.exit_code == 0, exported.output
+    assert "Left out" in exported.output  # the reading-comprehension and cloze groups
+    back = run(runner, "import", tmp_path / name, "--dry-run")
+    assert back.exit_code == 0, back.output[-2000:]
+    summary = back.output.splitlines()[-2]
+    assert summary.startswith("0 new, 0 changed,") and ", 0 conflict, 0 error" in summary, summary
+    assert run(runner, "import", tmp_path / name).exit_code == 0
+    assert counts(app) == before

@@ -12,7 +12,7 @@ from trainer.bank.interchange.categories import resolve
 from trainer.bank.interchange.items import InterchangeError, Item
 from trainer.bank.parsing import LETTERS, Layout, ParsedQuestion, Problem, QuestionContent
 from trainer.bank.taxonomy import SectionDef
-from trainer.bank.validation import GATES, BankCheck, to_content
+from trainer.bank.validation import GATES, BankCheck, as_date, to_content
 from trainer.bank.validation.gate import Context
 
 # A failure of these gates means the item cannot be stored at all (no topic, a value too long): an error.
@@ -38,8 +38,14 @@ def header(item: Item) -> dict:
         "answer": LETTERS[item.answer] if item.answer is not None and item.answer < len(LETTERS) else "A",
         "source": item.source,
     }
-    if item.subtopic:
-        h["subtopic"] = item.subtopic
+    optional = {
+        "subtopic": item.subtopic,
+        "as_of": item.as_of,
+        "language": item.language if item.language != "en" else "",
+    }
+    h |= {name: value for name, value in optional.items() if value}
+    if not item.shuffle:
+        h["shuffle"] = False
     return h
 
 
@@ -81,7 +87,8 @@ def draft_content(item: Item) -> QuestionContent:
     return QuestionContent(
         section=item.section, topic=item.topic, difficulty=item.difficulty, stem=item.stem.strip(),
         options=tuple(o.strip() for o in item.options), answer=item.answer, explanation=item.explanation.strip(),
-        source=item.source, subtopic=item.subtopic, hindi=hindi,
+        source=item.source, subtopic=item.subtopic, hindi=hindi, language=item.language, shuffle=item.shuffle,
+        as_of=as_date(item.as_of).isoformat() if as_date(item.as_of) else "",
     )  # fmt: skip
 
 

@@ -1,7 +1,9 @@
 """CSV (a spreadsheet's export): one question per row under a header row we define; see `bank csv-template`.
 
-Columns: uid, section, topic, difficulty, stem, option_a .. option_d, answer (A-D), explanation, source, and
-optionally the Hindi text: stem_hi, option_a_hi .. option_d_hi, explanation_hi. Unknown columns are refused.
+Columns: uid, section, topic, difficulty, stem, option_a .. option_d, answer (A-D), explanation, source, subtopic,
+as_of (YYYY-MM-DD), shuffle (true/false), language (en/hi) and the Hindi text: stem_hi, option_a_hi ..
+option_d_hi, explanation_hi. Only section, topic, stem, the four options and answer are required; unknown columns
+are refused.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from trainer.bank.interchange.items import (
 LETTERS = "abcd"
 OPTIONS = [f"option_{x}" for x in LETTERS]
 HINDI = ["stem_hi", *(f"{o}_hi" for o in OPTIONS), "explanation_hi"]
-COLUMNS = ["uid", "section", "topic", "difficulty", "stem", *OPTIONS, "answer", "explanation", "source", *HINDI]
+EXTRA = ["subtopic", "as_of", "shuffle", "language"]  # optional; empty means the default (shuffle: true, en)
+COLUMNS = ["uid", "section", "topic", "difficulty", "stem", *OPTIONS, "answer", "explanation", "source"]
+COLUMNS += [*EXTRA, *HINDI]
 REQUIRED = ["section", "topic", "stem", *OPTIONS, "answer"]
 EXAMPLE = Item(
     "", 0, "If 20% of a number is 45, what is 35% of the same number?", ["63", "70.5", "78.75", "81"], 2,
@@ -51,6 +55,9 @@ def _item(row: dict, path: str, line: int) -> Item:
         uid=(row.get("uid") or "").strip(), section=(row.get("section") or "").strip(),
         topic=(row.get("topic") or "").strip(), difficulty=(row.get("difficulty") or "").strip() or DEFAULT_DIFFICULTY,
         source=(row.get("source") or "").strip() or DEFAULT_SOURCE, hindi=hindi,
+        subtopic=(row.get("subtopic") or "").strip(), as_of=(row.get("as_of") or "").strip(),
+        shuffle=(row.get("shuffle") or "").strip().lower() != "false",
+        language=(row.get("language") or "").strip() or "en",
     )  # fmt: skip
 
 
@@ -97,7 +104,8 @@ def write(items: list[Item]) -> str:
     for item in items:
         row = {"uid": item.uid, "section": item.section, "topic": item.topic, "difficulty": item.difficulty}
         row |= {"stem": item.stem, **dict(zip(OPTIONS, item.options)), "answer": "ABCD"[item.answer]}
-        row |= {"explanation": item.explanation, "source": item.source}
+        row |= {"explanation": item.explanation, "source": item.source, "subtopic": item.subtopic}
+        row |= {"as_of": item.as_of, "shuffle": "" if item.shuffle else "false", "language": item.language}
         if item.hindi:
             stem, options, explanation = item.hindi
             row |= {"stem_hi": stem, **dict(zip(HINDI[1:5], options)), "explanation_hi": explanation}

@@ -10,8 +10,18 @@ are literal characters and `\\n` a line break. Text after the `}` makes a missin
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
-from trainer.bank.interchange.items import InterchangeError, Item, Parsed, Unsupported, check_count, decode
+from trainer.bank.interchange.items import (
+    InterchangeError,
+    Item,
+    Parsed,
+    Unsupported,
+    apply_tags,
+    check_count,
+    decode,
+    meta_tags,
+)
 
 RESTORE = {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{", "\ue005": "}", "\ue006": ":"}
 ESCAPES = {"\\" + char: mark for mark, char in RESTORE.items()}  # `\~` -> a private-use placeholder
@@ -21,6 +31,9 @@ FORMAT = re.compile(r"^\s*\[(html|markdown|plain|moodle)\]", re.I)
 ANSWER = re.compile(r"([~=])([^~=]*)")
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 BLANK = "_____"
+ID_TAG = re.compile(r"\[id:([^\]]*)\]")
+TAG = re.compile(r"\[tag:([^\]]*)\]")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def hide(text: str) -> str:
@@ -36,21 +49,33 @@ def unhide(text: str) -> str:
     return text.strip()
 
 
-def blocks(text: str) -> list[tuple[int, str]]:
-    """(first line, text) of each blank-line-separated block, comment lines removed."""
-    found, current, start = [], [], 0
-    for number, line in enumerate(text.splitlines(), 1):
+def blocks(text: str) -> list[tuple[int, str, str]]:
+    """(first line, text, comments) of each blank-line-separated block; comment lines are set apart, since
+    Moodle reads `[id:...]` and `[tag:...]` in a question's comments."""
+    found, current, comments, start = [], [], [], 0
+    for number, line in enumerate([*text.splitlines(), ""], 1):
         if line.lstrip().startswith("//"):
-            continue
-        if line.strip():
+            comments.append(line)
+        elif line.strip():
             start = start or number
             current.append(line)
-        elif current:
-            found.append((start, "\n".join(current)))
-            current, start = [], 0
-    if current:
-        found.append((start, "\n".join(current)))
+        elif current or comments:
+            if current:
+                found.append((start, "\n".join(current), "\n".join(comments)))
+            current, comments, start = [], [], 0
     return found
+
+
+def tag_text(value: str) -> str:
+    return value.replace("%", "%25").replace("]", "%5D").replace("\n", "%0A")
+
+
+def read_comments(item: Item, comments: str) -> None:
+    """`[id:...]` gives the item's id, `[tag:name=value]` our fields (see items.meta_tags)."""
+    ident = ID_TAG.search(comments)
+    if ident and ID.match(ident.group(1).strip()):
+        item.uid = ident.group(1).strip()
+    apply_tags(item, [unquote(tag) for tag in TAG.findall(comments)])
 
 
 def kind(answers: str) -> str:
@@ -114,7 +139,7 @@ def to_item(title: str, stem: str, block: str, path: str, line: int) -> Item | U
     return Item(path, line, unhide(stem), [text for _w, text, _f in answers], key, explanation, title=unhide(title))
 
 
-def read_block(start: int, raw: str, path: str, state: dict, parsed: Parsed) -> None:
+def read_block(start: int, raw: str, comments: str, path: str, state: dict, parsed: Parsed) -> None:
     if raw.lstrip().startswith("$CATEGORY:"):
         first, _, rest = raw.lstrip().partition("\n")
         state["category"] = unhide(first[len("$CATEGORY:") :])
@@ -131,6 +156,7 @@ def read_block(start: int, raw: str, path: str, state: dict, parsed: Parsed) -> 
     item = to_item(title, stem, block, path, start)
     if isinstance(item, Item):
         item.category = state["category"]
+        read_comments(item, comments)
         parsed.items.append(item)
     else:
         parsed.unsupported.append(item)
@@ -140,9 +166,9 @@ def parse(data: bytes, path: str) -> Parsed:
     """Every question of a GIFT file; errors and unsupported types are collected with their lines."""
     text = decode(data, path)
     parsed, state = Parsed(), {"category": ""}
-    for start, raw in blocks(text):
+    for start, raw, comments in blocks(text):
         try:
-            read_block(start, raw, path, state, parsed)
+            read_block(start, raw, comments, path, state, parsed)
         except InterchangeError as exc:
             parsed.errors.append(exc)
     check_count(parsed, path)
@@ -164,6 +190,8 @@ def write(items: list[Item]) -> str:
         if item.category != category:
             category = item.category
             out += [f"$CATEGORY: {category}", ""]
+        tags = "".join(f" [tag:{tag_text(tag)}]" for tag in meta_tags(item))
+        out.append(f"// [id:{item.uid}]{tags}")
         out.append(f"::{escape(item.uid)}::[markdown]{escape(item.stem)} {{")
         for index, option in enumerate(item.options):
             out.append(f"\t{'=' if index == item.answer else '~'}{escape(option)}")

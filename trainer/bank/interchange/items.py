@@ -42,6 +42,9 @@ class Item:
     difficulty: str = DEFAULT_DIFFICULTY
     source: str = DEFAULT_SOURCE
     subtopic: str = ""
+    as_of: str = ""  # YYYY-MM-DD, for time-bound facts
+    shuffle: bool = True
+    language: str = "en"
     hindi: tuple | None = None  # (stem, options, explanation)
     notes: list[str] = field(default_factory=list)  # what the parser had to drop (e.g. an image it reported)
 
@@ -69,6 +72,36 @@ class Parsed:
     items: list[Item] = field(default_factory=list)
     unsupported: list[Unsupported] = field(default_factory=list)
     errors: list[InterchangeError] = field(default_factory=list)
+
+
+META = ("difficulty", "source", "subtopic", "as_of", "shuffle", "language")  # kept as tags by GIFT and Moodle XML
+META_DEFAULTS = {
+    "difficulty": DEFAULT_DIFFICULTY,
+    "source": DEFAULT_SOURCE,
+    "subtopic": "",
+    "as_of": "",
+    "shuffle": True,
+    "language": "en",
+}
+
+
+def meta_tags(item: Item) -> list[str]:
+    """`name=value` for each of our fields a foreign format has no place for (default values left out)."""
+    found = []
+    for name in META:
+        value = getattr(item, name)
+        if value != META_DEFAULTS[name]:
+            found.append(f"{name}={str(value).lower() if isinstance(value, bool) else value}")
+    return found
+
+
+def apply_tags(item: Item, tags: list[str]) -> None:
+    """Set our fields from `name=value` tags (as meta_tags writes them); other tags are the author's own."""
+    for tag in tags:
+        name, equals, value = tag.partition("=")
+        if equals and name.strip() in META:
+            value = value.strip()
+            setattr(item, name.strip(), value.lower() != "false" if name.strip() == "shuffle" else value)
 
 
 SLUG = re.compile(r"[^a-z0-9]+")

@@ -16,7 +16,16 @@ import xml.etree.ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from trainer.bank.interchange.items import InterchangeError, Item, Parsed, Unsupported, check_count, decode
+from trainer.bank.interchange.items import (
+    InterchangeError,
+    Item,
+    Parsed,
+    Unsupported,
+    apply_tags,
+    check_count,
+    decode,
+    meta_tags,
+)
 
 LINE = "{aso}line"  # where the element opens, kept on the element by the tree builder
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -83,11 +92,13 @@ def to_item(question: ET.Element, path: str, category: str) -> Item | Unsupporte
     key = answers[keys[0]]
     explanation = text_of(key.find("feedback"), notes) or text_of(question.find("generalfeedback"), notes)
     idnumber = (question.findtext("idnumber") or "").strip()
-    return Item(
+    item = Item(
         path, line, text_of(question.find("questiontext"), notes), [text_of(a, notes) for a in answers],
         keys[0], explanation, uid=idnumber if ID.match(idnumber) else "",
         title=(question.findtext("name/text") or "").strip(), category=category, notes=notes,
     )  # fmt: skip
+    apply_tags(item, [(tag.text or "") for tag in question.findall("tags/tag/text")])
+    return item
 
 
 def parse(data: bytes, path: str) -> Parsed:
@@ -139,5 +150,8 @@ def write(items: list[Item]) -> str:
         for index, option in enumerate(item.options):
             _text(question, "answer", option, fraction="100" if index == item.answer else "0")
         ET.SubElement(question, "idnumber").text = item.uid
+        tags = ET.SubElement(question, "tags")
+        for tag in meta_tags(item):
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"

@@ -3,13 +3,13 @@ through `bank.service.import_bank`, the same path native files take. Flushes; th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.bank.models import Question, QuestionVersion
-from trainer.bank.service import ImportReport, import_bank
+from trainer.bank.service import ImportReport, hindi_tuple, import_bank, latest_version_ids
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
 
@@ -64,6 +64,36 @@ def state_of(digest: str, history: list[str] | None) -> str:
     if digest == history[-1]:
         return "unchanged"
     return "conflict" if digest in history[:-1] else "changed"
+
+
+def reconcile(session: Session, check: BankCheck, where: dict[str, str]) -> list[str]:
+    """Fit items from a format without Hindi or groups (GIFT, Moodle XML, Aiken) to the questions they update.
+
+    An item whose English text equals the newest version's keeps that version's Hindi text (a round trip through
+    GIFT is 'unchanged', not a version without Hindi). A question of a passage group in the database cannot be
+    updated from such a file: an error (file:line: message) is returned for it and the item is dropped."""
+    latest = latest_version_ids()
+    rows = session.execute(
+        select(Question.uid, QuestionVersion)
+        .join(latest, latest.c.question_id == Question.id)
+        .join(QuestionVersion, QuestionVersion.id == latest.c.version_id)
+        .where(Question.uid.in_(list(check.questions)))
+    )
+    errors = []
+    for uid, version in rows:
+        content, status, parsed = check.questions[uid]
+        if version.group_version_id is not None:
+            errors.append(f"{where[uid]}: {uid!r} is a question of a passage group: change it in the native format")
+            del check.questions[uid]
+        elif content.hindi is None and version.hindi and _same_english(content, version):
+            check.questions[uid] = (replace(content, hindi=hindi_tuple(version)), status, parsed)
+    return errors
+
+
+def _same_english(content, version: QuestionVersion) -> bool:
+    return (content.stem, list(content.options), content.answer, content.explanation) == (
+        version.stem, list(version.options), version.answer, version.explanation
+    )  # fmt: skip
 
 
 def plan_import(session: Session, check: BankCheck, where: dict[str, str], notes: dict[str, str]) -> Plan:
