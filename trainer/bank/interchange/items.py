@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-MAX_BYTES = 20 * 1024 * 1024  # a file larger than this is refused before it is parsed
+MAX_BYTES = 20_000_000  # a file larger than this is refused before it is parsed
 MAX_ITEMS = 10_000  # and a file with more questions than this
 DEFAULT_DIFFICULTY = "medium"
 DEFAULT_SOURCE = "imported"

@@ -51,7 +51,8 @@ def read_tree(text: str, path: str) -> ET.Element:
         return parser.close()
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else 0
-        raise InterchangeError(path, line, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+        reason = str(exc).rsplit(": line ", 1)[0]
+        raise InterchangeError(path, line, f"not well-formed XML: {reason}") from None
     except DefusedXmlException as exc:
         raise InterchangeError(path, 0, f"refused: {type(exc).__name__} (DTDs and entities are not accepted)") from None
 
