@@ -35,9 +35,11 @@ def _report(reading: Reading, plan, every_line: bool) -> None:
     for unsupported in reading.unsupported:
         click.echo(f"{unsupported}  [error]", err=True)
     for line in plan.lines:
-        reasons = reading.drafts.get(line.uid)
-        if every_line or reasons or line.state == "conflict":
-            click.echo(str(line) + (f"  [draft: {'; '.join(reasons)}]" if reasons else ""))
+        reasons, notes = reading.drafts.get(line.uid), reading.notes.get(line.uid)
+        if every_line or reasons or notes or line.state == "conflict":
+            extra = f"  [draft: {'; '.join(reasons)}]" if reasons else ""
+            extra += f"  [not kept: {'; '.join(notes)}]" if notes else ""
+            click.echo(f"{line}{extra}")
     errors = len(reading.errors) + len(reading.unsupported)
     if every_line:
         click.echo(f"{plan.summary().replace('0 error', f'{errors} error')}; {len(reading.drafts)} as draft(s)")

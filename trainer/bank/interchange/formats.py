@@ -27,6 +27,7 @@ class Reading:
     drafts: dict[str, list[str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # file:line: message
     unsupported: list[Unsupported] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # uid -> what was not kept (an image file...)
 
 
 def detect(path: Path, given: str | None) -> str:
@@ -65,7 +66,8 @@ def read_foreign(path: Path, fmt: str, mapping: dict[str, str], taxonomy: dict[s
     checked: Checked = check_items(parsed.items, mapping, taxonomy)
     where = {uid: item.where for uid, item in checked.items.items()}
     errors = [str(e) for e in [*parsed.errors, *checked.errors]]
-    return Reading(checked.check, where, checked.drafts, sorted(errors), parsed.unsupported)
+    notes = {uid: item.notes for uid, item in checked.items.items() if item.notes}
+    return Reading(checked.check, where, checked.drafts, sorted(errors), parsed.unsupported, notes)
 
 
 def extract_zip(path: Path, folder: Path) -> None:

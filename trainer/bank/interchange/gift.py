@@ -157,6 +157,8 @@ def read_block(start: int, raw: str, comments: str, path: str, state: dict, pars
     if isinstance(item, Item):
         item.category = state["category"]
         read_comments(item, comments)
+        if "@@PLUGINFILE@@" in item.stem + "".join(item.options) + item.explanation:
+            item.notes.append("@@PLUGINFILE@@ images: GIFT cannot carry the files (use Moodle XML)")
         parsed.items.append(item)
     else:
         parsed.unsupported.append(item)
