@@ -51,7 +51,8 @@ def test_a_clean_item_is_published_and_a_near_duplicate_of_it_is_a_draft(tmp_pat
 def test_an_unmapped_category_is_an_error_with_its_line(tmp_path):
     reading = read_any(_write(tmp_path, "$CATEGORY: Algebra\n\n\nQ? {=a ~b ~c ~d}\n"), "gift", {}, TAXONOMY)
     assert reading.errors == [
-        f"{tmp_path / 'q.gift'}:4: category 'Algebra' is not one of our topics: map it with --map 'Algebra=SECTION/TOPIC'"
+        f"{tmp_path / 'q.gift'}:4: category 'Algebra' is not one of our topics:"
+        " map it with --map 'Algebra=SECTION/TOPIC'"
     ]
 
 
