@@ -92,3 +92,10 @@ def test_any_text_gives_items_or_located_errors_never_a_crash(text):
         return
     assert all(e.path == "bank.gift" and e.line >= 1 for e in parsed.errors)
     assert all(u.line >= 1 for u in parsed.unsupported)
+
+
+def test_answers_and_feedback_may_carry_their_own_format_marker():
+    text = "::Q2:: What's between orange and green?\n{\n    =yellow # right; good!\n    ~red # [html]wrong\n"
+    text += "    ~[plain]blue # wrong\n}\n"
+    (item,) = parse(text).items
+    assert (item.options, item.explanation) == (["yellow", "red", "blue"], "right; good!")

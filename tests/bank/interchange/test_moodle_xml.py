@@ -106,3 +106,9 @@ def test_any_bytes_give_items_or_located_errors_never_a_crash(data):
         assert exc.path == "quiz.xml" and exc.line >= 0
         return
     assert all(e.path == "quiz.xml" and e.line >= 1 for e in parsed.errors)
+
+
+def test_a_file_that_is_not_an_image_is_reported_not_kept():
+    text = SAMPLE.replace('name="dot.png"', 'name="bonjour.mp3"')
+    (item,) = parse(text).items
+    assert item.notes == ["file 'bonjour.mp3' (audio/mpeg) was not kept"]

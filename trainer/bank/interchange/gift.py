@@ -124,8 +124,8 @@ def answers_of(block: str, path: str, line: int) -> tuple[list[tuple[float, str,
         found = WEIGHT.match(body.strip())
         if found:
             weight, body = float(found.group(1)), body.strip()[found.end() :]
-        text, _, feedback = body.partition("#")
-        answers.append((weight, unhide(text), unhide(feedback)))
+        text, _, feedback = body.partition("#")  # each may start with its own [format] marker
+        answers.append((weight, unhide(FORMAT.sub("", text, count=1)), unhide(FORMAT.sub("", feedback, count=1))))
     return answers, unhide(general)
 
 
