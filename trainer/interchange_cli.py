@@ -10,10 +10,10 @@ from flask import current_app
 
 from trainer.bank.interchange import categories
 from trainer.bank.interchange.exporting import SUFFIX, export_text, skipped_members
-from trainer.bank.interchange.formats import FORMATS, Reading, detect, read_any
+from trainer.bank.interchange.formats import FORMATS, Reading, detect
 from trainer.bank.interchange.items import InterchangeError
 from trainer.bank.interchange.native import export_native
-from trainer.bank.interchange.service import ConflictsRefused, apply_plan, plan_import, reconcile
+from trainer.bank.interchange.service import ConflictsRefused, apply_plan, prepare
 from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.cli import bank, needs_schema
 from trainer.extensions import db
@@ -81,10 +81,7 @@ def import_(path: Path, fmt, dry_run, maps, overwrite_conflicts, skip_conflicts,
     except (InterchangeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     taxonomy = _taxonomy(path, fmt)
-    reading = read_any(path, fmt, mapping, taxonomy)
-    if fmt != "native":
-        reading.errors += reconcile(db.session, reading.check, reading.where)
-    plan = plan_import(db.session, reading.check, reading.where, {})
+    reading, plan = prepare(db.session, path, fmt, mapping, taxonomy)
     _report(reading, plan, dry_run)
     blocked = len(reading.errors) + (0 if skip_unsupported else len(reading.unsupported))
     if blocked:

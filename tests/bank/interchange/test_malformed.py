@@ -78,4 +78,5 @@ def test_a_native_export_zipped_imports_into_an_empty_database(app, runner, tmp_
             archive.write(file, file.relative_to(tmp_path / "bank"))
     result = run(runner, "import", tmp_path / "bank.zip", "--dry-run")
     assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'bank.zip'}!/quant/percentage.md:1: unchanged pct-one" in result.output
     assert "2 unchanged" in result.output

@@ -132,7 +132,7 @@ def _check_one(item: Item, context: Context, result: Checked) -> None:
     by_gate = {gate.name: gate.question(parsed, context) for gate in GATES if gate.question}
     storage = [p.message for name in STORAGE_GATES for p in by_gate.get(name, [])]
     reasons = structure_problems(item) + [p.message for n, ps in by_gate.items() if n not in STORAGE_GATES for p in ps]
-    fatal = storage or ([_storable(item)] if _storable(item) else [])
+    fatal = storage or [reason for reason in [_storable(item)] if reason]
     if fatal:
         result.errors.append(InterchangeError(item.path, item.line, "; ".join(fatal)))
         return

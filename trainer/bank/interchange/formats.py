@@ -93,10 +93,17 @@ def read_native(path: Path, taxonomy: dict[str, SectionDef]) -> Reading:
                 extract_zip(path, Path(tmp))
             except InterchangeError as exc:
                 return Reading(BankCheck({}, []), errors=[str(exc)])
-            return read_native(Path(tmp), taxonomy)
+            return _inside(read_native(Path(tmp), taxonomy), tmp, f"{path}!")
     check = check_bank(path, taxonomy)
     where = {uid: f"{parsed.path}:{parsed.line}" for uid, (_c, _s, parsed) in check.questions.items()}
     return Reading(check, where, errors=[str(p) for p in check.problems])
+
+
+def _inside(reading: Reading, folder: str, archive: str) -> Reading:
+    """Locations in an unpacked zip named as `bank.zip!/quant/percentage.md:12`, not by the temporary folder."""
+    reading.where = {uid: where.replace(folder, archive, 1) for uid, where in reading.where.items()}
+    reading.errors = [error.replace(folder, archive, 1) for error in reading.errors]
+    return reading
 
 
 def read_any(path: Path, fmt: str, mapping: dict[str, str], taxonomy: dict[str, SectionDef]) -> Reading:

@@ -4,10 +4,12 @@ through `bank.service.import_bank`, the same path native files take. Flushes; th
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.bank.interchange.formats import Reading, detect, read_any
 from trainer.bank.models import Question, QuestionVersion
 from trainer.bank.service import ImportReport, hindi_tuple, import_bank, latest_version_ids
 from trainer.bank.taxonomy import SectionDef
@@ -104,6 +106,18 @@ def plan_import(session: Session, check: BankCheck, where: dict[str, str], notes
         state = state_of(content.content_hash(), hashes.get(uid))
         plan.lines.append(PlanLine(where[uid], uid, state, notes.get(uid, "")))
     return plan
+
+
+def prepare(
+    session: Session, path: Path, fmt: str | None, mapping: dict[str, str], taxonomy: dict[str, SectionDef]
+) -> tuple[Reading, Plan]:
+    """Read PATH (format by extension unless given), run every gate, and compare with the database: what an
+    import would do, changing nothing. The CLI's `bank import` and a web upload share it."""
+    fmt = detect(path, fmt)
+    reading = read_any(path, fmt, mapping, taxonomy)
+    if fmt != "native":
+        reading.errors += reconcile(session, reading.check, reading.where)
+    return reading, plan_import(session, reading.check, reading.where, {})
 
 
 def apply_plan(
