@@ -19,8 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from trainer import create_app  # noqa: E402
-from trainer.bank.interchange.formats import read_any  # noqa: E402
-from trainer.bank.interchange.service import apply_plan, plan_import  # noqa: E402
+from trainer.bank.interchange.service import apply_plan, prepare  # noqa: E402
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy  # noqa: E402
 from trainer.extensions import db  # noqa: E402
 from trainer.schema import upgrade  # noqa: E402
@@ -71,10 +70,10 @@ def main() -> None:
             if not args.no_trace:
                 tracemalloc.start()
 
-            def dry_run():
-                reading = read_any(source, "gift", {}, taxonomy)
+            def dry_run():  # what `bank import --dry-run` does: read, gates, compare with the database
+                reading, plan = prepare(db.session, source, "gift", {}, taxonomy)
                 assert not reading.errors and not reading.unsupported, reading.errors[:3]
-                return reading, plan_import(db.session, reading.check, reading.where, {})
+                return reading, plan
 
             reading, plan = phase("dry run", args.items, dry_run)
 

@@ -31,9 +31,9 @@ def _taxonomy(path: Path, fmt: str):
 def _report(reading: Reading, plan, every_line: bool) -> None:
     """Errors always; each item in a dry run, else only conflicts and drafts (a real import ends with a count)."""
     for error in reading.errors:
-        click.echo(f"{error}  [error]", err=True)
+        click.echo(error, err=True)
     for unsupported in reading.unsupported:
-        click.echo(f"{unsupported}  [error]", err=True)
+        click.echo(str(unsupported), err=True)
     for line in plan.lines:
         reasons, notes = reading.drafts.get(line.uid), reading.notes.get(line.uid)
         if every_line or reasons or notes or line.state == "conflict":
@@ -42,7 +42,7 @@ def _report(reading: Reading, plan, every_line: bool) -> None:
             click.echo(f"{line}{extra}")
     errors = len(reading.errors) + len(reading.unsupported)
     if every_line:
-        click.echo(f"{plan.summary().replace('0 error', f'{errors} error')}; {len(reading.drafts)} as draft(s)")
+        click.echo(f"{plan.summary(errors)}; {len(reading.drafts)} as draft(s)")
 
 
 @bank.command("import")

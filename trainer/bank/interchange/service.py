@@ -40,8 +40,9 @@ class Plan:
     def uids(self, state: str) -> list[str]:
         return [line.uid for line in self.lines if line.state == state]
 
-    def summary(self) -> str:
-        counts = {state: len(self.uids(state)) for state in (*STATES, "error")}
+    def summary(self, errors: int = 0) -> str:
+        """`3 new, 1 changed, ...`: counts per state, with the errors found before planning."""
+        counts = {state: len(self.uids(state)) for state in STATES} | {"error": errors}
         return ", ".join(f"{n} {state}" for state, n in counts.items())
 
 
