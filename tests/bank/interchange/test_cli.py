@@ -140,3 +140,14 @@ def test_the_bundled_bank_exported_to_a_file_format_imports_back_unchanged(app, 
     assert summary.startswith("0 new, 0 changed,") and ", 0 conflict, 0 error" in summary, summary
     assert run(runner, "import", tmp_path / name).exit_code == 0
     assert counts(app) == before
+
+
+def test_a_file_never_republishes_a_retired_question(app, runner, tmp_path):
+    (tmp_path / "q.gift").write_text(GOOD)
+    run(runner, "import", tmp_path / "q.gift")
+    with app.app_context():
+        db.session.scalar(select(Question).where(Question.uid == "pct-one")).status = "retired"
+        db.session.commit()
+    result = run(runner, "import", tmp_path / "q.gift")
+    assert result.exit_code == 0, result.output
+    assert statuses(app) == {"pct-one": "retired", "pct-two": "published"}

@@ -73,23 +73,28 @@ def reconcile(session: Session, check: BankCheck, where: dict[str, str]) -> list
     """Fit items from a format without Hindi or groups (GIFT, Moodle XML, Aiken) to the questions they update.
 
     An item whose English text equals the newest version's keeps that version's Hindi text (a round trip through
-    GIFT is 'unchanged', not a version without Hindi). A question of a passage group in the database cannot be
-    updated from such a file: an error (file:line: message) is returned for it and the item is dropped."""
+    GIFT is 'unchanged', not a version without Hindi). A file never publishes a question the database holds as a
+    draft or retired (publishing is the workflow's step): a passing item keeps the database's status. A question
+    of a passage group cannot be updated from such a file: an error (file:line: message) is returned for it and
+    the item is dropped."""
     latest = latest_version_ids()
     rows = session.execute(
-        select(Question.uid, QuestionVersion)
+        select(Question.uid, Question.status, QuestionVersion)
         .join(latest, latest.c.question_id == Question.id)
         .join(QuestionVersion, QuestionVersion.id == latest.c.version_id)
         .where(Question.uid.in_(list(check.questions)))
     )
     errors = []
-    for uid, version in rows:
+    for uid, current_status, version in rows:
         content, status, parsed = check.questions[uid]
+        status = current_status if status == "published" else status
         if version.group_version_id is not None:
             errors.append(f"{where[uid]}: {uid!r} is a question of a passage group: change it in the native format")
             del check.questions[uid]
-        elif content.hindi is None and version.hindi and _same_english(content, version):
-            check.questions[uid] = (replace(content, hindi=hindi_tuple(version)), status, parsed)
+            continue
+        if content.hindi is None and version.hindi and _same_english(content, version):
+            content = replace(content, hindi=hindi_tuple(version))
+        check.questions[uid] = (content, status, parsed)
     return errors
 
 
