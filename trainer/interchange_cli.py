@@ -112,10 +112,13 @@ def export(dest: Path, fmt: str, section, topic) -> None:
     """Write the bank (newest versions) to DEST: a folder in the native format, or a file for the others."""
     if fmt == "native":
         taxonomy_file = find_taxonomy(Path(current_app.config["BANK_PATH"]))
-        count = export_native(db.session, dest, taxonomy_file, section, topic)
+        count, others = export_native(db.session, dest, taxonomy_file, section, topic)
+        for path in others:
+            click.echo(f"Not written by this export (an import would read it too): {path}", err=True)
     else:
         if dest.is_dir():
             dest = dest / f"bank{SUFFIX[fmt]}"
+        dest.parent.mkdir(parents=True, exist_ok=True)
         text, count = export_text(db.session, fmt, section, topic)
         dest.write_text(text, encoding="utf-8")
         skipped = skipped_members(db.session, section, topic)

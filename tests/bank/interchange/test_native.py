@@ -33,7 +33,7 @@ def empty(session) -> None:
 def test_the_bundled_bank_exported_and_reimported_into_an_empty_database_keeps_every_hash(session, tmp_path):
     load_bundled_bank(session)
     before = snapshot(session)
-    count = export_native(session, tmp_path / "export", TAXONOMY)
+    count, others = export_native(session, tmp_path / "export", TAXONOMY)
     empty(session)
 
     check = check_bank(tmp_path / "export")
@@ -41,6 +41,7 @@ def test_the_bundled_bank_exported_and_reimported_into_an_empty_database_keeps_e
     import_bank(session, check, load_taxonomy(find_taxonomy(tmp_path / "export")))
 
     assert count == len(before["questions"]) > 100
+    assert others == []
     assert snapshot(session) == before
     assert (tmp_path / "export" / "quant" / "percentage.md").exists()
 
@@ -49,3 +50,11 @@ def test_a_section_filter_writes_only_that_section(session, tmp_path):
     load_bundled_bank(session)
     export_native(session, tmp_path / "export", TAXONOMY, section="english")
     assert [p.name for p in (tmp_path / "export").iterdir() if p.is_dir()] == ["english"]
+
+
+def test_files_the_export_did_not_write_are_named(session, tmp_path):
+    load_bundled_bank(session)
+    (tmp_path / "export" / "quant").mkdir(parents=True)
+    (tmp_path / "export" / "quant" / "old.md").write_text("---\n")
+    _count, others = export_native(session, tmp_path / "export", TAXONOMY, section="quant")
+    assert others == [tmp_path / "export" / "quant" / "old.md"]

@@ -14,6 +14,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from trainer.bank.files import bank_files
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion
 from trainer.bank.parsing import LETTERS
 from trainer.bank.service import latest_version_ids
@@ -99,15 +100,19 @@ def topic_file(rows: list[Row]) -> str:
     return "\n".join(parts)
 
 
-def export_native(session: Session, folder: Path, taxonomy_file: Path, section=None, topic=None) -> int:
-    """Write the bank (or one section/topic) under folder with a copy of taxonomy.yaml; the question count."""
+def export_native(session: Session, folder: Path, taxonomy_file: Path, section=None, topic=None) -> tuple[int, list]:
+    """Write the bank (or one section/topic) under folder with a copy of taxonomy.yaml; (question count, question
+    files already in the folder that this export did not write: left alone, but an import would read them)."""
     by_file: dict[tuple[str, str], list[Row]] = defaultdict(list)
     rows = newest_versions(session, section, topic)
     for row in rows:
         by_file[(row.version.topic.section, row.version.topic.key)].append(row)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "taxonomy.yaml").write_text(taxonomy_file.read_text(encoding="utf-8"), encoding="utf-8")
+    written = set()
     for (section_key, topic_key), members in by_file.items():
         (folder / section_key).mkdir(exist_ok=True)
-        (folder / section_key / f"{topic_key}.md").write_text(topic_file(members), encoding="utf-8")
-    return len(rows)
+        path = folder / section_key / f"{topic_key}.md"
+        path.write_text(topic_file(members), encoding="utf-8")
+        written.add(path)
+    return len(rows), [path for path in bank_files(folder) if path not in written]
