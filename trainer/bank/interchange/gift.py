@@ -85,10 +85,10 @@ def kind(answers: str) -> str:
         return "essay"
     if body.startswith("#"):
         return "numerical"
-    if "->" in body:
-        return "matching"
-    if "~" in body:
+    if "~" in body:  # Moodle's order: a tilde makes multiple choice even if an option holds "->"
         return "multichoice"
+    if "=" in body and "->" in body:
+        return "matching"
     if body.upper() in ("T", "F", "TRUE", "FALSE") or body.split("#")[0].strip().upper() in ("T", "F", "TRUE", "FALSE"):
         return "truefalse"
     return "shortanswer"
@@ -115,7 +115,7 @@ def split_question(raw: str, path: str, line: int) -> tuple[str, str, str, str]:
 
 def answers_of(block: str, path: str, line: int) -> tuple[list[tuple[float, str, str]], str]:
     """([(weight, text, feedback)], general feedback) of a multiple-choice answer block."""
-    block, _, general = block.partition("####")
+    block, _, general = block.rpartition("####") if "####" in block else (block, "", "")
     if block.strip() and block.strip()[0] not in "~=":
         raise InterchangeError(path, line, f"text before the first answer: {unhide(block)[:40]!r}")
     answers = []
