@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from trainer.bank.interchange import moodle_xml
 from trainer.bank.interchange.items import InterchangeError, Item
+from trainer.bank.rendering import render
 
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 SAMPLE = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -112,3 +113,10 @@ def test_a_file_that_is_not_an_image_is_reported_not_kept():
     text = SAMPLE.replace('name="dot.png"', 'name="bonjour.mp3"')
     (item,) = parse(text).items
     assert item.notes == ["file 'bonjour.mp3' (audio/mpeg) was not kept"]
+
+
+def test_the_old_image_and_image_base64_fields_become_an_inline_image():
+    old = f"<image>dot.png</image>\n<image_base64>\n{PNG}\n</image_base64>\n    <generalfeedback"
+    (item,) = parse(SAMPLE.replace("<generalfeedback", old, 1)).items
+    assert item.stem.endswith(f'\n\n<img src="data:image/png;base64,{PNG}" alt="">')
+    assert f"data:image/png;base64,{PNG}" in render(item.stem)  # the sanitiser keeps data:image URLs

@@ -98,8 +98,23 @@ def to_item(question: ET.Element, path: str, category: str) -> Item | Unsupporte
         keys[0], explanation, uid=idnumber if ID.match(idnumber) else "",
         title=(question.findtext("name/text") or "").strip(), category=category, notes=notes,
     )  # fmt: skip
+    item.stem += old_image(question, notes)
     apply_tags(item, [(tag.text or "") for tag in question.findall("tags/tag/text")])
     return item
+
+
+def old_image(question: ET.Element, notes: list[str]) -> str:
+    """Moodle 1.9's `<image>` + `<image_base64>` beside the question text, as an inline image (or a note)."""
+    name, data = question.findtext("image") or "", "".join((question.findtext("image_base64") or "").split())
+    if not data:
+        if name.strip():
+            notes.append(f"image {name.strip()!r} is not in the file (no <image_base64>): not kept")
+        return ""
+    mime = mimetypes.guess_type(name.strip())[0] or ""
+    if mime.startswith("image/") and mime != "image/svg+xml":
+        return f'\n\n<img src="data:{mime};base64,{data}" alt="">'
+    notes.append(f"image {name!r} ({mime or 'unknown type'}) was not kept")
+    return ""
 
 
 def parse(data: bytes, path: str) -> Parsed:
