@@ -151,3 +151,15 @@ def test_a_file_never_republishes_a_retired_question(app, runner, tmp_path):
     result = run(runner, "import", tmp_path / "q.gift")
     assert result.exit_code == 0, result.output
     assert statuses(app) == {"pct-one": "retired", "pct-two": "published"}
+
+
+def test_a_native_file_older_than_the_database_is_a_conflict_too(app, runner, tmp_path):
+    (tmp_path / "q.gift").write_text(GOOD)
+    run(runner, "import", tmp_path / "q.gift")
+    run(runner, "export", tmp_path / "bank")  # the institute's git copy
+    (tmp_path / "q.gift").write_text(GOOD.replace("What is 25% of 80?", "Find 25% of 80."))
+    run(runner, "import", tmp_path / "q.gift")  # a later edit on the site
+    dry = run(runner, "import", tmp_path / "bank", "--dry-run")
+    assert f"{tmp_path / 'bank' / 'quant' / 'percentage.md'}:" in dry.output and "conflict  pct-two" in dry.output
+    refused = run(runner, "import", tmp_path / "bank")
+    assert refused.exit_code == 1 and "1 item(s) would overwrite a newer version" in refused.output
