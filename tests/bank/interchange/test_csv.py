@@ -45,6 +45,11 @@ def test_an_unknown_or_missing_column_is_refused_at_line_1():
     assert caught.value.line == 1 and "unknown column(s): question" in caught.value.message
 
 
+def test_semicolons_between_columns_get_a_hint():
+    with pytest.raises(InterchangeError, match="separated by ';'"):
+        parse("section;topic;stem;option_a;option_b;option_c;option_d;answer\n")
+
+
 def test_what_we_write_reads_back_the_same_hindi_included():
     hindi = ("प्रश्न 5?", ["1", "2", "3", "5"], "क्योंकि 5")
     items = [Item("", 0, "Question 5?\nwith, commas \"quoted\"", ["1", "2", "3", "5"], 3, "because 5", uid="q-5",

@@ -63,6 +63,8 @@ def _item(row: dict, path: str, line: int) -> Item:
 
 def _header(reader: csv.DictReader, path: str) -> None:
     fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if len(fields) == 1 and ";" in fields[0]:  # a spreadsheet set to a European locale
+        raise InterchangeError(path, 1, "columns are separated by ';': save the file as CSV with commas")
     unknown = [f for f in fields if f not in COLUMNS]
     missing = [f for f in REQUIRED if f not in fields]
     if unknown or missing:
