@@ -19,6 +19,7 @@ ARGUMENTS = {
     "users set-role": ["someone@example.com", "admin"],
     "users reset-link": ["someone@example.com"],
     "bank import": [BANK],
+    "bank export": [str(PROJECT_ROOT / "never-written")],
     "bank stats": ["--json"],
     "bank retire-stale": ["--before", "2025-01-01"],
     "attempts close-expired": [],
@@ -30,6 +31,7 @@ WITHOUT_SCHEMA = {
     "init": "builds the schema",
     "db upgrade": "builds or upgrades the schema",
     "bank validate": "reads files only",
+    "bank csv-template": "prints a file template",
 }
 
 

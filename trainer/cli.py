@@ -15,7 +15,6 @@ from flask.cli import AppGroup, ScriptInfo
 from trainer.auth import service as users_service
 from trainer.bank import service as bank_service
 from trainer.bank.stats import bank_stats
-from trainer.bank.taxonomy import TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
 from trainer.bootstrap import ADMIN_EMAIL, initialise
 from trainer.config import ConfigError, ensure_secret_file
@@ -155,29 +154,6 @@ def validate(path: Path) -> None:
         sys.exit(1)
 
 
-@bank.command("import")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
-@needs_schema
-def import_(path: Path) -> None:
-    """Import all bank files under PATH in one transaction: everything or nothing."""
-    result = check_bank(path)
-    if result.problems:
-        for problem in result.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(f"{len(result.problems)} problem(s); nothing was imported.")
-    try:
-        taxonomy = load_taxonomy(find_taxonomy(path))
-    except TaxonomyError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        report = bank_service.import_bank(db.session, result, taxonomy)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    click.echo(f"Imported: {report}.")
-
-
 @bank.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @needs_schema
@@ -271,6 +247,7 @@ def init(admin_email: str) -> None:
 
 
 def register(app: Flask) -> None:
+    import trainer.interchange_cli  # noqa: F401  (defines bank import / export / csv-template on `bank`)
     from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
 
     for group in (users, bank, database, attempts, init, cutoffs, results):

@@ -1,0 +1,1 @@
+"""Bring questions in from other formats (GIFT, Moodle XML, Aiken, CSV, native) and export them."""

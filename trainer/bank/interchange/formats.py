@@ -1,0 +1,113 @@
+"""Which format a path is in, and reading any of them into a BankCheck ready for the shared import path."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.bank.interchange.checking import Checked, check_items
+from trainer.bank.interchange.items import MAX_BYTES, InterchangeError, Parsed, Unsupported, assign_uids
+from trainer.bank.taxonomy import SectionDef
+from trainer.bank.validation import BankCheck, check_bank
+
+FILE_FORMATS = {"gift": "gift", "aiken": "aiken", "moodle-xml": "moodle_xml", "csv": "csvfile"}
+FORMATS = ("native", *FILE_FORMATS)
+BY_SUFFIX = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".csv": "csv", ".zip": "native", ".md": "native"}
+
+
+@dataclass
+class Reading:
+    """A file or folder read and checked: what the import would do, and what stops it."""
+
+    check: BankCheck
+    where: dict[str, str] = field(default_factory=dict)  # uid -> file:line
+    drafts: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # file:line: message
+    unsupported: list[Unsupported] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # uid -> what was not kept (an image file...)
+
+
+def detect(path: Path, given: str | None) -> str:
+    """The format to read: as given, a folder is native, else by the file's extension."""
+    if given:
+        return given
+    if path.is_dir():
+        return "native"
+    try:
+        return BY_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        raise InterchangeError(str(path), 0, f"cannot tell the format from {path.suffix!r}: give --format") from None
+
+
+def module(fmt: str):
+    return importlib.import_module(f"trainer.bank.interchange.{FILE_FORMATS[fmt]}")
+
+
+def read_file(path: Path, fmt: str) -> Parsed:
+    """Parse one file of a foreign format (InterchangeError for a file that cannot be read at all)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InterchangeError(str(path), 0, f"cannot read file: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InterchangeError(str(path), 0, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    return module(fmt).parse(path.read_bytes(), str(path))
+
+
+def read_foreign(path: Path, fmt: str, mapping: dict[str, str], taxonomy: dict[str, SectionDef]) -> Reading:
+    try:
+        parsed = read_file(path, fmt)
+    except InterchangeError as exc:
+        return Reading(BankCheck({}, []), errors=[str(exc)])
+    assign_uids(parsed.items)
+    checked: Checked = check_items(parsed.items, mapping, taxonomy)
+    where = {uid: item.where for uid, item in checked.items.items()}
+    errors = [str(e) for e in [*parsed.errors, *checked.errors]]
+    notes = {uid: item.notes for uid, item in checked.items.items() if item.notes}
+    return Reading(checked.check, where, checked.drafts, sorted(errors), parsed.unsupported, notes)
+
+
+def extract_zip(path: Path, folder: Path) -> None:
+    """Unpack a native bank zip, refusing paths outside the folder and more than MAX_BYTES unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if sum(m.file_size for m in members) > MAX_BYTES:
+                raise InterchangeError(str(path), 0, f"unpacks to more than {MAX_BYTES / 1e6:.0f} MB")
+            for member in members:
+                target = (folder / member.filename).resolve()
+                if not target.is_relative_to(folder.resolve()):
+                    raise InterchangeError(str(path), 0, f"unsafe path in the zip: {member.filename!r}")
+            archive.extractall(folder)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InterchangeError(str(path), 0, f"not a zip file we can read: {exc}") from None
+
+
+def read_native(path: Path, taxonomy: dict[str, SectionDef]) -> Reading:
+    if path.suffix.lower() == ".zip":
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                extract_zip(path, Path(tmp))
+            except InterchangeError as exc:
+                return Reading(BankCheck({}, []), errors=[str(exc)])
+            return _inside(read_native(Path(tmp), taxonomy), tmp, f"{path}!")
+    check = check_bank(path, taxonomy)
+    where = {uid: f"{parsed.path}:{parsed.line}" for uid, (_c, _s, parsed) in check.questions.items()}
+    return Reading(check, where, errors=[str(p) for p in check.problems])
+
+
+def _inside(reading: Reading, folder: str, archive: str) -> Reading:
+    """Locations in an unpacked zip named as `bank.zip!/quant/percentage.md:12`, not by the temporary folder."""
+    reading.where = {uid: where.replace(folder, archive, 1) for uid, where in reading.where.items()}
+    reading.errors = [error.replace(folder, archive, 1) for error in reading.errors]
+    return reading
+
+
+def read_any(path: Path, fmt: str, mapping: dict[str, str], taxonomy: dict[str, SectionDef]) -> Reading:
+    """Read PATH in its format and run every gate: what `bank import` would import."""
+    if fmt == "native":
+        return read_native(path, taxonomy)
+    return read_foreign(path, fmt, mapping, taxonomy)
