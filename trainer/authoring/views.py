@@ -6,13 +6,14 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from trainer.authoring import service
+from trainer.authoring import health, health_service, service
 from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
 from trainer.bank.validation.sanitising import dropped_message
 from trainer.core.access import Access, access
+from trainer.core.clock import utcnow
 from trainer.extensions import db
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
@@ -92,3 +93,11 @@ def preview():
     texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
     found = (dropped_message(PREVIEW_LABELS.get(key, key), text) for key, text in texts.items())
     return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])
+
+
+@bp.route("/health")
+@access(Access.STAFF)
+def show_health():
+    """The bank's health: papers each topic fills without a repeat, missing Hindi, stale facts, near-duplicates."""
+    found = health_service.bank_health(db.session, utcnow().date())
+    return render_template("authoring/show_health.html", health=found, **health.health_words)

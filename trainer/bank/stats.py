@@ -38,6 +38,7 @@ def bank_stats(session: Session) -> dict:
         "by_topic": dict(sorted(Counter(f"{r[0]}/{r[1]}" for r in rows).items())),
         "by_difficulty": dict(sorted(Counter(r[2] for r in rows).items())),
         "by_language": {"en": len(rows), "hi": sum(1 for r in rows if r[3])},
+        "without_hindi": dict(sorted(Counter(f"{r[0]}/{r[1]}" for r in rows if not r[3]).items())),
         "generators": len(all_generators()),
         "generator_topics": {topic: sorted(keys) for topic, keys in sorted(generators.items())},
         "groups": {f"{section}/{key}": count for section, key, count in sorted(groups)},
