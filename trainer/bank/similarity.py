@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -21,24 +22,29 @@ def shingles(text: str, size: int = 3) -> frozenset[tuple[str, ...]]:
 def near_duplicates(
     items: Iterable[tuple[Hashable, str]], threshold: float = THRESHOLD
 ) -> list[tuple[Hashable, Hashable, float]]:
-    """Pairs (first key, second key, similarity) whose texts overlap at least `threshold`, in input order."""
+    """Pairs (first key, second key, similarity) whose texts overlap at least `threshold`, in input order.
+
+    Prefix filtering keeps this near-linear even when many texts share stock phrases ("which of the following"):
+    two sets with Jaccard similarity >= t share at least ceil(t*|x|) shingles, so each text is indexed and looked
+    up only by its |x| - ceil(t*|x|) + 1 rarest shingles, and any pair that can reach the threshold meets there.
+    """
     keys: list[Hashable] = []
     sets: list[frozenset] = []
+    for key, text in items:
+        keys.append(key)
+        sets.append(shingles(text))
+    frequency = Counter(shingle for mine in sets for shingle in mine)
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     pairs = []
-    for key, text in items:
-        mine = shingles(text)
-        overlap: dict[int, int] = defaultdict(int)
-        for shingle in mine:
-            for other in index[shingle]:
-                overlap[other] += 1
-        for other, common in overlap.items():
-            score = common / len(mine | sets[other])
+    for position, mine in enumerate(sets):
+        # the 1e-9 keeps float error (0.7 * 10 = 7.000000000000001) from shortening the prefix below what is exact
+        prefix = sorted(mine, key=lambda s: (frequency[s], s))[
+            : len(mine) - math.ceil(threshold * len(mine) - 1e-9) + 1
+        ]
+        for other in sorted({other for shingle in prefix for other in index[shingle]}):
+            score = len(mine & sets[other]) / len(mine | sets[other])
             if score >= threshold:
-                pairs.append((keys[other], key, round(score, 3)))
-        position = len(keys)
-        keys.append(key)
-        sets.append(mine)
-        for shingle in mine:
+                pairs.append((keys[other], keys[position], round(score, 3)))
+        for shingle in prefix:
             index[shingle].append(position)
     return pairs
