@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from trainer.bank.parsing import LETTERS, QuestionContent
 from trainer.bank.rendering import math_problems
 from trainer.bank.validation import DIFFICULTIES, STATUSES, numbers
+from trainer.bank.validation.option_labels import label_problems
 from trainer.bank.validation.sanitising import dropped_message
 
 
@@ -77,7 +78,14 @@ class QuestionForm(FlaskForm):
                 field.errors.append(f"Same text as {seen[text]}.")
                 ok = False
             seen.setdefault(text, field.label.text)
+        for problem in label_problems([getattr(self, n).data or "" for n in self.OPTION_FIELDS], self._key()):
+            self.option_a.errors.append(problem)
+            ok = False
         return self._validate_hindi() and ok
+
+    def _key(self) -> int | None:
+        answer = self.answer.data or ""
+        return LETTERS.index(answer) if len(answer) == 1 and answer in LETTERS else None
 
     def _validate_hindi(self) -> bool:
         """Hindi is optional, but when given it is complete and has the same numbers as the English."""
@@ -121,8 +129,10 @@ class QuestionForm(FlaskForm):
         options = tuple(getattr(self, f"hindi_{n}").data.strip() for n in self.OPTION_FIELDS)
         return (self.hindi_stem.data.strip(), options, self.hindi_explanation.data.strip())
 
-    def content(self, current) -> QuestionContent:
-        """The edited content; what the editor does not show (language, group, as_of) stays as it was."""
+    def content(self, current=None) -> QuestionContent:
+        """The edited content; what the editor does not show (language, group, as_of) stays as it was.
+
+        A new question (no `current`) is in English, in no group, with no as-of date."""
         section, _, topic = self.topic.data.partition("/")
         return QuestionContent(
             section=section,
@@ -133,10 +143,16 @@ class QuestionForm(FlaskForm):
             answer=LETTERS.index(self.answer.data),
             explanation=self.explanation.data.strip(),
             source=self.source.data.strip(),
-            language=current.language,
+            language=current.language if current else "en",
             subtopic=(self.subtopic.data or "").strip(),
             shuffle=bool(self.shuffle.data),
             hindi=self.hindi(),
-            group=current.group_version.group.uid if current.group_version else "",
-            as_of=current.as_of.isoformat() if current.as_of else "",
+            group=current.group_version.group.uid if current and current.group_version else "",
+            as_of=current.as_of.isoformat() if current and current.as_of else "",
         )
+
+
+class NewQuestionForm(QuestionForm):
+    """A question written from scratch: it starts as a draft, so the form has no status."""
+
+    status = None

@@ -82,3 +82,24 @@ def save_edit(
     return add_version(
         session, question, content, topic, author_id=author_id, group_version=group, group_position=position
     )
+
+
+def new_uid(session: Session, section: str, topic: str) -> str:
+    """A stable id for a question written on the web, e.g. `quant-percentage-web-0001`, not used before."""
+    prefix = f"{section}-{topic}-web-"
+    taken = set(session.scalars(select(Question.uid).where(Question.uid.like(f"{prefix}%"))))
+    number = len(taken) + 1
+    while f"{prefix}{number:04d}" in taken:
+        number += 1
+    return f"{prefix}{number:04d}"
+
+
+def create_question(session: Session, content: QuestionContent, author_id: int) -> Question:
+    """A new draft question whose first version is `content`, written through the bank's own `add_version`."""
+    topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
+    if topic is None:
+        raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
+    question = Question(uid=new_uid(session, content.section, content.topic), status="draft")
+    session.add(question)
+    add_version(session, question, content, topic, author_id=author_id)
+    return question

@@ -7,7 +7,7 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from trainer.authoring import service
-from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
+from trainer.authoring.forms import PREVIEW_LABELS, NewQuestionForm, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
@@ -64,10 +64,7 @@ def edit_question(uid: str):
     question = service.get_question(db.session, uid)
     current = latest_version(db.session, question)
     form = QuestionForm()
-    topics = service.topics_by_section(db.session)
-    form.topic.choices = [
-        SelectChoice(f"{section}/{t.key}", t.name, optgroup=section) for section, items in topics.items() for t in items
-    ]
+    form.topic.choices = topic_choices()
     if request.method == "GET":
         form.fill_from(current, question.status)
     elif form.validate_on_submit():
@@ -82,6 +79,29 @@ def edit_question(uid: str):
     return render_template("authoring/edit_question.html", question=question, current=current, form=form), (
         422 if form.errors else 200
     )
+
+
+def topic_choices() -> list[SelectChoice]:
+    topics = service.topics_by_section(db.session)
+    return [
+        SelectChoice(f"{section}/{t.key}", t.name, optgroup=section) for section, items in topics.items() for t in items
+    ]
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@access(Access.STAFF)
+def new_question():
+    """Write a question from scratch, with the live preview; it is saved as a draft with its first version."""
+    form = NewQuestionForm()
+    form.topic.choices = topic_choices()
+    if form.validate_on_submit():
+        question = service.create_question(db.session, form.content(), current_user.id)
+        db.session.commit()
+        flash(f"Saved {question.uid} as a draft (version 1).", "success")
+        for message in form.dropped_text():
+            flash(message, "warning")
+        return redirect(url_for("authoring.show_question", uid=question.uid))
+    return render_template("authoring/new_question.html", form=form), (422 if form.errors else 200)
 
 
 @bp.route("/preview", methods=["POST"])

@@ -1,0 +1,135 @@
+"""Instructors write new questions on the web: drafts through the bank's own versioning, refused at the field."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from tests.authoring.test_views import token
+from tests.factories import make_question, make_topic
+from trainer.bank.models import Question
+from trainer.bank.service import hindi_tuple
+from trainer.extensions import db
+
+HINDI = {
+    "hindi_stem": "150 का 20% कितना है?",
+    "hindi_option_a": "10",
+    "hindi_option_b": "20",
+    "hindi_option_c": "30",
+    "hindi_option_d": "40",
+    "hindi_explanation": "$\\frac{20}{100} \\times 150 = 30$।",
+}
+
+
+@pytest.fixture
+def topics(app):
+    with app.app_context():
+        percentage = make_topic(db.session, "quant", "percentage")
+        make_topic(db.session, "english", "synonyms")
+        make_question(db.session, percentage, "quant-percentage-web-0001", stem="Taken already: what is 5% of 60?")
+        db.session.commit()
+
+
+@pytest.fixture
+def instructor(auth):
+    return auth.login(role="instructor")
+
+
+def new_form(client, page: str = "/authoring/questions/new", **changes) -> dict:
+    fields = {
+        "csrf_token": token(client, page),
+        "topic": "quant/percentage",
+        "difficulty": "easy",
+        "stem": "What is 20% of 150?",
+        "option_a": "10",
+        "option_b": "20",
+        "option_c": "30",
+        "option_d": "40",
+        "answer": "C",
+        "explanation": "$\\frac{20}{100} \\times 150 = 30$.",
+        "source": "Written for the trainer",
+    }
+    return fields | changes
+
+
+def question(app, uid: str) -> tuple[str, list] | None:
+    """The question's status and its versions (detached, columns loaded), or None if there is none."""
+    with app.app_context():
+        found = db.session.scalar(select(Question).where(Question.uid == uid))
+        if found is None:
+            return None
+        versions = list(found.versions)
+        db.session.expunge_all()
+        return found.status, versions
+
+
+def test_the_new_question_form_offers_the_taxonomy_and_no_status(client, topics, instructor):
+    page = client.get("/authoring/questions/new").text
+
+    assert re.search(r'<optgroup label="quant">\s*<option value="quant/percentage">', page)
+    assert 'value="english/synonyms"' in page
+    assert 'name="status"' not in page and "Save as a draft" in page
+    assert 'id="question-form"' in page and "js/preview.js" in page
+
+
+def test_a_new_question_with_hindi_is_a_draft_with_version_1_by_its_author(app, client, topics, instructor):
+    response = client.post("/authoring/questions/new", data=new_form(client, **HINDI))
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/authoring/questions/quant-percentage-web-0002"
+    assert "Saved quant-percentage-web-0002 as a draft (version 1)." in client.get(response.headers["Location"]).text
+    status, (version,) = question(app, "quant-percentage-web-0002")
+    assert status == "draft" and version.number == 1 and version.author_id == instructor.id
+    assert (version.stem, version.options, version.answer) == ("What is 20% of 150?", ["10", "20", "30", "40"], 2)
+    assert hindi_tuple(version) == (HINDI["hindi_stem"], ("10", "20", "30", "40"), HINDI["hindi_explanation"])
+
+
+def test_each_new_question_gets_its_own_uid(app, client, topics, instructor):
+    client.post("/authoring/questions/new", data=new_form(client, topic="english/synonyms", stem="Synonym of BRAVE?"))
+    client.post("/authoring/questions/new", data=new_form(client, topic="english/synonyms", stem="Synonym of BOLD?"))
+
+    assert question(app, "english-synonyms-web-0001")[1][0].stem == "Synonym of BRAVE?"
+    assert question(app, "english-synonyms-web-0002")[1][0].stem == "Synonym of BOLD?"
+
+
+INVALID = [
+    ({"option_d": "10"}, "option_d", "Same text as Option A."),
+    ({"explanation": ""}, "explanation", "Every question needs a worked explanation."),
+    ({"topic": "quant/nowhere"}, "topic", "Not a valid choice"),
+    ({**HINDI, "hindi_stem": "150 का 25% कितना है?"}, "hindi_stem", "Numbers differ from the English"),
+    ({**HINDI, "hindi_option_b": ""}, "hindi_option_b", "Fill in every Hindi field, or none."),
+    (
+        {"option_a": '![a square](a.svg)', "option_b": '![a square, missing a side](b.svg)',
+         "option_c": '![a square](c.svg)', "option_d": '![a square](d.svg)'},
+        "option_a", "give options away",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("changes", "field", "message"), INVALID)
+def test_an_invalid_new_question_is_refused_at_the_field(app, client, topics, instructor, changes, field, message):
+    response = client.post("/authoring/questions/new", data=new_form(client, **changes))
+
+    assert response.status_code == 422
+    error = re.search(rf'<p class="error" id="{field}-error">(.*?)</p>', response.text, re.S)
+    assert error and message in error.group(1), error
+    assert question(app, "quant-percentage-web-0002") is None
+
+
+def test_a_new_question_without_the_csrf_token_is_refused(app, client, topics, instructor):
+    form = new_form(client)
+    del form["csrf_token"]
+
+    assert client.post("/authoring/questions/new", data=form).status_code == 400
+    assert question(app, "quant-percentage-web-0002") is None
+
+
+def test_candidates_cannot_write_questions(app, client, auth, topics):
+    auth.login(role="candidate")
+
+    assert client.get("/authoring/questions/new").status_code == 403
+    form = new_form(client, page="/tests")
+    assert client.post("/authoring/questions/new", data=form).status_code == 403
+    assert question(app, "quant-percentage-web-0002") is None
