@@ -133,3 +133,66 @@ def test_candidates_cannot_write_questions(app, client, auth, topics):
     form = new_form(client, page="/tests")
     assert client.post("/authoring/questions/new", data=form).status_code == 403
     assert question(app, "quant-percentage-web-0002") is None
+
+
+def test_publish_retire_and_restore_from_the_question_page(app, client, topics, instructor):
+    client.post("/authoring/questions/new", data=new_form(client, change_note="Drafted from the 2024 paper"))
+    url = "/authoring/questions/quant-percentage-web-0002"
+    page = client.get(url).text
+    assert re.search(r'<strong id="status">draft</strong>', page)
+    assert 'value="publish"' in page and 'value="retire"' in page and 'value="restore"' not in page
+    assert "Drafted from the 2024 paper" in page and instructor.name in page
+
+    for action, status in [("publish", "published"), ("retire", "retired"), ("restore", "draft")]:
+        response = client.post(f"{url}/status", data={"csrf_token": token(client, url), "action": action})
+
+        assert response.status_code == 302 and response.headers["Location"] == url
+        assert f"quant-percentage-web-0002 is now {status}." in client.get(url).text
+        assert question(app, "quant-percentage-web-0002")[0] == status
+
+
+def test_an_action_that_does_not_apply_is_explained(app, client, topics, instructor):
+    url = "/authoring/questions/quant-percentage-web-0001"
+
+    client.post(f"{url}/status", data={"csrf_token": token(client, url), "action": "restore"})
+
+    assert "quant-percentage-web-0001 is published: it cannot be restored." in client.get(url).text
+
+
+def test_the_second_reader_rule_stops_the_author_publishing(app, client, auth, topics, instructor):
+    app.config["REQUIRE_SECOND_READER"] = True
+    client.post("/authoring/questions/new", data=new_form(client))
+    url = "/authoring/questions/quant-percentage-web-0002"
+
+    client.post(f"{url}/status", data={"csrf_token": token(client, url), "action": "publish"})
+
+    assert "another instructor must read and publish it" in client.get(url).text
+    assert question(app, "quant-percentage-web-0002")[0] == "draft"
+    second = app.test_client()
+    auth.client = second
+    auth.login(role="instructor")
+    second.post(f"{url}/status", data={"csrf_token": token(second, url), "action": "publish"})
+    assert question(app, "quant-percentage-web-0002")[0] == "published"
+
+
+def test_duplicate_from_the_question_page(app, client, topics, instructor):
+    url = "/authoring/questions/quant-percentage-web-0001"
+
+    response = client.post(f"{url}/duplicate", data={"csrf_token": token(client, url)})
+
+    assert response.headers["Location"] == "/authoring/questions/quant-percentage-web-0002"
+    status, (version,) = question(app, "quant-percentage-web-0002")
+    assert status == "draft" and version.stem == "Taken already: what is 5% of 60?"
+
+
+@pytest.mark.parametrize("action", ["status", "duplicate"])
+def test_workflow_buttons_need_the_csrf_token_and_staff(app, client, auth, topics, action):
+    url = "/authoring/questions/quant-percentage-web-0001"
+    auth.login(role="instructor")
+    assert client.post(f"{url}/{action}", data={"action": "retire"}).status_code == 400
+    auth.logout()
+    auth.login(role="candidate")
+    response = client.post(f"{url}/{action}", data={"csrf_token": token(client, "/tests"), "action": "retire"})
+    assert response.status_code == 403
+    assert question(app, "quant-percentage-web-0001")[0] == "published"
+    assert question(app, "quant-percentage-web-0002") is None

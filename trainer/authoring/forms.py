@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from trainer.bank.parsing import LETTERS, QuestionContent
 from trainer.bank.rendering import math_problems
-from trainer.bank.validation import DIFFICULTIES, STATUSES, numbers
+from trainer.bank.validation import DIFFICULTIES, numbers
 from trainer.bank.validation.option_labels import label_problems
 from trainer.bank.validation.sanitising import dropped_message
 
@@ -29,11 +29,6 @@ class QuestionForm(FlaskForm):
     topic = SelectField("Section / topic", validators=[DataRequired()])
     subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
     difficulty = SelectField("Difficulty", choices=[SelectChoice(d, d.title()) for d in DIFFICULTIES])
-    status = SelectField(
-        "Status",
-        choices=[SelectChoice(s, s.title()) for s in STATUSES],
-        description="Only published questions are drawn into papers.",
-    )
     stem = TextAreaField(
         "Question",
         validators=[DataRequired(message="The question needs a stem."), valid_maths],
@@ -51,6 +46,11 @@ class QuestionForm(FlaskForm):
         "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
     )
     shuffle = BooleanField("Shuffle the options when drawn")
+    change_note = StringField(
+        "Change note",
+        validators=[Length(max=500)],
+        description="What changed and why; shown in the question's history.",
+    )
     hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
     hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
     hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])
@@ -111,9 +111,9 @@ class QuestionForm(FlaskForm):
         found = (dropped_message(getattr(self, n).label.text, getattr(self, n).data or "") for n in names)
         return [message for message in found if message]
 
-    def fill_from(self, version, status: str) -> None:
+    def fill_from(self, version) -> None:
         self.topic.data = f"{version.topic.section}/{version.topic.key}"
-        self.subtopic.data, self.difficulty.data, self.status.data = version.subtopic, version.difficulty, status
+        self.subtopic.data, self.difficulty.data = version.subtopic, version.difficulty
         self.stem.data, self.explanation.data, self.source.data = version.stem, version.explanation, version.source
         for name, text in zip(self.OPTION_FIELDS, version.options):
             getattr(self, name).data = text
@@ -150,9 +150,3 @@ class QuestionForm(FlaskForm):
             group=current.group_version.group.uid if current and current.group_version else "",
             as_of=current.as_of.isoformat() if current and current.as_of else "",
         )
-
-
-class NewQuestionForm(QuestionForm):
-    """A question written from scratch: it starts as a draft, so the form has no status."""
-
-    status = None

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from trainer.authoring import service
-from trainer.authoring.forms import PREVIEW_LABELS, NewQuestionForm, QuestionForm
+from trainer.authoring import service, workflow
+from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
 from trainer.bank.validation.sanitising import dropped_message
+from trainer.config import flag
 from trainer.core.access import Access, access
+from trainer.core.errors import Conflict
 from trainer.extensions import db
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
@@ -52,6 +54,8 @@ def show_question(uid: str):
         "authoring/show_question.html",
         question=question,
         version=latest_version(db.session, question),
+        names=service.names_of(db.session, question),
+        actions=workflow.actions_for(question.status),
         render=render,
         render_inline=render_inline,
     )
@@ -66,11 +70,10 @@ def edit_question(uid: str):
     form = QuestionForm()
     form.topic.choices = topic_choices()
     if request.method == "GET":
-        form.fill_from(current, question.status)
+        form.fill_from(current)
     elif form.validate_on_submit():
-        version = service.save_edit(
-            db.session, question, form.content(current), form.status.data, current_user.id, current
-        )
+        content, note = form.content(current), form.change_note.data or ""
+        version = service.save_edit(db.session, question, content, question.status, current_user.id, current, note)
         db.session.commit()
         flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
         for message in form.dropped_text():
@@ -92,10 +95,10 @@ def topic_choices() -> list[SelectChoice]:
 @access(Access.STAFF)
 def new_question():
     """Write a question from scratch, with the live preview; it is saved as a draft with its first version."""
-    form = NewQuestionForm()
+    form = QuestionForm()
     form.topic.choices = topic_choices()
     if form.validate_on_submit():
-        question = service.create_question(db.session, form.content(), current_user.id)
+        question = service.create_question(db.session, form.content(), current_user.id, form.change_note.data or "")
         db.session.commit()
         flash(f"Saved {question.uid} as a draft (version 1).", "success")
         for message in form.dropped_text():
@@ -112,3 +115,37 @@ def preview():
     texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
     found = (dropped_message(PREVIEW_LABELS.get(key, key), text) for key, text in texts.items())
     return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])
+
+
+@bp.record_once
+def _read_settings(state) -> None:
+    """TRAINER_REQUIRE_SECOND_READER (off by default): publishing needs an instructor other than the last editor."""
+    state.app.config["REQUIRE_SECOND_READER"] = flag(state.app.config, "REQUIRE_SECOND_READER")
+
+
+@bp.route("/questions/<uid>/status", methods=["POST"])
+@access(Access.STAFF)
+def change_status(uid: str):
+    """Publish, retire or restore a question (the button's `action`)."""
+    question = service.get_question(db.session, uid)
+    action = request.form.get("action", "")
+    second_reader = current_app.config["REQUIRE_SECOND_READER"]
+    try:
+        status = workflow.change_status(db.session, question, action, current_user.id, second_reader)
+    except Conflict as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"{uid} is now {status}.", "success")
+    return redirect(url_for("authoring.show_question", uid=uid))
+
+
+@bp.route("/questions/<uid>/duplicate", methods=["POST"])
+@access(Access.STAFF)
+def duplicate_question(uid: str):
+    """A copy of the newest version as a new draft question, to be edited into a variant."""
+    copy = service.duplicate(db.session, service.get_question(db.session, uid), current_user.id)
+    db.session.commit()
+    flash(f"Duplicated {uid} as {copy.uid} (a draft).", "success")
+    return redirect(url_for("authoring.show_question", uid=copy.uid))
