@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from tests.factories import make_question, make_topic, make_user
 from trainer.authoring import service, workflow
 from trainer.bank.parsing import QuestionContent
-from trainer.core.errors import Conflict
+from trainer.core.errors import Conflict, NotFound
 from trainer.exam.paper import stored_candidates
 from trainer.extensions import db
 
@@ -99,3 +100,23 @@ def test_a_new_uid_is_one_past_the_highest_taken(world):
 
     assert service.new_uid(db.session, "quant", "percentage") == "quant-percentage-web-0008"
     assert service.new_uid(db.session, "quant", "geometry") == "quant-geometry-web-0001"
+
+
+def test_an_old_version_is_restored_as_a_new_one(world):
+    edited = replace(CONTENT, stem="What is 30% of 150?", answer=3, options=("10", "20", "30", "45"))
+    service.save_edit(db.session, world.question, edited, "draft", world.reader.id, note="Harder numbers")
+
+    restored = service.restore_version(db.session, world.question, 1, world.author.id)
+
+    assert [v.number for v in world.question.versions] == [1, 2, 3]
+    first = world.question.versions[0]
+    assert (restored.number, restored.content_hash, restored.stem) == (3, first.content_hash, first.stem)
+    assert (restored.author_id, restored.change_note) == (world.author.id, "Restored version 1.")
+    assert world.question.versions[1].change_note == "Harder numbers"
+
+
+def test_restoring_the_newest_content_is_refused(world):
+    with pytest.raises(Conflict, match="nothing to restore"):
+        service.restore_version(db.session, world.question, 1, world.author.id)
+    with pytest.raises(NotFound):
+        service.restore_version(db.session, world.question, 9, world.author.id)

@@ -196,3 +196,60 @@ def test_workflow_buttons_need_the_csrf_token_and_staff(app, client, auth, topic
     assert response.status_code == 403
     assert question(app, "quant-percentage-web-0001")[0] == "published"
     assert question(app, "quant-percentage-web-0002") is None
+
+
+def edit_and_note(client, uid: str, note: str, **changes):
+    url = f"/authoring/questions/{uid}/edit"
+    return client.post(url, data=new_form(client, page=url, change_note=note, **changes))
+
+
+def test_the_diff_shows_changed_words_with_markers_and_who_changed_them(app, client, topics, instructor):
+    client.post("/authoring/questions/new", data=new_form(client))
+    uid = "quant-percentage-web-0002"
+    edit_and_note(client, uid, "Harder: 30% now", stem="What is 30% of 150?", answer="D", option_d="45")
+    assert "Harder: 30% now" in client.get(f"/authoring/questions/{uid}").text
+
+    page = client.get(f"/authoring/questions/{uid}/diff?old=1&new=2").text
+
+    table = re.search(r'<table class="table" id="diff">.*?</table>', page, re.S).group(0)
+    assert re.findall(r'<th scope="row">(.*?)</th>', table) == ["Question", "Option D", "Correct option"]
+    assert "What is <del>[-20%-]</del><ins>{+30%+}</ins> of 150?" in table
+    assert "<del>[-C-]</del><ins>{+D+}</ins>" in table
+    assert "Harder: 30% now" in page and instructor.name in page
+    assert re.search(r'id="unchanged">Unchanged: Topic, Difficulty, Option A', page)
+    assert client.get(f"/authoring/questions/{uid}/diff").text == page  # the newest and the one before by default
+    assert client.get(f"/authoring/questions/{uid}/diff?old=1&new=7").status_code == 404
+
+
+def test_an_old_version_is_restored_from_the_page(app, client, topics, instructor):
+    uid = "quant-percentage-web-0001"
+    edit_and_note(client, uid, "Typo", stem="Taken already: what is 6% of 60?")
+    url = f"/authoring/questions/{uid}"
+
+    response = client.post(f"{url}/restore", data={"csrf_token": token(client, url), "version": "1"})
+
+    assert response.status_code == 302 and "Restored as version 3." in client.get(url).text
+    _status, versions = question(app, uid)
+    assert [v.stem for v in versions] == [versions[0].stem, "Taken already: what is 6% of 60?", versions[0].stem]
+    assert versions[2].change_note == "Restored version 1."
+    assert client.post(f"{url}/restore", data={"version": "1"}).status_code == 400
+
+
+def test_candidates_cannot_see_diffs_or_restore(app, client, auth, topics):
+    auth.login(role="candidate")
+    url = "/authoring/questions/quant-percentage-web-0001"
+
+    assert client.get(f"{url}/diff").status_code == 403
+    assert (
+        client.post(f"{url}/restore", data={"csrf_token": token(client, "/tests"), "version": "1"}).status_code == 403
+    )
+
+
+def test_restoring_a_version_that_does_not_exist_is_explained(app, client, topics, instructor):
+    url = "/authoring/questions/quant-percentage-web-0001"
+
+    for version in ("7", "", "x"):
+        response = client.post(f"{url}/restore", data={"csrf_token": token(client, url), "version": version})
+
+        assert response.status_code == 302
+        assert "has no version" in client.get(url).text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -11,7 +11,7 @@ from trainer.auth.models import User
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version, hindi_tuple, latest_version, latest_version_ids
-from trainer.core.errors import DomainError, NotFound
+from trainer.core.errors import Conflict, DomainError, NotFound
 
 PAGE_SIZE = 50
 
@@ -131,3 +131,24 @@ def names_of(session: Session, question: Question) -> dict[int, str]:
     ids = {v.author_id for v in question.versions} | {question.approved_by_id}
     rows = session.execute(select(User.id, User.name).where(User.id.in_(ids - {None})))
     return {user_id: name for user_id, name in rows}
+
+
+def get_version(question: Question, number: int) -> QuestionVersion:
+    found = next((v for v in question.versions if v.number == number), None)
+    if found is None:
+        raise NotFound(f"{question.uid} has no version {number}.")
+    return found
+
+
+def restore_version(session: Session, question: Question, number: int, author_id: int) -> QuestionVersion:
+    """Bring back an old version's content as a new version (asked in the group the question is in now)."""
+    old, current = get_version(question, number), latest_version(session, question)
+    group = current.group_version.group.uid if current.group_version else ""
+    content = replace(content_of(old, standalone=True), group=group)
+    version = add_version(
+        session, question, content, old.topic, author_id, current.group_version, current.group_position
+    )
+    if version is None:
+        raise Conflict(f"Version {number} has the same content as the newest version: nothing to restore.")
+    version.change_note = f"Restored version {number}."
+    return version

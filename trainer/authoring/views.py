@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from trainer.authoring import service, workflow
+from trainer.authoring import diffing, service, workflow
 from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
@@ -14,7 +14,7 @@ from trainer.bank.validation import DIFFICULTIES
 from trainer.bank.validation.sanitising import dropped_message
 from trainer.config import flag
 from trainer.core.access import Access, access
-from trainer.core.errors import Conflict
+from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
@@ -149,3 +149,44 @@ def duplicate_question(uid: str):
     db.session.commit()
     flash(f"Duplicated {uid} as {copy.uid} (a draft).", "success")
     return redirect(url_for("authoring.show_question", uid=copy.uid))
+
+
+@bp.route("/questions/<uid>/diff")
+@access(Access.STAFF)
+def diff_versions(uid: str):
+    """Word-level differences between two versions (`?old=N&new=M`; by default the newest and the one before)."""
+    question = service.get_question(db.session, uid)
+    newest = question.versions[-1].number
+    new = _number(request.args.get("new"), newest)
+    old = _number(request.args.get("old"), max(new - 1, 1))
+    before, after = service.get_version(question, old), service.get_version(question, new)
+    return render_template(
+        "authoring/diff_versions.html",
+        question=question,
+        before=before,
+        after=after,
+        fields=diffing.version_diff(before, after),
+        names=service.names_of(db.session, question),
+    )
+
+
+def _number(raw: str | None, default: int) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else default
+
+
+@bp.route("/questions/<uid>/restore", methods=["POST"])
+@access(Access.STAFF)
+def restore_version(uid: str):
+    """Make an old version's content the newest version again (history keeps every version)."""
+    question = service.get_question(db.session, uid)
+    try:
+        version = service.restore_version(
+            db.session, question, _number(request.form.get("version"), 0), current_user.id
+        )
+    except (Conflict, NotFound) as exc:  # no such version: say so on the question page
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"Restored as version {version.number}.", "success")
+    return redirect(url_for("authoring.show_question", uid=uid))
