@@ -120,3 +120,13 @@ def test_restoring_the_newest_content_is_refused(world):
         service.restore_version(db.session, world.question, 1, world.author.id)
     with pytest.raises(NotFound):
         service.restore_version(db.session, world.question, 9, world.author.id)
+
+
+def test_near_duplicates_use_the_gates_measure_and_skip_the_question_itself(world):
+    close = replace(CONTENT, stem="What is 20% of 150 ?")
+    different = replace(CONTENT, stem="A train 150 m long passes a pole in 15 s. Its speed is?")
+
+    (found,) = service.near_duplicates_of(db.session, close, None)
+    assert found.version.question is world.question and found.score >= 0.7
+    assert service.near_duplicates_of(db.session, close, world.question.id) == []
+    assert service.near_duplicates_of(db.session, different, None) == []

@@ -253,3 +253,51 @@ def test_restoring_a_version_that_does_not_exist_is_explained(app, client, topic
 
         assert response.status_code == 302
         assert "has no version" in client.get(url).text
+
+
+COPY = {
+    "stem": "Taken already: what is 5% of 60?",
+    "option_a": "one",
+    "option_b": "two",
+    "option_c": "three",
+    "option_d": "four",
+}
+
+
+def test_a_near_duplicate_is_refused_showing_both_until_confirmed(app, client, topics, instructor):
+    response = client.post("/authoring/questions/new", data=new_form(client, **COPY))
+
+    assert response.status_code == 422
+    shown = re.search(r'<section class="flash flash-error" id="near-duplicates".*?</section>', response.text, re.S)
+    assert shown and 'href="/authoring/questions/quant-percentage-web-0001"' in shown.group(0)
+    assert shown.group(0).count("Taken already: what is 5% of 60?") == 2 and "100% of word runs shared" in shown.group(
+        0
+    )
+    assert 'name="save_anyway"' in shown.group(0)
+    assert question(app, "quant-percentage-web-0002") is None
+
+    confirmed = client.post("/authoring/questions/new", data=new_form(client, save_anyway="y", **COPY))
+
+    assert confirmed.status_code == 302 and question(app, "quant-percentage-web-0002")[0] == "draft"
+
+
+def test_an_edit_into_a_near_duplicate_is_refused(app, client, topics, instructor):
+    client.post("/authoring/questions/new", data=new_form(client))
+    uid = "quant-percentage-web-0002"
+
+    response = edit_and_note(client, uid, "Oops", **COPY)
+
+    assert response.status_code == 422 and 'id="near-duplicates"' in response.text
+    assert len(question(app, uid)[1]) == 1
+    assert edit_and_note(client, uid, "Sure", save_anyway="y", **COPY).status_code == 302
+    assert len(question(app, uid)[1]) == 2
+    # an edit that changes nothing is not refused for a likeness already in the bank
+    assert edit_and_note(client, uid, "", **COPY).status_code == 302
+
+
+def test_a_question_is_not_its_own_near_duplicate(app, client, topics, instructor):
+    uid = "quant-percentage-web-0001"
+
+    response = edit_and_note(client, uid, "Reworded", **(COPY | {"stem": "Taken already: what is 5% of sixty?"}))
+
+    assert response.status_code == 302 and len(question(app, uid)[1]) == 2

@@ -51,6 +51,7 @@ class QuestionForm(FlaskForm):
         validators=[Length(max=500)],
         description="What changed and why; shown in the question's history.",
     )
+    save_anyway = BooleanField("Save anyway: it is not a duplicate of the questions shown")
     hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
     hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
     hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])

@@ -11,6 +11,7 @@ from trainer.auth.models import User
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version, hindi_tuple, latest_version, latest_version_ids
+from trainer.bank.similarity import THRESHOLD, shingles
 from trainer.core.errors import Conflict, DomainError, NotFound
 
 PAGE_SIZE = 50
@@ -152,3 +153,32 @@ def restore_version(session: Session, question: Question, number: int, author_id
         raise Conflict(f"Version {number} has the same content as the newest version: nothing to restore.")
     version.change_note = f"Restored version {number}."
     return version
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    version: QuestionVersion
+    score: float
+
+
+def near_duplicates_of(session: Session, content: QuestionContent, question_id: int | None) -> list[NearDuplicate]:
+    """Other bank questions whose newest text shares most word runs with this content (the near-duplicate gate's
+    measure: word trigrams of stem and options, at its threshold), most similar first."""
+    mine = shingles(f"{content.stem} {' '.join(content.options)}")
+    latest = latest_version_ids()
+    query = (
+        select(QuestionVersion)
+        .join(latest, latest.c.version_id == QuestionVersion.id)
+        .join(Question, Question.id == QuestionVersion.question_id)
+        .where(Question.kind == "static", QuestionVersion.group_version_id.is_(None))
+        .options(selectinload(QuestionVersion.question))
+    )
+    if question_id is not None:
+        query = query.where(Question.id != question_id)
+    found = []
+    for version in session.scalars(query):
+        theirs = shingles(f"{version.stem} {' '.join(version.options)}")
+        score = len(mine & theirs) / len(mine | theirs) if mine or theirs else 0.0
+        if score >= THRESHOLD:
+            found.append(NearDuplicate(version, round(score, 3)))
+    return sorted(found, key=lambda d: -d.score)

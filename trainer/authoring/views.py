@@ -18,6 +18,7 @@ from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
+RENDERERS = {"render": render, "render_inline": render_inline}  # the candidates' renderer, for templates
 
 
 @bp.route("/questions")
@@ -69,19 +70,36 @@ def edit_question(uid: str):
     current = latest_version(db.session, question)
     form = QuestionForm()
     form.topic.choices = topic_choices()
+    duplicates = []
     if request.method == "GET":
         form.fill_from(current)
     elif form.validate_on_submit():
         content, note = form.content(current), form.change_note.data or ""
-        version = service.save_edit(db.session, question, content, question.status, current_user.id, current, note)
-        db.session.commit()
-        flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
-        for message in form.dropped_text():
-            flash(message, "warning")
-        return redirect(url_for("authoring.show_question", uid=uid))
-    return render_template("authoring/edit_question.html", question=question, current=current, form=form), (
-        422 if form.errors else 200
+        changed = content.content_hash() != current.content_hash
+        duplicates = unconfirmed_duplicates(form, content, question.id) if changed else []
+        if not duplicates:
+            version = service.save_edit(db.session, question, content, question.status, current_user.id, current, note)
+            db.session.commit()
+            flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
+            for message in form.dropped_text():
+                flash(message, "warning")
+            return redirect(url_for("authoring.show_question", uid=uid))
+    page = render_template(
+        "authoring/edit_question.html",
+        question=question,
+        current=current,
+        form=form,
+        duplicates=duplicates,
+        **RENDERERS,
     )
+    return page, (422 if form.errors or duplicates else 200)
+
+
+def unconfirmed_duplicates(form: QuestionForm, content, question_id: int | None) -> list:
+    """Near-duplicates of the content elsewhere in the bank, unless the instructor ticked "save anyway"."""
+    if form.save_anyway.data:
+        return []
+    return service.near_duplicates_of(db.session, content, question_id)
 
 
 def topic_choices() -> list[SelectChoice]:
@@ -97,14 +115,19 @@ def new_question():
     """Write a question from scratch, with the live preview; it is saved as a draft with its first version."""
     form = QuestionForm()
     form.topic.choices = topic_choices()
+    duplicates = []
     if form.validate_on_submit():
-        question = service.create_question(db.session, form.content(), current_user.id, form.change_note.data or "")
-        db.session.commit()
-        flash(f"Saved {question.uid} as a draft (version 1).", "success")
-        for message in form.dropped_text():
-            flash(message, "warning")
-        return redirect(url_for("authoring.show_question", uid=question.uid))
-    return render_template("authoring/new_question.html", form=form), (422 if form.errors else 200)
+        content = form.content()
+        duplicates = unconfirmed_duplicates(form, content, None)
+        if not duplicates:
+            question = service.create_question(db.session, content, current_user.id, form.change_note.data or "")
+            db.session.commit()
+            flash(f"Saved {question.uid} as a draft (version 1).", "success")
+            for message in form.dropped_text():
+                flash(message, "warning")
+            return redirect(url_for("authoring.show_question", uid=question.uid))
+    page = render_template("authoring/new_question.html", form=form, duplicates=duplicates, **RENDERERS)
+    return page, (422 if form.errors or duplicates else 200)
 
 
 @bp.route("/preview", methods=["POST"])
