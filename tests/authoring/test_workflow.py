@@ -8,8 +8,10 @@ from types import SimpleNamespace
 import pytest
 
 from tests.factories import make_question, make_topic, make_user
+from trainer import create_app
 from trainer.authoring import service, workflow
 from trainer.bank.parsing import QuestionContent
+from trainer.config import ConfigError
 from trainer.core.errors import Conflict, NotFound
 from trainer.exam.paper import stored_candidates
 from trainer.extensions import db
@@ -130,3 +132,15 @@ def test_near_duplicates_use_the_gates_measure_and_skip_the_question_itself(worl
     assert found.version.question is world.question and found.score >= 0.7
     assert service.near_duplicates_of(db.session, close, world.question.id) == []
     assert service.near_duplicates_of(db.session, different, None) == []
+
+
+@pytest.mark.parametrize(("raw", "on"), [("yes", True), ("0", False), (1, True), (None, False)])
+def test_the_second_reader_setting_is_read_as_a_flag(database_url, raw, on):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "REQUIRE_SECOND_READER": raw})
+
+    assert app.config["REQUIRE_SECOND_READER"] is on
+
+
+def test_a_second_reader_setting_that_is_not_yes_or_no_stops_the_app(database_url):
+    with pytest.raises(ConfigError, match="TRAINER_REQUIRE_SECOND_READER must be 1 or 0"):
+        create_app({"TESTING": True, "DATABASE_URL": database_url, "REQUIRE_SECOND_READER": "maybe"})
