@@ -39,6 +39,7 @@ class Config:
     SMTP_SECURITY = "starttls"  # "starttls", "ssl" (usually port 465) or "none" (a relay on localhost)
     HTTPS = False  # served over https (behind a TLS proxy): HSTS, Secure cookies, https links
     PROXY_COUNT = 0  # trusted reverse proxies in front that set X-Forwarded-For/-Proto/-Host; 0 = none
+    REQUIRE_SECOND_READER = False  # publishing a question needs an instructor other than its last editor
 
 
 SECRET_FILE = "secret_key"

@@ -9,7 +9,8 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from trainer.bank.parsing import LETTERS, QuestionContent
 from trainer.bank.rendering import math_problems
-from trainer.bank.validation import DIFFICULTIES, STATUSES, numbers
+from trainer.bank.validation import DIFFICULTIES, numbers
+from trainer.bank.validation.option_labels import label_problems
 from trainer.bank.validation.sanitising import dropped_message
 
 
@@ -28,11 +29,6 @@ class QuestionForm(FlaskForm):
     topic = SelectField("Section / topic", validators=[DataRequired()])
     subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
     difficulty = SelectField("Difficulty", choices=[SelectChoice(d, d.title()) for d in DIFFICULTIES])
-    status = SelectField(
-        "Status",
-        choices=[SelectChoice(s, s.title()) for s in STATUSES],
-        description="Only published questions are drawn into papers.",
-    )
     stem = TextAreaField(
         "Question",
         validators=[DataRequired(message="The question needs a stem."), valid_maths],
@@ -50,6 +46,12 @@ class QuestionForm(FlaskForm):
         "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
     )
     shuffle = BooleanField("Shuffle the options when drawn")
+    change_note = StringField(
+        "Change note",
+        validators=[Length(max=500)],
+        description="What changed and why; shown in the question's history.",
+    )
+    save_anyway = BooleanField("Save anyway: it is not a duplicate of the questions shown")
     hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
     hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
     hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])
@@ -77,7 +79,14 @@ class QuestionForm(FlaskForm):
                 field.errors.append(f"Same text as {seen[text]}.")
                 ok = False
             seen.setdefault(text, field.label.text)
+        for problem in label_problems([getattr(self, n).data or "" for n in self.OPTION_FIELDS], self._key()):
+            self.option_a.errors.append(problem)
+            ok = False
         return self._validate_hindi() and ok
+
+    def _key(self) -> int | None:
+        answer = self.answer.data or ""
+        return LETTERS.index(answer) if len(answer) == 1 and answer in LETTERS else None
 
     def _validate_hindi(self) -> bool:
         """Hindi is optional, but when given it is complete and has the same numbers as the English."""
@@ -103,9 +112,9 @@ class QuestionForm(FlaskForm):
         found = (dropped_message(getattr(self, n).label.text, getattr(self, n).data or "") for n in names)
         return [message for message in found if message]
 
-    def fill_from(self, version, status: str) -> None:
+    def fill_from(self, version) -> None:
         self.topic.data = f"{version.topic.section}/{version.topic.key}"
-        self.subtopic.data, self.difficulty.data, self.status.data = version.subtopic, version.difficulty, status
+        self.subtopic.data, self.difficulty.data = version.subtopic, version.difficulty
         self.stem.data, self.explanation.data, self.source.data = version.stem, version.explanation, version.source
         for name, text in zip(self.OPTION_FIELDS, version.options):
             getattr(self, name).data = text
@@ -121,8 +130,10 @@ class QuestionForm(FlaskForm):
         options = tuple(getattr(self, f"hindi_{n}").data.strip() for n in self.OPTION_FIELDS)
         return (self.hindi_stem.data.strip(), options, self.hindi_explanation.data.strip())
 
-    def content(self, current) -> QuestionContent:
-        """The edited content; what the editor does not show (language, group, as_of) stays as it was."""
+    def content(self, current=None) -> QuestionContent:
+        """The edited content; what the editor does not show (language, group, as_of) stays as it was.
+
+        A new question (no `current`) is in English, in no group, with no as-of date."""
         section, _, topic = self.topic.data.partition("/")
         return QuestionContent(
             section=section,
@@ -133,10 +144,10 @@ class QuestionForm(FlaskForm):
             answer=LETTERS.index(self.answer.data),
             explanation=self.explanation.data.strip(),
             source=self.source.data.strip(),
-            language=current.language,
+            language=current.language if current else "en",
             subtopic=(self.subtopic.data or "").strip(),
             shuffle=bool(self.shuffle.data),
             hindi=self.hindi(),
-            group=current.group_version.group.uid if current.group_version else "",
-            as_of=current.as_of.isoformat() if current.as_of else "",
+            group=current.group_version.group.uid if current and current.group_version else "",
+            as_of=current.as_of.isoformat() if current and current.as_of else "",
         )

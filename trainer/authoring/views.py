@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from trainer.authoring import health, health_service, service
+from trainer.authoring import diffing, health, health_service, service, workflow
 from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
 from trainer.bank.validation.sanitising import dropped_message
+from trainer.config import flag
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
+from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
+RENDERERS = {"render": render, "render_inline": render_inline}  # the candidates' renderer, for templates
 
 
 @bp.route("/questions")
@@ -53,6 +56,8 @@ def show_question(uid: str):
         "authoring/show_question.html",
         question=question,
         version=latest_version(db.session, question),
+        names=service.names_of(db.session, question),
+        actions=workflow.actions_for(question.status),
         render=render,
         render_inline=render_inline,
     )
@@ -65,24 +70,65 @@ def edit_question(uid: str):
     question = service.get_question(db.session, uid)
     current = latest_version(db.session, question)
     form = QuestionForm()
+    form.topic.choices = topic_choices()
+    duplicates = []
+    if request.method == "GET":
+        form.fill_from(current)
+    elif form.validate_on_submit():
+        content, note = form.content(current), form.change_note.data or ""
+        changed = content.content_hash() != current.content_hash
+        duplicates = unconfirmed_duplicates(form, content, question.id) if changed else []
+        if not duplicates:
+            version = service.save_edit(db.session, question, content, question.status, current_user.id, current, note)
+            db.session.commit()
+            flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
+            for message in form.dropped_text():
+                flash(message, "warning")
+            return redirect(url_for("authoring.show_question", uid=uid))
+    page = render_template(
+        "authoring/edit_question.html",
+        question=question,
+        current=current,
+        form=form,
+        duplicates=duplicates,
+        **RENDERERS,
+    )
+    return page, (422 if form.errors or duplicates else 200)
+
+
+def unconfirmed_duplicates(form: QuestionForm, content, question_id: int | None) -> list:
+    """Near-duplicates of the content elsewhere in the bank, unless the instructor ticked "save anyway"."""
+    if form.save_anyway.data:
+        return []
+    return service.near_duplicates_of(db.session, content, question_id)
+
+
+def topic_choices() -> list[SelectChoice]:
     topics = service.topics_by_section(db.session)
-    form.topic.choices = [
+    return [
         SelectChoice(f"{section}/{t.key}", t.name, optgroup=section) for section, items in topics.items() for t in items
     ]
-    if request.method == "GET":
-        form.fill_from(current, question.status)
-    elif form.validate_on_submit():
-        version = service.save_edit(
-            db.session, question, form.content(current), form.status.data, current_user.id, current
-        )
-        db.session.commit()
-        flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
-        for message in form.dropped_text():
-            flash(message, "warning")
-        return redirect(url_for("authoring.show_question", uid=uid))
-    return render_template("authoring/edit_question.html", question=question, current=current, form=form), (
-        422 if form.errors else 200
-    )
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@access(Access.STAFF)
+def new_question():
+    """Write a question from scratch, with the live preview; it is saved as a draft with its first version."""
+    form = QuestionForm()
+    form.topic.choices = topic_choices()
+    duplicates = []
+    if form.validate_on_submit():
+        content = form.content()
+        duplicates = unconfirmed_duplicates(form, content, None)
+        if not duplicates:
+            question = service.create_question(db.session, content, current_user.id, form.change_note.data or "")
+            db.session.commit()
+            flash(f"Saved {question.uid} as a draft (version 1).", "success")
+            for message in form.dropped_text():
+                flash(message, "warning")
+            return redirect(url_for("authoring.show_question", uid=question.uid))
+    page = render_template("authoring/new_question.html", form=form, duplicates=duplicates, **RENDERERS)
+    return page, (422 if form.errors or duplicates else 200)
 
 
 @bp.route("/preview", methods=["POST"])
@@ -93,6 +139,81 @@ def preview():
     texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
     found = (dropped_message(PREVIEW_LABELS.get(key, key), text) for key, text in texts.items())
     return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])
+
+
+@bp.record_once
+def _read_settings(state) -> None:
+    """TRAINER_REQUIRE_SECOND_READER (off by default): publishing needs an instructor other than the last editor."""
+    state.app.config["REQUIRE_SECOND_READER"] = flag(state.app.config, "REQUIRE_SECOND_READER")
+
+
+@bp.route("/questions/<uid>/status", methods=["POST"])
+@access(Access.STAFF)
+def change_status(uid: str):
+    """Publish, retire or restore a question (the button's `action`)."""
+    question = service.get_question(db.session, uid)
+    action = request.form.get("action", "")
+    second_reader = current_app.config["REQUIRE_SECOND_READER"]
+    try:
+        status = workflow.change_status(db.session, question, action, current_user.id, second_reader)
+    except Conflict as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"{uid} is now {status}.", "success")
+    return redirect(url_for("authoring.show_question", uid=uid))
+
+
+@bp.route("/questions/<uid>/duplicate", methods=["POST"])
+@access(Access.STAFF)
+def duplicate_question(uid: str):
+    """A copy of the newest version as a new draft question, to be edited into a variant."""
+    copy = service.duplicate(db.session, service.get_question(db.session, uid), current_user.id)
+    db.session.commit()
+    flash(f"Duplicated {uid} as {copy.uid} (a draft).", "success")
+    return redirect(url_for("authoring.show_question", uid=copy.uid))
+
+
+@bp.route("/questions/<uid>/diff")
+@access(Access.STAFF)
+def diff_versions(uid: str):
+    """Word-level differences between two versions (`?old=N&new=M`; by default the newest and the one before)."""
+    question = service.get_question(db.session, uid)
+    newest = question.versions[-1].number
+    new = _number(request.args.get("new"), newest)
+    old = _number(request.args.get("old"), max(new - 1, 1))
+    before, after = service.get_version(question, old), service.get_version(question, new)
+    return render_template(
+        "authoring/diff_versions.html",
+        question=question,
+        before=before,
+        after=after,
+        fields=diffing.version_diff(before, after),
+        names=service.names_of(db.session, question),
+    )
+
+
+def _number(raw: str | None, default: int) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else default
+
+
+@bp.route("/questions/<uid>/restore", methods=["POST"])
+@access(Access.STAFF)
+def restore_version(uid: str):
+    """Make an old version's content the newest version again (history keeps every version)."""
+    question = service.get_question(db.session, uid)
+    try:
+        version = service.restore_version(
+            db.session, question, _number(request.form.get("version"), 0), current_user.id
+        )
+    except (Conflict, NotFound) as exc:  # no such version: say so on the question page
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"Restored as version {version.number}.", "success")
+    return redirect(url_for("authoring.show_question", uid=uid))
 
 
 @bp.route("/health")

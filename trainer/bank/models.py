@@ -35,6 +35,9 @@ class Question(Base):
     status: Mapped[str] = mapped_column(String(20), default="published")
     kind: Mapped[str] = mapped_column(String(20), default="static", server_default="static")  # or "generator"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who published it last, and when (with TRAINER_REQUIRE_SECOND_READER, never the last version's author).
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     versions: Mapped[list[QuestionVersion]] = relationship(back_populates="question", order_by="QuestionVersion.number")
 
@@ -60,6 +63,7 @@ class QuestionVersion(Base):
     shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    change_note: Mapped[str] = mapped_column(String(500), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     hindi: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"stem", "options", "explanation"}
     as_of: Mapped[date | None] = mapped_column(Date)
