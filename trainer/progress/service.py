@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from trainer.core.db import insert_skipping_duplicates
 from trainer.progress.analytics import TopicTally, weakest_first
 from trainer.progress.mastery import decayed
 from trainer.progress.models import TopicProgress
@@ -21,26 +22,9 @@ def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
     for slot, state, verdict in zip(attempt.slots, states, outcomes):
         tally = tallies.setdefault(slot.version.topic_id, TopicTally())
         tally.add(verdict, state.visited, state.seconds)
-    existing = {
-        row.topic_id: row
-        for row in session.scalars(
-            select(TopicProgress).where(TopicProgress.user_id == attempt.user_id, TopicProgress.topic_id.in_(tallies))
-        )
-    }
+    rows = _progress_rows_locked(session, attempt.user_id, list(tallies))
     for topic_id, tally in tallies.items():
-        row = existing.get(topic_id)
-        if row is None:
-            row = TopicProgress(
-                user_id=attempt.user_id,
-                topic_id=topic_id,
-                attempted=0,
-                correct=0,
-                seen=0,
-                seconds=0.0,
-                recent_right=0.0,
-                recent_wrong=0.0,
-            )
-            session.add(row)
+        row = rows[topic_id]
         row.attempted += tally.attempted
         row.correct += tally.correct
         row.seen += tally.seen
@@ -53,6 +37,27 @@ def record_graded_attempt(session: Session, attempt, states, outcomes) -> None:
     record_summary(session, attempt)
     record_reviews(session, attempt, states, outcomes)  # the mistake notebook (review_service.py)
     session.flush()
+
+
+def _progress_rows_locked(session: Session, user_id: int, topic_ids: list[int]) -> dict[int, TopicProgress]:
+    """The candidate's rows for these topics, created if missing and locked until the transaction ends.
+
+    Two attempts of one candidate graded at the same moment (two tabs, the clock and a submit) must neither both
+    create a row nor overwrite each other's counts: missing rows are inserted skipping any another transaction
+    just made, then all are read FOR UPDATE (SQLite has one writer at a time anyway).
+    """
+    if not topic_ids:
+        return {}
+    blank = {"attempted": 0, "correct": 0, "seen": 0, "seconds": 0.0, "recent_right": 0.0, "recent_wrong": 0.0}
+    statement = insert_skipping_duplicates(session, TopicProgress.__table__, ("user_id", "topic_id"))
+    session.execute(statement, [{"user_id": user_id, "topic_id": topic_id, **blank} for topic_id in topic_ids])
+    query = (
+        select(TopicProgress)
+        .where(TopicProgress.user_id == user_id, TopicProgress.topic_id.in_(topic_ids))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return {row.topic_id: row for row in session.scalars(query)}
 
 
 @dataclass(frozen=True)
