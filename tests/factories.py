@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from trainer.auth.service import create_user
@@ -148,3 +149,23 @@ class Auth:
 
     def logout(self):
         return self.client.post("/logout", data={"csrf_token": self.token("/tests")})
+
+
+@contextmanager
+def count_queries(engine=None):
+    """The SQL statements run on the engine (the app's, by default) inside the block, as a list."""
+    from sqlalchemy import event
+
+    from trainer.extensions import db
+
+    engine = engine or db.engine
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
-from sqlalchemy import event
-
-from tests.factories import make_question, make_topic
+from tests.factories import count_queries, make_question, make_topic
 from trainer.core.clock import utcnow
 from trainer.extensions import db
 
@@ -83,20 +80,6 @@ def test_candidates_are_refused_and_the_bank_list_links_to_the_page(client, auth
     auth.logout()
     auth.login(role="instructor")
     assert 'href="/authoring/health"' in client.get("/authoring/questions").text
-
-
-@contextmanager
-def count_queries():
-    statements = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def add_topics(session, keys: range) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from tests.factories import make_question, make_topic, make_user
+from tests.factories import count_queries, make_question, make_topic, make_user
 from trainer.bank.models import Question
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version
@@ -71,21 +70,6 @@ def cards(session, user) -> dict[str, ReviewCard]:
     return dict(rows)
 
 
-@contextmanager
-def count_queries(session):
-    statements = []
-    engine = session.get_bind()
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 def test_wrong_and_marked_answers_become_cards_due_at_once_right_and_blank_ones_do_not(session, bank):
     user = make_user(session)
     _, finished = mock(session, user, T0, {"quant-q0": "W", "quant-q1": "M", "quant-q2": "R", "quant-q3": "X"})
@@ -136,7 +120,7 @@ def test_the_due_count_is_one_query(session, bank):
     _, finished = mock(session, user, T0, {uid: "W" for uid in UIDS})
     session.flush()
 
-    with count_queries(session) as statements:
+    with count_queries(session.get_bind()) as statements:
         assert reviews_due(session, user.id, finished) == 5
     assert len(statements) == 1
 

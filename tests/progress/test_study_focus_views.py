@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from tests.factories import make_user
+from tests.factories import count_queries, make_user
 from tests.progress.mocks import T0, graded_mock, make_weighted_bank
 from trainer.auth.models import User
 from trainer.exam.models import Attempt
@@ -31,20 +30,6 @@ def sit(app, user_id: int, count: int, wrong=frozenset({"quant"})) -> None:
         for n in range(count):
             graded_mock(db.session, user, T0 + timedelta(days=n), wrong, seed=n)
         db.session.commit()
-
-
-@contextmanager
-def count_queries():
-    statements = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def test_study_next_leads_with_the_weakest_heavy_topic_and_says_why(app, client, auth, bank):

@@ -7,12 +7,11 @@ import csv
 import io
 import json
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from tests.factories import TIER1_SECTIONS, make_bank, make_user
+from tests.factories import TIER1_SECTIONS, count_queries, make_bank, make_user
 from tests.results.sitting import by_section, sit
 from trainer.auth.models import User
 from trainer.exam import grading
@@ -54,21 +53,6 @@ def lost_in(html: str, section: str) -> str:
     match = re.search(rf'data-lost="{section}">(.*?)</ul>', html, re.S)
     assert match, section
     return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
-
-
-@contextmanager
-def counting_queries(engine):
-    """Count the SQL statements run on the engine inside the block."""
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_the_result_places_the_candidate_among_first_attempts_with_topper_and_average(app, client, auth, bank):
@@ -215,7 +199,7 @@ def test_the_result_page_runs_as_many_queries_with_3_and_with_30_graded_attempts
     for others, total in ((2, 3), (27, 30)):
         for n in range(others):
             graded(app, plan=by_section(quant="RW-"[n % 3]), seed=n)
-        with app.app_context(), counting_queries(db.engine) as statements:
+        with app.app_context(), count_queries(db.engine) as statements:
             page = client.get(f"/attempts/{mine}/result").text
         assert f"out of {total} candidates" in text_of(page, "rank-line")
         counts.append(len(statements))
