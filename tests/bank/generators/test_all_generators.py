@@ -3,7 +3,7 @@
 import pytest
 
 from trainer.bank.generators import all_generators, generate
-from trainer.bank.generators.base import DIFFICULTIES, rng_for
+from trainer.bank.generators.base import DIFFICULTIES, repeated_terms, rng_for
 from trainer.bank.rendering import math_problems
 from trainer.bank.taxonomy import load_taxonomy
 from trainer.bank.validation import numbers
@@ -33,6 +33,7 @@ def test_every_generated_question_is_complete_and_valid(key):
                 assert numbers(en) == numbers(hi), f"{where}: Hindi option {hi!r} vs {en!r}"
             for text in (item.stem, *item.options, item.explanation, item.hindi_stem, item.hindi_explanation):
                 assert not math_problems(text), f"{where}: {math_problems(text)}"
+            assert not repeated_terms(item.stem), f"{where}: the stem repeats {repeated_terms(item.stem)}"
 
 
 @pytest.mark.parametrize("key", GENERATORS)
@@ -45,3 +46,10 @@ def test_the_same_seed_gives_the_same_question(key):
 def test_there_are_generators_for_quant_and_reasoning():
     sections = {g.section for g in all_generators().values()}
     assert {"quant"} <= sections
+
+
+def test_a_stem_that_repeats_a_term_is_caught():
+    assert repeated_terms("What is $3\\cos^2 0^\\circ - 2\\cos^2 0^\\circ$?") == ["\\cos^2 0^\\circ"]
+    assert repeated_terms("Simplify: $\\frac{2}{3} + \\frac{5}{7} \\div \\frac{1}{7} - \\frac{2}{3}$") == ["\\frac{2}{3}"]
+    assert not repeated_terms("What is $2\\sin^2 30^\\circ + \\cos^2 30^\\circ - 4 + 4$?")  # plain numbers aside
+    assert not repeated_terms("$\\left(\\sin^2 a + \\sin^2 b\\right) + \\sin^2 a$ is one bracket and one term")

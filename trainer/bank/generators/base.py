@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -111,3 +112,35 @@ def num(value: float | Fraction | int) -> str:
 
 def rupees(value) -> str:
     return f"Rs. {num(value)}"
+
+
+def repeated_terms(text: str) -> list[str]:
+    """Terms that appear twice in one sum of an inline formula (`$3\\cos^2 0^\\circ - 2\\cos^2 0^\\circ$`).
+
+    Still a valid question, but it reads as a slip: a generator should combine or redraw such terms. Terms are
+    split at top-level + and − (not inside braces or brackets) and compared without their numeric coefficient;
+    plain numbers are ignored.
+    """
+    found = []
+    for formula in re.findall(r"\$([^$]+)\$", text):
+        terms, depth, current = [], 0, ""
+        for ch in formula:
+            if ch in "{([":
+                depth += 1
+            elif ch in "})]":
+                depth -= 1
+            if depth == 0 and ch in "+-":
+                terms.append(current)
+                current = ""
+            else:
+                current += ch
+        terms.append(current)
+        seen = set()
+        for term in terms:
+            core = re.sub(r"^\s*[\d.]*\s*(\\times|\\cdot)?\s*", "", term).strip()
+            if not re.search(r"[A-Za-z]", core) or core.startswith(("\\times", "\\cdot", "=")):
+                continue
+            if core in seen:
+                found.append(core)
+            seen.add(core)
+    return found

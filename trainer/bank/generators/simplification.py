@@ -70,7 +70,8 @@ def _draw(rng: random.Random, difficulty: str) -> dict:
         f = [Fraction(n, d) for n, d in p["fractions"]]
         value = correct_value(expression, f)
         wrong = [w for w in misreadings(expression, f) if w is not None and w > 0 and w != value]
-        return value > 0 and value.denominator <= 36 and value < 20 and len(wrong) >= 2
+        distinct = len(set(f)) == len(f)  # a repeated fraction reads as a slip (a + … − a cancels)
+        return distinct and value > 0 and value.denominator <= 36 and value < 20 and len(wrong) >= 2
 
     return retry(rng, draw, ok)
 

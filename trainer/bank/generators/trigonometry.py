@@ -78,7 +78,9 @@ def _draw(rng: random.Random, difficulty: str) -> dict:
         if difficulty == "hard":
             special = {"form": rng.randrange(len(SPECIAL)), "coef": rng.randint(2, 6), "angle": rng.choice(ODD_ANGLES)}
         value = sum(t["sign"] * t["coef"] * SQUARES[t["ratio"]][t["angle"]] for t in terms)
-        if value + (special["coef"] if special else 0) > 0 and all(SQUARES[t["ratio"]][t["angle"]] for t in terms):
+        distinct = len({(t["ratio"], t["angle"]) for t in terms}) == len(terms)  # no "3cos²0° − 2cos²0°"
+        nonzero = all(SQUARES[t["ratio"]][t["angle"]] for t in terms)
+        if distinct and nonzero and value + (special["coef"] if special else 0) > 0:
             return {"terms": terms, "special": special}
 
 
