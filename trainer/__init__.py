@@ -46,6 +46,7 @@ def _build(test_config: dict | None) -> Flask:
     from trainer import headers
     from trainer.core.access import init_access
     from trainer.extensions import compress, csrf, db, limiter, login_manager
+    from trainer.ops.ratelimits import prepare_rate_limit_storage
     from trainer.ops.requestlog import init_request_log
 
     headers.init_headers(app)
@@ -56,6 +57,7 @@ def _build(test_config: dict | None) -> Flask:
         raise ConfigError(f"TRAINER_DATABASE_URL cannot be used: {exc} ({URL_EXAMPLES})") from exc
     csrf.init_app(app)
     compress.init_app(app)
+    prepare_rate_limit_storage(app.config)
     limiter.init_app(app)
     login_manager.init_app(app)
     web.register(app)

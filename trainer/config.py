@@ -27,6 +27,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "aso-trainer"  # the counters' keys in a Redis shared with other sites
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per app server meanwhile, never fail a sign-in
     LOGIN_RATE_LIMIT = "30 per minute"  # per client address: a coaching centre's NAT is many candidates
     ACCOUNT_LOGIN_RATE_LIMIT = "10 per 15 minutes"  # failed sign-ins per e-mail address, whoever sends them
     RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
