@@ -39,13 +39,20 @@ class Gunicorn:
 
     def start(self, ready_path: str = "/login", timeout: float = 60) -> Gunicorn:
         """Start and wait until `ready_path` answers (up to a minute on a busy machine)."""
+        self.launch()
+        return self.wait_ready(ready_path, timeout)
+
+    def launch(self) -> None:
+        """Start without waiting (several servers start side by side; then `wait_ready` each)."""
         pytest.importorskip("gunicorn", reason="gunicorn is installed with the 'test' and 'serve' extras")
         command = [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--threads", "4"]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5", self.app]
+        command += ["--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "2", self.app]
         with open(self.log, "a") as log:
             self.process = subprocess.Popen(
                 command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
+
+    def wait_ready(self, ready_path: str = "/login", timeout: float = 60) -> Gunicorn:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -80,3 +87,12 @@ class Gunicorn:
 
     def log_text(self) -> str:
         return self.log.read_text() if self.log.exists() else ""
+
+
+def stop_all(servers: list[Gunicorn]) -> None:
+    """Stop several servers at once (each takes up to its graceful timeout to let connections go)."""
+    for server in servers:
+        if server.process is not None and server.process.poll() is None:
+            server.process.terminate()
+    for server in servers:
+        server.stop()

@@ -26,6 +26,22 @@ class RedisStore:
         )
 
 
+def reachable_redis() -> str | None:
+    """REDIS_URL if the Redis client is installed and the server answers, else None."""
+    try:
+        import redis
+    except ImportError:
+        return None
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+        return REDIS_URL
+    except redis.RedisError:
+        return None
+    finally:
+        client.close()
+
+
 @pytest.fixture
 def redis_store():
     """A reachable Redis and names of the test's own; the test is skipped, saying why, when there is none.
