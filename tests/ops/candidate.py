@@ -33,10 +33,10 @@ class Browser(Client):
         return html.decode()
 
 
-def candidate_with_a_topic_bank(app) -> str:
+def candidate_with_a_topic_bank(app, questions: int = 6) -> str:
     """A candidate's e-mail, and a small bank for a topic test (few questions: a quick start)."""
     with app.app_context():
-        make_bank(db.session, per_section=6, sections=("quant",), topics_per_section=2)
+        make_bank(db.session, per_section=questions, sections=("quant",), topics_per_section=2)
         email = make_user(db.session).email
         db.session.commit()
     return email
