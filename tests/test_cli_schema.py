@@ -32,6 +32,8 @@ WITHOUT_SCHEMA = {
     "db upgrade": "builds or upgrades the schema",
     "bank validate": "reads files only",
     "bank csv-template": "prints a file template",
+    "backup": "copies the database with whatever schema it has (back up before an upgrade); refuses a missing file",
+    "restore": "replaces the database, schema included, with the backup's",
 }
 
 

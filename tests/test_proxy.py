@@ -3,13 +3,8 @@ included); without one, X-Forwarded-* headers are ignored. Neither server names 
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.request
 
 import pytest
@@ -17,6 +12,7 @@ from flask import jsonify, request, url_for
 from werkzeug.serving import make_server
 
 from tests.factories import PASSWORD, make_user
+from tests.servers import Gunicorn
 from trainer import create_app
 from trainer.extensions import db
 
@@ -122,44 +118,17 @@ def test_the_development_server_does_not_name_its_version(app):
         thread.join(timeout=10)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_gunicorn_does_not_name_its_version(app, tmp_path):
-    pytest.importorskip("gunicorn", reason="gunicorn is installed with the 'serve' extra")
-    port = free_port()
-    env = os.environ | {
+    settings = {
         "TRAINER_DATABASE_URL": app.config["DATABASE_URL"],
         "TRAINER_SECRET_KEY": "test-secret",
         "TRAINER_INSTANCE_PATH": str(tmp_path),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--workers",
-        "1",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "trainer:create_app()",
-    ]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Gunicorn(settings, tmp_path / "gunicorn.log").start()
     try:
-        for _ in range(120):  # up to a minute on a busy machine
-            try:
-                header = server_header(f"http://127.0.0.1:{port}/login")
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("gunicorn did not answer within a minute")
-        assert header == "gunicorn"  # the name only, never gunicorn/<version>
+        assert server_header(f"{server.url}/login") == "gunicorn"  # the name only, never gunicorn/<version>
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
 
 
 def test_over_https_behind_the_proxy_signing_in_works_with_the_referrer_browsers_send(make_app):

@@ -46,14 +46,18 @@ def _build(test_config: dict | None) -> Flask:
     from trainer import headers
     from trainer.core.access import init_access
     from trainer.extensions import compress, csrf, db, limiter, login_manager
+    from trainer.ops.ratelimits import prepare_rate_limit_storage
+    from trainer.ops.requestlog import init_request_log
 
     headers.init_headers(app)
+    init_request_log(app)  # first of the request hooks, so a request's time includes the others
     try:
         db.init_app(app, app.config["DATABASE_URL"])
     except (ArgumentError, ImportError) as exc:  # an unreadable URL, an unknown dialect, a driver not installed
         raise ConfigError(f"TRAINER_DATABASE_URL cannot be used: {exc} ({URL_EXAMPLES})") from exc
     csrf.init_app(app)
     compress.init_app(app)
+    prepare_rate_limit_storage(app.config)
     limiter.init_app(app)
     login_manager.init_app(app)
     web.register(app)

@@ -27,6 +27,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "aso-trainer"  # the counters' keys in a Redis shared with other sites
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per app server meanwhile, never fail a sign-in
     LOGIN_RATE_LIMIT = "30 per minute"  # per client address: a coaching centre's NAT is many candidates
     ACCOUNT_LOGIN_RATE_LIMIT = "10 per 15 minutes"  # failed sign-ins per e-mail address, whoever sends them
     RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
@@ -40,6 +42,7 @@ class Config:
     HTTPS = False  # served over https (behind a TLS proxy): HSTS, Secure cookies, https links
     PROXY_COUNT = 0  # trusted reverse proxies in front that set X-Forwarded-For/-Proto/-Host; 0 = none
     REQUIRE_SECOND_READER = False  # publishing a question needs an instructor other than its last editor
+    LOG_FORMAT = "json"  # one line per request: json, text or off (trainer/ops/requestlog.py)
 
 
 SECRET_FILE = "secret_key"

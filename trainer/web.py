@@ -47,11 +47,12 @@ def register(app: Flask) -> None:
     from trainer.exam.blueprint import bp as exam_bp
     from trainer.main import bp as main_bp
     from trainer.mydata.views import bp as mydata_bp
+    from trainer.ops.views import bp as ops_bp
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
     from trainer.results.views import bp as results_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
