@@ -56,6 +56,9 @@ def _build(test_config: dict | None) -> Flask:
     compress.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    from trainer.i18n import init_i18n
+
+    init_i18n(app)
     web.register(app)
     cli.register(app)
     init_access(app)

@@ -1,7 +1,6 @@
 """Register, sign in and out, the account page, password changes and resets, and a fresh CSRF token."""
 
 from contextlib import suppress
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -10,7 +9,7 @@ from flask_wtf.csrf import generate_csrf
 from trainer.auth import mail, reset, service
 from trainer.auth.forms import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 from trainer.auth.sessions import close_session, keep_session, open_session
-from trainer.core.access import Access, access
+from trainer.core.access import Access, access, same_site_path
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
 
@@ -36,10 +35,7 @@ def _me():
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next", "")
-    # Read it as a browser does (backslash as slash, tabs and newlines dropped): only a path on this site.
-    parts = urlsplit(target.replace("\\", "/"))
-    return target if target.startswith("/") and not parts.scheme and not parts.netloc else default
+    return same_site_path(request.args.get("next", ""), default)
 
 
 @bp.route("/register", methods=["GET", "POST"])
