@@ -2,7 +2,7 @@
 
 import re
 
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
@@ -13,11 +13,12 @@ from trainer.i18n import CATALOGUES, compile_catalogues
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 METHODS = [("trainer/**.py", "python"), ("templates/**.html", "jinja2")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None}  # lazy_gettext, for labels and messages defined at import time
 
 
 def marked_strings() -> set[str]:
     found = set()
-    for _path, _line, message, _comments, _context in extract_from_dir(str(PROJECT_ROOT), METHODS):
+    for _path, _line, message, _comments, _context in extract_from_dir(str(PROJECT_ROOT), METHODS, keywords=KEYWORDS):
         found.update([message] if isinstance(message, str) else [m for m in message if m])
     return found
 
@@ -96,3 +97,19 @@ def test_error_pages_speak_the_interface_language(client):
     assert page.status_code == 404 and "यह पेज मौजूद नहीं है।" in page.get_data(as_text=True)
     answer = client.get("/no-such-page", headers={"Accept-Language": "hi", "Accept": "application/json"})
     assert answer.get_json() == {"error": "यह पेज मौजूद नहीं है।"}
+
+
+def test_registering_in_hindi_shows_hindi_labels_and_hindi_errors_at_each_field(client, auth):
+    client.set_cookie("lang", "hi")
+    page = client.get("/register").get_data(as_text=True)
+    assert "पूरा नाम" in page and "Full name" not in page
+    refused = client.post("/register", data={"csrf_token": auth.token("/register"), "email": "not-an-address"})
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "कृपया अपना नाम लिखें।" in text and "यह ई-मेल पता नहीं लगता।" in text
+
+
+def test_signing_in_with_a_wrong_password_is_told_in_hindi(client, auth):
+    client.set_cookie("lang", "hi")
+    refused = client.post("/login", data={"csrf_token": auth.token(), "email": "x@example.org", "password": "wrong"})
+    assert "ई-मेल या पासवर्ड ग़लत है।" in refused.get_data(as_text=True)
