@@ -60,6 +60,9 @@ def _build(test_config: dict | None) -> Flask:
     prepare_rate_limit_storage(app.config)
     limiter.init_app(app)
     login_manager.init_app(app)
+    from trainer.i18n import init_i18n
+
+    init_i18n(app)
     web.register(app)
     cli.register(app)
     init_access(app)

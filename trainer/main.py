@@ -1,11 +1,14 @@
-"""The home page."""
+"""The home page, and the header's switch of interface language."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from trainer.core.access import Access, access
+from trainer.core.access import Access, access, same_site_path
+from trainer.extensions import db
+from trainer.i18n import COOKIE, LANGUAGES
 
 bp = Blueprint("main", __name__)
+YEAR = 365 * 24 * 3600
 
 
 @bp.route("/")
@@ -15,3 +18,20 @@ def home():
     if current_user.is_authenticated:
         return redirect(url_for("exam.list_tests"))
     return render_template("main/home.html")
+
+
+@bp.route("/language", methods=["POST"])
+@access(Access.PUBLIC)
+def choose_language():
+    """Show the site in English or Hindi from now on: kept in a cookie, and in the account when signed in."""
+    language = request.form.get("language", "")
+    back = same_site_path(request.form.get("next", ""), url_for("main.home"))
+    response = redirect(back)
+    if language not in LANGUAGES:
+        return response
+    if current_user.is_authenticated:
+        current_user.locale = language
+        db.session.commit()
+    response.set_cookie(COOKIE, language, max_age=YEAR, samesite="Lax", httponly=True,
+                        secure=request.is_secure)  # fmt: skip
+    return response

@@ -5,12 +5,14 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template
 from flask.globals import request_ctx
 from flask.json.provider import DefaultJSONProvider
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.routing import IntegerConverter
 
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
+from trainer.i18n import N_
 
 MAX_ID = 2**31 - 1  # the largest INTEGER primary key on PostgreSQL
 
@@ -56,7 +58,8 @@ def register(app: Flask) -> None:
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please sign in to continue."
+    login_manager.login_message = N_("Please sign in to continue.")
+    login_manager.localize_callback = gettext
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
@@ -74,19 +77,20 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
         # The exam page tells this from a network failure by `code`: it fetches a fresh token and sends again.
-        text = f"This form was refused for your safety: {exc.description} Reload the page and try again."
+        text = gettext("This form was refused for your safety: %(reason)s Reload the page and try again.",
+                       reason=exc.description)  # fmt: skip
         if wants_json():
             return jsonify(error=text, code="csrf"), 400
         return render_template("error.html", message=text, status=400), 400
 
     for status, text in (
-        (400, "The request could not be understood."),
-        (403, "You do not have access to this page."),
-        (404, "This page does not exist."),
-        (405, "This address does not take that kind of request."),
-        (413, "The request is too large."),
-        (429, "Too many attempts. Please wait a minute and try again."),
-        (500, "Something went wrong on our side. Your answers saved so far are kept; please try again."),
+        (400, N_("The request could not be understood.")),
+        (403, N_("You do not have access to this page.")),
+        (404, N_("This page does not exist.")),
+        (405, N_("This address does not take that kind of request.")),
+        (413, N_("The request is too large.")),
+        (429, N_("Too many attempts. Please wait a minute and try again.")),
+        (500, N_("Something went wrong on our side. Your answers saved so far are kept; please try again.")),
     ):
         app.register_error_handler(status, _http_error(status, text))
 
@@ -94,10 +98,11 @@ def register(app: Flask) -> None:
 def _http_error(status: int, text: str):
     def handler(exc):
         db.session.rollback()  # an error mid-request must not leave the session's transaction half-done
+        message = gettext(text)
         if request_ctx.url_adapter is None:  # the request never reached routing (e.g. a host not trusted)
-            return text, status, {"Content-Type": "text/plain; charset=utf-8"}
+            return message, status, {"Content-Type": "text/plain; charset=utf-8"}
         if wants_json():
-            return jsonify(error=text), status
-        return render_template("error.html", message=text, status=status), status
+            return jsonify(error=message), status
+        return render_template("error.html", message=message, status=status), status
 
     return handler

@@ -1,5 +1,6 @@
 """Account forms: register, sign in, change or reset a password, and the admin's user actions."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
@@ -25,50 +26,57 @@ class PasswordRules:
             raise ValidationError(problem)
 
 
-def new_password_fields(who, label: str = "Password"):
+PASSWORD_LABEL = _l("Password")
+
+
+def new_password_fields(who, label=PASSWORD_LABEL):
     """A new password and its repetition, checked by the password rules."""
     password = PasswordField(
         label,
-        validators=[DataRequired(message="Please choose a password."), PasswordRules(who)],
-        description="At least 8 characters; not a common password, not your e-mail or name. "
-        "Several unrelated words make a good one.",
+        validators=[DataRequired(message=_l("Please choose a password.")), PasswordRules(who)],
+        description=_l(
+            "At least 8 characters; not a common password, not your e-mail or name. "
+            "Several unrelated words make a good one."
+        ),
     )
     confirm = PasswordField(
-        "Repeat password",
+        _l("Repeat password"),
         validators=[
-            DataRequired(message="Please repeat the password."),
-            EqualTo("password", message="The two passwords differ."),
+            DataRequired(message=_l("Please repeat the password.")),
+            EqualTo("password", message=_l("The two passwords differ.")),
         ],
     )
     return password, confirm
 
 
 class RegisterForm(FlaskForm):
-    name = StringField("Full name", validators=[DataRequired(message="Please enter your name."), Length(max=120)])
+    name = StringField(
+        _l("Full name"), validators=[DataRequired(message=_l("Please enter your name.")), Length(max=120)]
+    )
     email = EmailField(
-        "E-mail",
+        _l("E-mail"),
         validators=[
-            DataRequired(message="Please enter your e-mail address."),
-            Email(message="This does not look like an e-mail address."),
+            DataRequired(message=_l("Please enter your e-mail address.")),
+            Email(message=_l("This does not look like an e-mail address.")),
             Length(max=254),
         ],
     )
     password, confirm = new_password_fields(lambda form: (form.email.data, form.name.data))
     category = SelectField(
-        "Category",
+        _l("Category"),
         choices=list(CATEGORIES),
         default="UR",
-        description="Used for qualifying marks and cut-offs.",
+        description=_l("Used for qualifying marks and cut-offs."),
     )
     scribe_eligible = BooleanField(
-        "I am a PwBD candidate eligible for a scribe / compensatory time",
-        description="Gives 20 extra minutes per hour on every timed test, as in the real exam.",
+        _l("I am a PwBD candidate eligible for a scribe / compensatory time"),
+        description=_l("Gives 20 extra minutes per hour on every timed test, as in the real exam."),
     )
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(message="Please enter your e-mail address.")])
-    password = PasswordField("Password", validators=[DataRequired(message="Please enter your password.")])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(message=_l("Please enter your e-mail address."))])
+    password = PasswordField(_l("Password"), validators=[DataRequired(message=_l("Please enter your password."))])
 
 
 def _account_of(form):
@@ -77,10 +85,10 @@ def _account_of(form):
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(
-        "Current password",
-        validators=[DataRequired(message="Please enter your current password."), Length(max=MAX_PASSWORD)],
+        _l("Current password"),
+        validators=[DataRequired(message=_l("Please enter your current password.")), Length(max=MAX_PASSWORD)],
     )
-    password, confirm = new_password_fields(_account_of, "New password")
+    password, confirm = new_password_fields(_account_of, _l("New password"))
 
     def __init__(self, account, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +96,7 @@ class ChangePasswordForm(FlaskForm):
 
 
 class ResetPasswordForm(FlaskForm):
-    password, confirm = new_password_fields(_account_of, "New password")
+    password, confirm = new_password_fields(_account_of, _l("New password"))
 
     def __init__(self, account, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,4 +107,4 @@ class UserActionForm(FlaskForm):
     """One admin action on one account: change the role, disable, enable, or issue a reset link."""
 
     action = HiddenField(validators=[DataRequired()])
-    role = SelectField("Role", choices=[r.value for r in Role], validators=[Optional()])
+    role = SelectField(_l("Role"), choices=[r.value for r in Role], validators=[Optional()])

@@ -28,6 +28,8 @@ class User(UserMixin, Base):
     # Every signed-in session carries the generation it was opened under; raising it ends them all at once.
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # The interface language the account chose with the header switch ("en", "hi"); None: follow the browser.
+    locale: Mapped[str | None] = mapped_column(String(8), default=None)
 
     @property
     def is_active(self) -> bool:

@@ -1,16 +1,16 @@
 """Register, sign in and out, the account page, password changes and resets, and a fresh CSRF token."""
 
 from contextlib import suppress
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from trainer.auth import mail, reset, service
 from trainer.auth.forms import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 from trainer.auth.sessions import close_session, keep_session, open_session
-from trainer.core.access import Access, access
+from trainer.core.access import Access, access, same_site_path
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
 
@@ -36,10 +36,7 @@ def _me():
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next", "")
-    # Read it as a browser does (backslash as slash, tabs and newlines dropped): only a path on this site.
-    parts = urlsplit(target.replace("\\", "/"))
-    return target if target.startswith("/") and not parts.scheme and not parts.netloc else default
+    return same_site_path(request.args.get("next", ""), default)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -53,7 +50,7 @@ def register():
         user = service.register(db.session, form.email.data, form.password.data, **details)
         db.session.commit()
         _tell_registrant(service.normalise_email(form.email.data), created=user is not None)
-        flash("Your account is ready: sign in with your e-mail and password.", "success")
+        flash(_("Your account is ready: sign in with your e-mail and password."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form), 422 if form.errors else 200
 
@@ -86,9 +83,9 @@ def login():
     if form.validate_on_submit():
         user = service.authenticate(db.session, form.email.data, form.password.data)
         if user is None:
-            form.password.errors.append("Wrong e-mail or password.")
+            form.password.errors.append(_("Wrong e-mail or password."))
         elif not open_session(user):
-            form.email.errors.append("This account is disabled. Ask an administrator.")
+            form.email.errors.append(_("This account is disabled. Ask an administrator."))
         else:
             return redirect(_safe_next(url_for("main.home")))
     return render_template("auth/login.html", form=form), 422 if form.errors else 200
@@ -102,7 +99,7 @@ def logout():
         service.end_sessions(db.session, _me())
         db.session.commit()
     close_session()
-    flash("You are signed out.", "info")
+    flash(_("You are signed out."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -127,7 +124,7 @@ def change_password():
         else:
             db.session.commit()
             keep_session(_me())
-            flash("Your password is changed. Every other device was signed out.", "success")
+            flash(_("Your password is changed. Every other device was signed out."), "success")
             return redirect(url_for("auth.show_account"))
     return render_template("auth/change_password.html", form=form), 422 if form.errors else 200
 
@@ -139,7 +136,7 @@ def logout_everywhere():
     service.end_sessions(db.session, _me())
     db.session.commit()
     keep_session(_me())
-    flash("You are signed out on every other device.", "success")
+    flash(_("You are signed out on every other device."), "success")
     return redirect(url_for("auth.show_account"))
 
 
@@ -162,7 +159,7 @@ def reset_password(token: str):
         service.set_password(db.session, user, form.password.data)
         db.session.commit()
         close_session()
-        flash("Your new password is set. Sign in with it.", "success")
+        flash(_("Your new password is set. Sign in with it."), "success")
         return redirect(url_for("auth.login"))
     response = render_template("auth/reset_password.html", form=form, user=user), 422 if form.errors else 200
     # The link must not leak to other sites in a Referer; "no-referrer" would also make the browser send

@@ -121,3 +121,12 @@ def init_access(app: Flask) -> None:
         raise RuntimeError(f"routes without an access declaration: {', '.join(undeclared)}")
     app.before_request(check_origin)
     app.before_request(enforce_access)
+
+
+def same_site_path(target: str, default: str) -> str:
+    """`target` if it is a path on this site, read as a browser would (backslash as slash); else `default`.
+
+    Guards every redirect to an address the request supplied (`?next=`, a form's `next` field).
+    """
+    parts = urlsplit(target.replace("\\", "/"))
+    return target if target.startswith("/") and not parts.scheme and not parts.netloc else default

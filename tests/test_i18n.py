@@ -1,0 +1,115 @@
+"""The interface in English and Hindi: every marked string translated, the language chosen as a user expects."""
+
+import re
+
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+from sqlalchemy import select
+
+from trainer.auth.models import User
+from trainer.config import PROJECT_ROOT
+from trainer.extensions import db
+from trainer.i18n import CATALOGUES, compile_catalogues
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+METHODS = [("trainer/**.py", "python"), ("templates/**.html", "jinja2")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None}  # lazy_gettext, for labels and messages defined at import time
+
+
+def marked_strings() -> set[str]:
+    found = set()
+    for _path, _line, message, _comments, _context in extract_from_dir(str(PROJECT_ROOT), METHODS, keywords=KEYWORDS):
+        found.update([message] if isinstance(message, str) else [m for m in message if m])
+    return found
+
+
+def hindi_catalogue():
+    with (CATALOGUES / "hi" / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        return read_po(file, locale="hi")
+
+
+def test_every_marked_string_has_a_hindi_translation_with_the_same_placeholders():
+    catalogue = hindi_catalogue()
+    missing, broken = [], []
+    for message in sorted(marked_strings()):
+        entry = catalogue.get(message)
+        if entry is None or not entry.string or entry.fuzzy:
+            missing.append(message)
+        elif set(PLACEHOLDER.findall(message)) != set(PLACEHOLDER.findall(entry.string)):
+            broken.append(message)
+    assert not missing, f"not translated into Hindi: {missing}"
+    assert not broken, f"placeholders differ in the Hindi of: {broken}"
+
+
+def test_catalogues_are_compiled_once_and_again_when_the_po_file_changes(tmp_path):
+    source = tmp_path / "translations" / "hi" / "LC_MESSAGES"
+    source.mkdir(parents=True)
+    po = source / "messages.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Tests"\nmsgstr "टेस्ट"\n')
+    compiled = tmp_path / "compiled"
+    compile_catalogues(tmp_path / "translations", compiled)
+    mo = compiled / "hi" / "LC_MESSAGES" / "messages.mo"
+    assert "टेस्ट".encode() in mo.read_bytes()
+    first = mo.stat().st_mtime_ns
+    compile_catalogues(tmp_path / "translations", compiled)
+    assert mo.stat().st_mtime_ns == first  # up to date: not rewritten
+
+
+def test_a_browser_asking_for_hindi_gets_the_site_in_hindi(client):
+    page = client.get("/", headers={"Accept-Language": "hi-IN,hi;q=0.9,en;q=0.8"}).get_data(as_text=True)
+    assert '<html lang="hi">' in page
+    assert "निःशुल्क खाता बनाएँ" in page and "Create a free account" not in page
+    english = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="en">' in english and "Create a free account" in english
+
+
+def test_the_header_switch_remembers_the_choice_and_returns_to_the_same_page(client, auth):
+    token = auth.token("/login?next=/tests")
+    response = client.post("/language", data={"language": "hi", "next": "/login?next=/tests", "csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"] == "/login?next=/tests"
+    assert "lang=hi" in response.headers["Set-Cookie"] and "HttpOnly" in response.headers["Set-Cookie"]
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="hi">' in page  # the switch's choice beats the browser's
+
+
+def test_a_signed_in_account_keeps_its_language_on_any_device(app, client, auth):
+    user = auth.login()
+    client.post("/language", data={"language": "hi", "next": "/tests", "csrf_token": auth.token("/tests")})
+    with app.app_context():
+        assert db.session.scalar(select(User.locale).where(User.id == user.id)) == "hi"
+    client.delete_cookie("lang")
+    page = client.get("/tests", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="hi">' in page  # the account's preference, without the cookie
+
+
+def test_the_switch_refuses_other_sites_unknown_languages_and_forged_requests(client, auth):
+    token = auth.token()
+    away = client.post("/language", data={"language": "hi", "next": "//evil.example/", "csrf_token": token})
+    assert away.headers["Location"] == "/"
+    unknown = client.post("/language", data={"language": "fr", "next": "/", "csrf_token": token})
+    assert unknown.status_code == 302 and "Set-Cookie" not in unknown.headers
+    forged = client.post("/language", data={"language": "hi", "next": "/"})
+    assert forged.status_code == 400
+
+
+def test_error_pages_speak_the_interface_language(client):
+    page = client.get("/no-such-page", headers={"Accept-Language": "hi"})
+    assert page.status_code == 404 and "यह पेज मौजूद नहीं है।" in page.get_data(as_text=True)
+    answer = client.get("/no-such-page", headers={"Accept-Language": "hi", "Accept": "application/json"})
+    assert answer.get_json() == {"error": "यह पेज मौजूद नहीं है।"}
+
+
+def test_registering_in_hindi_shows_hindi_labels_and_hindi_errors_at_each_field(client, auth):
+    client.set_cookie("lang", "hi")
+    page = client.get("/register").get_data(as_text=True)
+    assert "पूरा नाम" in page and "Full name" not in page
+    refused = client.post("/register", data={"csrf_token": auth.token("/register"), "email": "not-an-address"})
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "कृपया अपना नाम लिखें।" in text and "यह ई-मेल पता नहीं लगता।" in text
+
+
+def test_signing_in_with_a_wrong_password_is_told_in_hindi(client, auth):
+    client.set_cookie("lang", "hi")
+    refused = client.post("/login", data={"csrf_token": auth.token(), "email": "x@example.org", "password": "wrong"})
+    assert "ई-मेल या पासवर्ड ग़लत है।" in refused.get_data(as_text=True)

@@ -1,0 +1,80 @@
+"""The interface language (English or Hindi): Flask-Babel wired to the account's choice, the switch, the browser.
+
+The question language of a test is separate (the exam screen's own English/Hindi switch): a candidate may read the
+site in Hindi and answer the questions in English.
+
+Catalogues live in `translations/` as gettext `.po` files (in git); the compiled `.mo` files are written into the
+instance folder when the app starts, whenever a `.po` file is newer than its compiled copy.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, request
+from flask_babel import Babel, get_locale
+from flask_login import current_user
+
+from trainer.config import PROJECT_ROOT
+
+LANGUAGES = {"en": "English", "hi": "हिन्दी"}
+DEFAULT_LANGUAGE = "en"
+COOKIE = "lang"  # the header switch's choice for visitors who are not signed in (a year)
+CATALOGUES = PROJECT_ROOT / "translations"
+
+babel = Babel()
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue where it is defined; it is translated later, when shown (gettext)."""
+    return message
+
+
+def select_language() -> str:
+    """The account's preference, else the header switch's cookie, else the browser's Accept-Language."""
+    if current_user.is_authenticated and getattr(current_user, "locale", None) in LANGUAGES:
+        return current_user.locale
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(list(LANGUAGES), default=DEFAULT_LANGUAGE)
+
+
+def interface_language() -> str:
+    """The language pages are being rendered in (for `<html lang>` and the switch)."""
+    locale = get_locale()
+    return str(locale.language) if locale else DEFAULT_LANGUAGE
+
+
+def compile_catalogues(source: Path, target: Path) -> None:
+    """Compile every `<lang>/LC_MESSAGES/*.po` under `source` into `.mo` files under `target` when out of date.
+
+    Each file is written to a temporary name and renamed, so app servers starting together never read half a file.
+    """
+    for po in source.glob("*/LC_MESSAGES/*.po"):
+        mo = target / po.relative_to(source).with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as file:
+            catalogue = read_po(file, locale=po.parts[-3])
+        handle, partial = tempfile.mkstemp(dir=mo.parent, suffix=".partial")
+        with os.fdopen(handle, "wb") as file:
+            write_mo(file, catalogue)
+        os.replace(partial, mo)
+
+
+def init_i18n(app: Flask) -> None:
+    compiled = Path(app.instance_path) / "translations"
+    compile_catalogues(CATALOGUES, compiled)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
+    babel.init_app(app, locale_selector=select_language)
+
+    @app.context_processor
+    def languages():
+        return {"languages": LANGUAGES, "interface_language": interface_language}
