@@ -142,7 +142,7 @@ def _claim(session: Session, rows: list[tuple[int, int, int]]) -> set[tuple[int,
             {"version_id": v, "user_id": u, "attempt_id": a} for v, u, a in rows[start : start + ROWS_PER_STATEMENT]
         ]
         statement = dialect.insert(table).values(values).on_conflict_do_nothing()
-        claimed |= set(session.execute(statement.returning(table.c.version_id, table.c.user_id)).tuples())
+        claimed |= {(v, u) for v, u in session.execute(statement.returning(table.c.version_id, table.c.user_id))}
     return claimed
 
 
