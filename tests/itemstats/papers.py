@@ -5,12 +5,22 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+from trainer.auth.models import User
 from trainer.exam.models import Attempt, Slot
 from trainer.itemstats.queue import note_graded
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 LETTERS = "ABCD"
 _minutes = itertools.count(1)
+_candidates = itertools.count(1)
+
+
+def candidate(session) -> User:
+    """A candidate who never signs in (no password hashing: statistics need hundreds of them)."""
+    user = User(email=f"sitter{next(_candidates)}@example.com", name="Sitter", password_hash="!")
+    session.add(user)
+    session.flush()
+    return user
 
 
 def graded(session, user, versions, answers: str, mode: str = "strict", right=1.0, wrong=0.0) -> Attempt:

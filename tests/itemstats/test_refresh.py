@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from tests.factories import make_bank, make_question, make_topic, make_user
-from tests.itemstats.papers import T0, graded
+from tests.factories import make_bank, make_question, make_topic
+from tests.itemstats.papers import T0, candidate, graded
 from tests.results.sitting import by_section, sit
 from trainer.itemstats.models import ItemBin, ItemClaim, ItemStat, ItemStatsPending
 from trainer.itemstats.refresh import LOCK_KEY, RefreshReport, RefreshRunning, refresh
@@ -32,7 +32,7 @@ def four_candidates(session, paper):
     # c2:      A  A  B    1        1 → 0.5
     # c3:      B  A  B    0        1 → 0.5
     # c4:      C  B  B    0        0 → 0.0
-    users = [make_user(session) for _ in range(4)]
+    users = [candidate(session) for _ in range(4)]
     for user, answers in zip(users, ("AAA", "AAB", "BAB", "CBB"), strict=True):
         graded(session, user, paper, answers)
     return users
@@ -66,7 +66,7 @@ def test_a_refresh_stores_the_figures_worked_by_hand(session, paper):
 def test_only_a_candidates_first_graded_strict_attempt_counts(session, paper):
     users = four_candidates(session, paper)
     graded(session, users[0], paper, "DDD")  # c1 again, all wrong: not counted
-    graded(session, make_user(session), paper, "DDD", mode="practice")  # practice: never queued
+    graded(session, candidate(session), paper, "DDD", mode="practice")  # practice: never queued
     assert session.scalar(select(func.count()).select_from(ItemStatsPending)) == 5
     refresh(session, LATER)
     q1 = stat(session, paper[0])
@@ -81,7 +81,7 @@ def test_a_refresh_reads_only_attempts_graded_since_the_last_one(session, paper)
     assert refresh(session, LATER.replace(day=4)) == RefreshReport(0, 0)  # nothing new, nothing read
 
     other = make_question(session, paper[0].topic, "fixed-new").versions[0]
-    graded(session, make_user(session), [other, paper[1]], "AB")  # touches q2 and the new question only
+    graded(session, candidate(session), [other, paper[1]], "AB")  # touches q2 and the new question only
     graded(session, users[1], [other, paper[2]], "BA")  # c2's first attempt at the new one, a repeat at q3
     report = refresh(session, LATER.replace(day=5))
     assert (report.attempts, report.versions) == (2, 2)  # the new question and q2
@@ -96,7 +96,7 @@ def test_refreshing_everything_again_gives_the_same_statistics(session, paper):
     users = four_candidates(session, paper)
     refresh(session, LATER)
     graded(session, users[2], paper, "AAA")  # a repeat
-    graded(session, make_user(session), paper, "-AD")  # a blank
+    graded(session, candidate(session), paper, "-AD")  # a blank
     refresh(session, LATER)
     incremental = {v.id: figures(stat(session, v)) for v in paper}
     bins = session.scalar(select(func.count()).select_from(ItemBin))
@@ -112,7 +112,7 @@ def figures(s: ItemStat):
 
 
 def test_a_refresh_run_twice_over_the_same_attempts_counts_them_once(session, paper):
-    attempts = [graded(session, make_user(session), paper, "ABC") for _ in range(2)]
+    attempts = [graded(session, candidate(session), paper, "ABC") for _ in range(2)]
     refresh(session, LATER)
     for attempt in attempts:  # as if grading had queued them again
         session.add(ItemStatsPending(attempt_id=attempt.id))
@@ -122,9 +122,9 @@ def test_a_refresh_run_twice_over_the_same_attempts_counts_them_once(session, pa
 
 def test_graded_exams_are_queued_by_grading_itself(session):
     make_bank(session)
-    user = make_user(session)
+    user = candidate(session)
     attempt = sit(session, user, by_section(quant="R", english="W"))
-    practice = sit(session, make_user(session), by_section(quant="R"), mode="practice")
+    practice = sit(session, candidate(session), by_section(quant="R"), mode="practice")
     queued = set(session.scalars(select(ItemStatsPending.attempt_id)))
     assert queued == {attempt.id}
     assert practice.id not in queued
@@ -141,7 +141,7 @@ def test_graded_exams_are_queued_by_grading_itself(session):
 def test_a_second_refresh_while_one_runs_does_nothing(session, paper):
     if session.get_bind().dialect.name != "postgresql":
         pytest.skip("the advisory lock is PostgreSQL's; SQLite's single writer makes a second refresh wait instead")
-    graded(session, make_user(session), paper, "AAA")
+    graded(session, candidate(session), paper, "AAA")
     session.commit()
     with session.get_bind().connect() as other:  # a refresh already running, in another transaction
         other.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
