@@ -18,13 +18,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from trainer.bank.models import QuestionVersion
+from trainer.core.db import insert_skipping_duplicates
 from trainer.exam.models import Attempt, Slot
 from trainer.itemstats import analysis
 from trainer.itemstats.models import ItemBin, ItemClaim, ItemStat, ItemStatsPending, ItemStatsRun
 from trainer.itemstats.queue import STRICT
 
 ATTEMPTS_PER_CHUNK = 500
-ROWS_PER_STATEMENT = 3000  # claim rows per INSERT ... VALUES: 9,000 parameters, under every driver's limit
 LOCK_KEY = 0x17E3_5747  # PostgreSQL advisory lock of `stats refresh`
 
 
@@ -133,17 +133,19 @@ def _answers(session: Session, attempt_id: int, result: dict, slot_count: int) -
 
 
 def _claim(session: Session, rows: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
-    """Insert the (version, candidate) claims not yet held; returns those this call inserted."""
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}[session.get_bind().dialect.name]
-    table = ItemClaim.__table__
-    claimed: set[tuple[int, int]] = set()
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        values = [
-            {"version_id": v, "user_id": u, "attempt_id": a} for v, u, a in rows[start : start + ROWS_PER_STATEMENT]
-        ]
-        statement = dialect.insert(table).values(values).on_conflict_do_nothing()
-        claimed |= {(v, u) for v, u in session.execute(statement.returning(table.c.version_id, table.c.user_id))}
-    return claimed
+    """Insert the (version, candidate) claims not yet held; returns those the given attempts now hold.
+
+    Attempts already counted (a queue row added again) are left out first, so what they hold is not counted twice.
+    """
+    attempt_ids = sorted({a for _v, _u, a in rows})
+    counted = set(session.scalars(select(ItemClaim.attempt_id).where(ItemClaim.attempt_id.in_(attempt_ids)).distinct()))
+    values = [{"version_id": v, "user_id": u, "attempt_id": a} for v, u, a in rows if a not in counted]
+    if not values:
+        return set()
+    session.execute(insert_skipping_duplicates(session, ItemClaim.__table__, ("version_id", "user_id")), values)
+    fresh = [a for a in attempt_ids if a not in counted]
+    held = select(ItemClaim.version_id, ItemClaim.user_id).where(ItemClaim.attempt_id.in_(fresh))
+    return {(v, u) for v, u in session.execute(held)}
 
 
 def _add_to_bins(dialect_name: str):
@@ -161,8 +163,9 @@ def recompute(session: Session, version_ids: list[int], now: datetime, chunk: in
     for start in range(0, len(version_ids), chunk):
         ids = version_ids[start : start + chunk]
         bins: dict[int, list[analysis.Bin]] = defaultdict(list)
-        for row in session.execute(select(ItemBin).where(ItemBin.version_id.in_(ids))).scalars():
-            bins[row.version_id].append(analysis.Bin(row.answer, row.item_key, row.rest_key, row.count))
+        columns = (ItemBin.version_id, ItemBin.answer, ItemBin.item_key, ItemBin.rest_key, ItemBin.count)
+        for version_id, *values in session.execute(select(*columns).where(ItemBin.version_id.in_(ids))):
+            bins[version_id].append(analysis.Bin(*values))
         versions = session.execute(
             select(
                 QuestionVersion.id, QuestionVersion.question_id, QuestionVersion.answer, QuestionVersion.options
