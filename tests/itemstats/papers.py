@@ -23,11 +23,11 @@ def candidate(session) -> User:
     return user
 
 
-def graded(session, user, versions, answers: str, mode: str = "strict", right=1.0, wrong=0.0) -> Attempt:
+def graded(session, user, versions, answers: str, mode="strict", right=1.0, wrong=0.0, finished=None) -> Attempt:
     """An attempt graded with one letter per version ("-": blank); every question +right/−wrong."""
     chosen = [None if letter == "-" else LETTERS.index(letter) for letter in answers]
     marks = [0.0 if c is None else (right if c == v.answer else -wrong) for v, c in zip(versions, chosen, strict=True)]
-    finished = T0 + timedelta(minutes=next(_minutes))
+    finished = finished or T0 + timedelta(minutes=next(_minutes))
     attempt = Attempt(
         user_id=user.id,
         pattern_code="fixed-paper",

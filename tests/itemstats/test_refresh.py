@@ -74,6 +74,16 @@ def test_only_a_candidates_first_graded_strict_attempt_counts(session, paper):
     assert {o["answer"]: o["count"] for o in q1.options}[3] == 0
 
 
+def test_of_two_attempts_refreshed_together_the_one_finished_first_counts(session, paper):
+    user = candidate(session)
+    graded(session, user, paper, "DDD", finished=T0.replace(hour=12))  # queued first, finished later
+    graded(session, user, paper, "AAA", finished=T0.replace(hour=10))
+    graded(session, candidate(session), paper, "BBB")
+    refresh(session, LATER)
+    assert stat(session, paper[0]).facility == pytest.approx(0.5)  # AAA and BBB, not DDD
+    assert {o["answer"]: o["count"] for o in stat(session, paper[0]).options} == {0: 1, 1: 1, 2: 0, 3: 0}
+
+
 def test_a_refresh_reads_only_attempts_graded_since_the_last_one(session, paper):
     users = four_candidates(session, paper)
     refresh(session, LATER)

@@ -60,7 +60,8 @@ def refresh(session: Session, now: datetime, everything: bool = False) -> Refres
             )
         )
     else:
-        ids = list(session.scalars(select(ItemStatsPending.attempt_id).order_by(ItemStatsPending.attempt_id)))
+        queued = select(ItemStatsPending.attempt_id).join(Attempt, Attempt.id == ItemStatsPending.attempt_id)
+        ids = list(session.scalars(queued.order_by(Attempt.finished_at, Attempt.id)))
     touched: set[int] = set()
     for start in range(0, len(ids), ATTEMPTS_PER_CHUNK):
         chunk = ids[start : start + ATTEMPTS_PER_CHUNK]
@@ -94,7 +95,8 @@ def count_attempts(session: Session, attempt_ids: list[int]) -> set[int]:
     ):
         slots[row.attempt_id].append(row)
     found: dict[tuple[int, int], tuple[int, analysis.Bin]] = {}
-    for attempt_id, user_id, result in attempts:
+    order = {attempt_id: n for n, attempt_id in enumerate(attempt_ids)}  # the earlier attempt first
+    for attempt_id, user_id, result in sorted(attempts, key=lambda row: order[row.id]):
         answers = _answers(session, attempt_id, result, len(slots[attempt_id]))
         for version_id, b in attempt_bins(slots[attempt_id], answers):
             found.setdefault((version_id, user_id), (attempt_id, b))  # a version twice in one paper: the first
