@@ -12,7 +12,7 @@ from trainer.itemstats.analysis import BLANK, Bin, Flag, Response, compute, flag
 
 def bins_of(rows: list[tuple[int, float, float]]) -> list[Bin]:
     """(answer, item score, rest-of-test score) per candidate → one bin each."""
-    return [Bin(a, round(x * analysis.SCALE), round(r * analysis.SCALE), 1) for a, x, r in rows]
+    return [Bin(a, round(x * analysis.SCALE), round(r * analysis.REST_STEPS), 1) for a, x, r in rows]
 
 
 # Six candidates, key A (0), marked 1/0 so the item score is 1 right, 0 wrong:
@@ -77,9 +77,9 @@ def test_negative_marking_puts_a_blank_between_wrong_and_right():
     blank = to_bin(Response(None, 0, 2.0, 0.5, rest_marks=1.5, rest_max=4.0, rest_min=-1.0))
     wrong = to_bin(Response(2, 0, 2.0, 0.5, rest_marks=-1.0, rest_max=4.0, rest_min=-1.0))
     right = to_bin(Response(0, 0, 2.0, 0.5, rest_marks=4.0, rest_max=4.0, rest_min=-1.0))
-    assert blank == Bin(BLANK, 2000, 5000, 1)
+    assert blank == Bin(BLANK, 2000, 100, 1)  # item 0.2 in 1/10,000; rest 0.5 in 1/200
     assert wrong == Bin(2, 0, 0, 1)
-    assert right == Bin(0, 10000, 10000, 1)
+    assert right == Bin(0, 10000, 200, 1)
     # facility = (0.2 + 0 + 1) / 3 = 0.4; "no answer" is a row of the distractor table
     stats = compute([blank, wrong, right], key=0, option_count=4)
     assert stats.facility == pytest.approx(0.4)

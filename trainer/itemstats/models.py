@@ -26,8 +26,8 @@ class ItemClaim(Base):
 class ItemBin(Base):
     """How many counted responses to a version chose `answer` (-1: none) with these item and rest-of-test scores.
 
-    Scores are fractions in 1/10,000 (`analysis.SCALE`), so the bins of a version are bounded by the marking, not by
-    the number of candidates: a refresh reads a version's bins, never its attempts.
+    Scores are kept in steps (`analysis.SCALE`, `analysis.REST_STEPS`), so a version has a few hundred bins at most,
+    however many candidates answer it: a refresh reads a version's bins, never its attempts.
     """
 
     __tablename__ = "item_bin"
