@@ -80,7 +80,7 @@ def sit(session, bank, candidates: int, paper: int, rng: random.Random, start: i
             }
         )  # fmt: skip
         plans.append(drawn)
-    session.execute(insert(Attempt), attempts)
+    session.execute(insert(Attempt.__table__), attempts)
     attempt_ids = list(session.scalars(select(Attempt.id).order_by(Attempt.id)))[-candidates:]
     slots = [
         {
@@ -91,7 +91,7 @@ def sit(session, bank, candidates: int, paper: int, rng: random.Random, start: i
         for p, (vid, _key, _d) in enumerate(drawn)
     ]  # fmt: skip
     for start_row in range(0, len(slots), 20_000):
-        session.execute(insert(Slot), slots[start_row : start_row + 20_000])
+        session.execute(insert(Slot.__table__), slots[start_row : start_row + 20_000])
     session.execute(insert(ItemStatsPending), [{"attempt_id": a} for a in attempt_ids])
     session.commit()
 

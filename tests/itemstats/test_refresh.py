@@ -160,3 +160,12 @@ def test_a_second_refresh_while_one_runs_does_nothing(session, paper):
         session.rollback()
         other.rollback()
     assert refresh(session, LATER).attempts == 1  # the queue was left for the next run
+
+
+def test_an_attempt_graded_before_answers_were_kept_is_read_from_its_steps(session, paper):
+    old = graded(session, candidate(session), paper, "AAA")
+    old.result = {key: value for key, value in old.result.items() if key != "answers"}  # no steps: all blank
+    graded(session, candidate(session), paper, "AAA")
+    session.flush()
+    refresh(session, LATER)
+    assert {o["answer"]: o["count"] for o in stat(session, paper[0]).options} == {0: 1, 1: 0, 2: 0, 3: 0, -1: 1}
