@@ -159,7 +159,14 @@ def validate(path: Path) -> None:
 @needs_schema
 def stats(as_json: bool) -> None:
     """Count published questions by section, topic and difficulty."""
+    from trainer.authoring.health_service import supply
+
     counts = bank_stats(db.session)
+    _topics, supplies = supply(db.session, counts)
+    counts["papers_without_repeat"] = {
+        p.code: {"papers": p.papers, "scarcest": f"{p.scarcest.section}/{p.scarcest.key}" if p.scarcest else None}
+        for p in supplies
+    }
     if as_json:
         click.echo(json.dumps(counts, indent=2))
         return
@@ -177,6 +184,11 @@ def stats(as_json: bool) -> None:
     click.echo("\nGenerator topics:")
     for topic, keys in counts["generator_topics"].items():
         click.echo(f"  {topic:<40} {len(keys):>5}")
+    click.echo("\nPapers without repeating a hand-written item (the scarcest topic decides):")
+    for p in supplies:
+        limit = "no limit" if p.papers is None else f"{p.papers:>5}"
+        scarcest = f"  scarcest: {p.scarcest.section}/{p.scarcest.key} ({p.scarcest.items} items)" if p.scarcest else ""
+        click.echo(f"  {p.code:<40} {limit}{scarcest}")
 
 
 @database.command("upgrade")

@@ -155,3 +155,14 @@ def test_validate_turns_malformed_input_into_file_line_problems(runner, tmp_path
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
     assert any(line.startswith(f"{root}/") and expected in line for line in result.stderr.splitlines()), result.stderr
+
+
+def test_stats_tell_how_many_papers_each_pattern_fills_without_a_repeat(runner, tmp_path):
+    runner.invoke(args=["bank", "import", str(write_bank(tmp_path / "bank", GOOD))])
+    stats = json.loads(runner.invoke(args=["bank", "stats", "--json"]).stdout)["papers_without_repeat"]
+    assert set(stats) >= {"tier1-2025", "tier2-paper1"}
+    # Only quant/percentage and reasoning/series hold items (and have generators): an English topic with no
+    # hand-written item decides, so not one paper can be drawn without a repeat.
+    assert stats["tier1-2025"]["papers"] == 0 and stats["tier1-2025"]["scarcest"].startswith(("english/", "awareness/"))
+    lines = [" ".join(line.split()) for line in runner.invoke(args=["bank", "stats"]).output.splitlines()]
+    assert any(line.startswith("tier1-2025 0 scarcest: ") for line in lines)

@@ -63,3 +63,17 @@ def test_the_bundled_bank_has_what_the_syllabus_needs(bundled):
         for key in section.topics:
             topic, count = f"{section.key}/{key}", stats["by_topic"].get(f"{section.key}/{key}", 0)
             assert count >= 10 or topic in generated_topics, f"{topic} has only {count} items and no generator"
+
+
+# Floors for the bank-health numbers `bank stats` prints (the scarcest topic decides). Raise them as the bank
+# grows; the targets of content wave 2 (issue #14) are 10 Tier-I and 5 Tier-II Paper-I papers.
+PAPERS_WITHOUT_REPEAT_FLOOR = {"tier1-2025": 4, "tier1-2026": 4, "tier2-paper1": 2, "tier2-paper1-2026": 2}
+
+
+def test_the_bundled_bank_never_shrinks_below_its_papers_without_repeat(bundled):
+    from trainer.authoring.health_service import supply
+
+    _topics, supplies = supply(bundled, bank_stats(bundled))
+    papers = {p.code: p.papers for p in supplies}
+    for code, floor in PAPERS_WITHOUT_REPEAT_FLOOR.items():
+        assert papers[code] is not None and papers[code] >= floor, f"{code}: {papers[code]} papers, floor {floor}"

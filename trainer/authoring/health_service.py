@@ -83,9 +83,8 @@ def duplicate_pairs(session: Session) -> tuple[list[tuple[str, str, float]], int
     return near_duplicates(texts) + near_duplicates([tuple(row) for row in passages]), len(texts) + len(passages)
 
 
-def bank_health(session: Session, today: date) -> BankHealth:
-    """Supply per topic and per pattern, items without Hindi, facts due for review and near-duplicate pairs."""
-    stats = bank_stats(session)
+def supply(session: Session, stats: dict) -> tuple[list[TopicSupply], list[PatternSupply]]:
+    """Each topic's supply (scarcest first) and, per exam pattern, papers drawable without repeating an item."""
     patterns = sorted(all_patterns().values(), key=lambda p: p.code)
     papers = tuple(sorted({p.paper for p in patterns}))
     topics = scarcest_first(
@@ -104,6 +103,15 @@ def bank_health(session: Session, today: date) -> BankHealth:
     supplies = [
         pattern_supply(p.code, p.name, p.paper, {s.subject: s.topics for s in p.sections}, topics) for p in patterns
     ]
+    return topics, supplies
+
+
+def bank_health(session: Session, today: date) -> BankHealth:
+    """Supply per topic and per pattern, items without Hindi, facts due for review and near-duplicate pairs."""
+    stats = bank_stats(session)
+    topics, supplies = supply(session, stats)
+    patterns = sorted(all_patterns().values(), key=lambda p: p.code)
+    papers = tuple(sorted({p.paper for p in patterns}))
     english_only = tuple(
         sorted(
             {s.subject for p in patterns for s in p.sections}
