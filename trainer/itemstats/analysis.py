@@ -226,3 +226,8 @@ def flag_words(flag: Flag) -> str:
         "unused_distractor": f"Nobody chose option {option}: it distracts nobody.",
     }
     return words[flag.code]
+
+
+def stored_flag_words(flags: list[dict]) -> list[str]:
+    """The sentences of flags as stored (a list of {code, option})."""
+    return [flag_words(Flag(f["code"], f.get("option"))) for f in flags]

@@ -37,7 +37,7 @@ class VersionStats:
     def flag_words(self) -> list[str]:
         if not self.stat or not self.enough:
             return []
-        return [analysis.flag_words(analysis.Flag(f["code"], f.get("option"))) for f in self.stat.flags]
+        return analysis.stored_flag_words(self.stat.flags)
 
 
 @dataclass
@@ -72,7 +72,7 @@ class FlaggedRow:
 
     @property
     def flag_words(self) -> list[str]:
-        return [analysis.flag_words(analysis.Flag(f["code"], f.get("option"))) for f in self.stat.flags]
+        return analysis.stored_flag_words(self.stat.flags)
 
 
 def flagged(session: Session, min_attempts: int, page: int = 1) -> tuple[list[FlaggedRow], int]:
