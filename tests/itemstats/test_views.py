@@ -150,6 +150,6 @@ def test_the_command_counts_and_says_so(runner, session):
     session.commit()
     result = runner.invoke(args=["stats", "refresh"])
     assert result.exit_code == 0, result.output
-    assert "Counted 6 attempt(s); recomputed 3 question version(s)." in result.output
+    assert "Counted 6 attempt(s); recomputed 3 question version(s) from" in result.output
     assert "Counted 0 attempt(s)" in runner.invoke(args=["stats", "refresh"]).output
     assert "Counted 6 attempt(s)" in runner.invoke(args=["stats", "refresh", "--all"]).output

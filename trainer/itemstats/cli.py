@@ -28,4 +28,7 @@ def refresh_command(everything: bool) -> None:
         click.echo(str(exc))
         return
     db.session.commit()
-    click.echo(f"Counted {report.attempts} attempt(s); recomputed {report.versions} question version(s).")
+    click.echo(
+        f"Counted {report.attempts} attempt(s); recomputed {report.versions} question version(s) "
+        f"from {report.bins} bin(s)."
+    )

@@ -36,6 +36,7 @@ class RefreshRunning(Exception):
 class RefreshReport:
     attempts: int  # attempts read
     versions: int  # versions whose statistics were recomputed
+    bins: int = 0  # bins read to recompute them
 
 
 def refresh(session: Session, now: datetime, everything: bool = False) -> RefreshReport:
@@ -67,10 +68,10 @@ def refresh(session: Session, now: datetime, everything: bool = False) -> Refres
         chunk = ids[start : start + ATTEMPTS_PER_CHUNK]
         touched |= count_attempts(session, chunk)
         session.execute(delete(ItemStatsPending).where(ItemStatsPending.attempt_id.in_(chunk)))
-    recompute(session, sorted(touched), now)
+    bins = recompute(session, sorted(touched), now)
     run.attempts, run.versions = len(ids), len(touched)
     session.flush()
-    return RefreshReport(len(ids), len(touched))
+    return RefreshReport(len(ids), len(touched), bins)
 
 
 def _lock(session: Session) -> None:
@@ -160,14 +161,16 @@ def _add_to_bins(dialect_name: str):
     )
 
 
-def recompute(session: Session, version_ids: list[int], now: datetime, chunk: int = 500) -> None:
-    """Recompute and store the statistics of the versions from their bins."""
+def recompute(session: Session, version_ids: list[int], now: datetime, chunk: int = 500) -> int:
+    """Recompute and store the statistics of the versions from their bins; returns how many bins were read."""
+    read = 0
     for start in range(0, len(version_ids), chunk):
         ids = version_ids[start : start + chunk]
         bins: dict[int, list[analysis.Bin]] = defaultdict(list)
         columns = (ItemBin.version_id, ItemBin.answer, ItemBin.item_key, ItemBin.rest_key, ItemBin.count)
         for version_id, *values in session.execute(select(*columns).where(ItemBin.version_id.in_(ids))):
             bins[version_id].append(analysis.Bin(*values))
+            read += 1
         versions = session.execute(
             select(
                 QuestionVersion.id, QuestionVersion.question_id, QuestionVersion.answer, QuestionVersion.options
@@ -184,3 +187,4 @@ def recompute(session: Session, version_ids: list[int], now: datetime, chunk: in
             row.severity, row.refreshed_at = analysis.severity(stats.flags), now
             session.add(row)
     session.flush()
+    return read
