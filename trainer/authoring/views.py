@@ -17,6 +17,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
+from trainer.itemstats import service as itemstats
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
 RENDERERS = {"render": render, "render_inline": render_inline}  # the candidates' renderer, for templates
@@ -58,6 +59,7 @@ def show_question(uid: str):
         version=latest_version(db.session, question),
         names=service.names_of(db.session, question),
         actions=workflow.actions_for(question.status),
+        stats=itemstats.panel(db.session, question, current_app.config["ITEMSTATS_MIN_ATTEMPTS"]),
         render=render,
         render_inline=render_inline,
     )

@@ -14,6 +14,7 @@ from trainer.exam import grading, timing
 from trainer.exam.models import Attempt, Slot, Step
 from trainer.exam.patterns import Pattern, get_pattern
 from trainer.exam.steps import Kind, SlotState, StepRecord, fold
+from trainer.itemstats.queue import note_graded
 from trainer.progress.service import record_graded_attempt
 from trainer.results import service as results
 
@@ -144,6 +145,7 @@ def finish(session: Session, attempt: Attempt, finished_at: datetime, state: str
     }
     record_graded_attempt(session, attempt, states, result.outcomes)
     results.record_graded_attempt(session, attempt, states, result)  # ranks: the first strict attempt only
+    note_graded(session, attempt)  # item statistics: counted by the next `stats refresh`
     session.flush()
     return True
 

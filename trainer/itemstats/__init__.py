@@ -1,0 +1,1 @@
+"""Item statistics (Moodle's definitions): facility, discrimination, distractors, flags; refreshed by the CLI."""
