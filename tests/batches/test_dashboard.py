@@ -32,7 +32,7 @@ def test_the_heat_map_weakest_topics_and_who_is_behind(session):
     strong = make_member(session, batch, NOW, name="Asha")
     weak = make_member(session, batch, NOW, name="Bala")
     middle = make_member(session, batch, NOW, name="Chitra")
-    idle = make_member(session, batch, NOW, name="Dev")
+    make_member(session, batch, NOW, name="Dev")  # no mock at all
     add_history(session, strong, quant, NOW, percents=(80, 78, 75), right=20, wrong=0)
     add_history(session, weak, quant[:1], NOW, percents=(40, 50, 60), right=0, wrong=20)
     add_history(session, middle, quant[:2], NOW, percents=(70,), right=2, wrong=1)
