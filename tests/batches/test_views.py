@@ -241,3 +241,23 @@ def test_the_dashboard_page_takes_the_same_queries_for_2_and_20_members(client, 
 
     small, large = grow_to(2), grow_to(20)
     assert small == large and small > 5
+
+
+def test_adding_a_co_instructor_by_e_mail(client, auth, app):
+    batch_id = staff_batch(app, auth, name="Shared")
+    with app.app_context():
+        co = make_user(db.session, role="instructor", name="Mr Iyer")
+        db.session.commit()
+        co_email = co.email
+    token = auth.token("/batches")
+
+    unknown = client.post(f"/batches/{batch_id}/staff", data={"email": "x@example.com", "csrf_token": token})
+    added = client.post(f"/batches/{batch_id}/staff", data={"email": co_email, "csrf_token": token})
+
+    assert unknown.status_code == added.status_code == 302
+    page = client.get(f"/batches/{batch_id}").text
+    assert "No instructor account has the e-mail &#39;x@example.com&#39;." in page
+    assert "Mr Iyer now follows Shared." in page and 'Mr Iyer <span class="muted">(co-instructor)' in page
+    sign_in_as(client, auth, co_email)
+    assert client.get(f"/batches/{batch_id}").status_code == 200
+    assert "Shared" in client.get("/batches").text

@@ -159,12 +159,15 @@ def add_staff(batch_id: int):
     """Add a co-instructor by e-mail: they see and manage the batch too."""
     batch = service.staff_batch(db.session, batch_id, current_user)
     form = StaffForm()
-    if form.validate_on_submit():
+    try:
+        if not form.validate_on_submit():
+            raise DomainError(_form_errors(form))
         user = service.add_staff(db.session, batch, form.email.data, utcnow())
+    except DomainError as exc:
+        flash(str(exc), "error")
+    else:
         db.session.commit()
         flash(f"{user.name} now follows {batch.name}.", "success")
-    else:
-        flash(_form_errors(form), "error")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
 
 
@@ -175,13 +178,16 @@ def create_assignment(batch_id: int):
     batch = service.staff_batch(db.session, batch_id, current_user)
     form = assignments_form(AssignmentForm())
     target = form.target() if form.validate_on_submit() else None
-    if target is None:
-        flash(_form_errors(form) or "Choose what to assign.", "error")
-    else:
+    try:
+        if target is None:
+            raise DomainError(_form_errors(form) or "Choose what to assign.")
         due = end_of_day(form.due_on.data)
         made = assignments.assign(
             db.session, batch, current_user, form.kind.data, target, due, form.note.data, utcnow()
         )
+    except DomainError as exc:
+        flash(str(exc), "error")
+    else:
         db.session.commit()
         flash(f"Assigned “{made.title}”, due {made.due_at:%d %b %Y}.", "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="assignments"))
