@@ -153,6 +153,11 @@ VARIABLES: dict[str, Variable] = {
         owner=CANDIDATE_A,
         others_allowed=frozenset({INSTRUCTOR, ADMIN}),
     ),
+    "staff_id": Variable(
+        lambda world, fresh: {"the batch's owner": world.users[INSTRUCTOR]},
+        owner=INSTRUCTOR,
+        others_allowed=frozenset({ADMIN}),
+    ),
     "assignment_id": Variable(
         lambda world, fresh: {"a drill set for the batch": world.batch_assignment(fresh)},
         owner=INSTRUCTOR,

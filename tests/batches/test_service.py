@@ -115,3 +115,23 @@ def test_a_co_instructor_follows_several_batches(session):
     candidate = make_user(session)
     with pytest.raises(DomainError, match="No instructor account"):
         service.add_staff(session, first, candidate.email, now)
+
+
+def test_co_instructors_are_removed_by_the_owner_or_themselves_and_the_owner_stays(session):
+    now = utcnow()
+    owner = make_user(session, role="instructor")
+    batch = make_batch(session, owner)
+    first = service.add_staff(session, batch, make_user(session, role="instructor").email, now)
+    second = service.add_staff(session, batch, make_user(session, role="instructor").email, now)
+
+    with pytest.raises(DomainError, match="Only the batch's owner"):
+        service.remove_staff(session, batch, first, second.id)
+    assert service.remove_staff(session, batch, owner, second.id) is second
+    assert service.remove_staff(session, batch, first, first.id) is first
+    with pytest.raises(DomainError, match="owner cannot be removed"):
+        service.remove_staff(session, batch, make_user(session, role="admin"), owner.id)
+    with pytest.raises(NotFound):
+        service.remove_staff(session, batch, owner, first.id)
+    assert [u.id for u, _ in service.staff_of(session, batch)] == [owner.id]
+    with pytest.raises(NotFound):
+        service.staff_batch(session, batch.id, first)

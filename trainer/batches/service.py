@@ -178,3 +178,22 @@ def member_of(session: Session, batch: Batch, user_id: int) -> User:
     if user is None:
         raise NotFound("No such member of this batch.")
     return user
+
+
+def remove_staff(session: Session, batch: Batch, acting: User, user_id: int) -> User:
+    """Take a co-instructor off the batch: its owner or an admin may, and a co-instructor may take themselves off.
+
+    The owner stays (a batch always has someone to manage it); NotFound if the account does not follow the batch.
+    """
+    row = session.get(BatchStaff, (batch.id, user_id))
+    if row is None:
+        raise NotFound("No such instructor of this batch.")
+    if row.role == "owner":
+        raise DomainError("The batch's owner cannot be removed.")
+    acting_row = session.get(BatchStaff, (batch.id, acting.id))
+    if not (acting.role == Role.ADMIN or acting.id == user_id or (acting_row and acting_row.role == "owner")):
+        raise DomainError("Only the batch's owner (or an admin) can remove another co-instructor.")
+    user = session.get(User, user_id)
+    session.delete(row)
+    session.flush()
+    return user

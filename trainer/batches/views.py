@@ -171,6 +171,23 @@ def add_staff(batch_id: int):
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
 
 
+@bp.route("/batches/<id:batch_id>/staff/<id:staff_id>/remove", methods=["POST"])
+@access(Access.STAFF)
+def remove_staff(batch_id: int, staff_id: int):
+    """Take a co-instructor off the batch (the owner stays)."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    try:
+        user = service.remove_staff(db.session, batch, current_user, staff_id)
+    except DomainError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
+    db.session.commit()
+    flash(f"{user.name} no longer follows {batch.name}.", "success")
+    if user.id == current_user.id and current_user.role != "admin":
+        return redirect(url_for("batches.list_batches"))
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
+
+
 @bp.route("/batches/<id:batch_id>/assignments", methods=["POST"])
 @access(Access.STAFF)
 def create_assignment(batch_id: int):
