@@ -167,3 +167,11 @@ def test_a_test_is_done_by_a_strict_attempt_at_that_very_test():
     assert done(TEST, "tier1-2025", NOW, mock)
     assert not done(TEST, "tier1-2025", NOW, fact(pattern_code="tier1-2025", kind="full", mode="practice"))
     assert not done(TEST, "tier1-2025:quant", NOW, mock)
+
+
+def test_the_dashboard_s_point_estimate_is_the_progress_page_s_mastery():
+    from trainer.progress.mastery import point_mastery
+
+    for args in ((0, 0, 0, 0.5), (3.4, 1.7, 6, 0.62), (20, 0, 20, 0.3)):
+        assert point_mastery(*args).mean == mastery(*args).mean
+        assert point_mastery(*args).answered == args[2]

@@ -20,7 +20,7 @@ from trainer.batches.assignments import done_by, facts_since, recent
 from trainer.batches.models import Assignment, Batch, BatchMember
 from trainer.progress.dashboard import topic_weights
 from trainer.progress.drill import PAPERS
-from trainer.progress.mastery import PRIOR_MEAN, mastery, prior_mean
+from trainer.progress.mastery import PRIOR_MEAN, point_mastery, prior_mean
 from trainer.progress.models import AttemptSummary, TopicFacility, TopicProgress
 from trainer.progress.study import TopicWeight
 
@@ -79,10 +79,12 @@ def _members(session: Session, batch: Batch) -> list[tuple[User, datetime]]:
     return [(user, joined) for user, joined in rows]
 
 
-def _progress_rows(session: Session, batch: Batch) -> dict[int, list[TopicProgress]]:
-    rows = session.scalars(
-        select(TopicProgress)
-        .join(BatchMember, BatchMember.user_id == TopicProgress.user_id)
+def _progress_rows(session: Session, batch: Batch) -> dict[int, list]:
+    """Each member's per-topic rows, as plain rows (thousands of them on a big batch: no ORM objects)."""
+    p = TopicProgress
+    rows = session.execute(
+        select(p.user_id, p.topic_id, p.attempted, p.correct, p.recent_right, p.recent_wrong, p.last_seen)
+        .join(BatchMember, BatchMember.user_id == p.user_id)
         .where(BatchMember.batch_id == batch.id)
     )
     found = defaultdict(list)
@@ -132,7 +134,7 @@ def dashboard(session: Session, batch: Batch, paper: str, now: datetime) -> Dash
     for topic, fac in topic_rows:
         key = (topic.section, topic.key)
         prior = prior_mean(fac.attempted, fac.correct) if fac is not None else PRIOR_MEAN
-        priors[key] = mastery(0, 0, 0, prior)
+        priors[key] = point_mastery(0, 0, 0, prior)
         if fac is not None and fac.attempted:
             facility[key] = fac.correct / fac.attempted
             everyone[topic.section].append((fac.attempted, fac.correct))
@@ -146,7 +148,7 @@ def dashboard(session: Session, batch: Batch, paper: str, now: datetime) -> Dash
         for row in progress.get(user.id, []):
             topic = topics[row.topic_id]
             key = (topic.section, topic.key)
-            levels[user.id][key] = mastery(row.recent_right, row.recent_wrong, row.attempted, priors[key].mean)
+            levels[user.id][key] = point_mastery(row.recent_right, row.recent_wrong, row.attempted, priors[key].mean)
             if row.last_seen is not None:
                 idle[user.id][key] = (now.date() - row.last_seen.date()).days
             tallies[(user.id, topic.section)].append((row.attempted, row.correct))
