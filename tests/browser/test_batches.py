@@ -18,6 +18,11 @@ from trainer.extensions import db
 pytestmark = pytest.mark.browser
 
 
+def no_violations(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def accounts(app) -> tuple[str, str]:
     with app.app_context():
         make_weighted_bank(db.session)
@@ -48,6 +53,8 @@ def join_and_do_the_drill(page: Page, base: str, link: str) -> None:
     page.goto(link)
     page.get_by_role("button", name="Join Morning CGL").click()
     expect(page.get_by_text("You joined Morning CGL.")).to_be_visible()
+    expect(page.get_by_role("button", name="Leave Morning CGL")).to_be_visible()
+    no_violations(page)  # the member's view of the batch
     page.get_by_role("link", name="Tests", exact=True).click()
     row = page.locator("#assignments-mine tbody tr")
     expect(row).to_contain_text("Drill: Quant topic 0")
@@ -63,6 +70,7 @@ def join_and_do_the_drill(page: Page, base: str, link: str) -> None:
     expect(page.get_by_role("heading", name="Your result", exact=False)).to_be_visible()
     page.get_by_role("link", name="Tests", exact=True).click()
     expect(page.locator("#assignments-mine tbody tr")).to_contain_text("✓ Done")
+    no_violations(page)  # the tests page with its assignments
 
 
 def test_a_batch_from_invite_link_to_heat_map_and_done_mark(app, live_server, page: Page, browser: Browser):
@@ -82,8 +90,7 @@ def test_a_batch_from_invite_link_to_heat_map_and_done_mark(app, live_server, pa
     expect(page.locator("#assignments-done tbody tr", has_text="Asha Verma")).to_contain_text("✓ Done")
     expect(page.locator("#assignments-done thead")).to_contain_text("1 of 1 done")
     expect(page.locator("#behind-members")).to_contain_text("Asha Verma: No strict mock taken yet.")
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    no_violations(page)
 
     page.get_by_role("link", name="Asha Verma").first.click()
     expect(page.get_by_role("heading", name="Asha Verma: progress")).to_be_visible()
