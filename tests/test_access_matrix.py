@@ -8,10 +8,12 @@ variable needs one entry in VARIABLES below, and the test says so.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -75,6 +77,37 @@ class World:
             db.session.commit()
             return cutoff_id
 
+    def batch(self) -> int:
+        """A new batch the instructor owns, with candidate A in it and one drill assigned."""
+        from trainer.batches import assignments as batch_assignments
+        from trainer.batches import service as batches
+
+        with self.app.app_context():
+            staff, member = (db.session.get(User, self.users[p]) for p in (INSTRUCTOR, CANDIDATE_A))
+            made = batches.create_batch(db.session, staff, "Matrix batch", "", None, utcnow(), random.Random())
+            batches.join(db.session, member, made, utcnow())
+            section = self.question_uid.split("-q")[0]  # make_bank's questions: <section>-qNNN, topics <section>-tN
+            due = utcnow() + timedelta(days=7)
+            drill = batch_assignments.assign(
+                db.session, made, staff, "drill", f"{section}/{section}-t0", due, "", utcnow()
+            )
+            db.session.commit()
+            self.invite, self.assignment = made.invite_code, drill.id
+            return made.id
+
+    @functools.cached_property
+    def the_batch(self) -> int:
+        return self.batch()
+
+    def batch_assignment(self, fresh: bool) -> int:
+        """The drill set for a batch (a new batch's for a POST)."""
+        _batch = self.batch() if fresh else self.the_batch  # sets self.assignment
+        return self.assignment
+
+    def batch_invite(self) -> str:
+        _batch = self.the_batch  # made on first use, with its invite code
+        return self.invite
+
     def attempt(self, submitted: bool = False) -> int:
         """A new attempt of candidate A's at the Tier-I paper, in progress or submitted."""
         with self.app.app_context():
@@ -109,6 +142,28 @@ VARIABLES: dict[str, Variable] = {
     "user_id": Variable(lambda world, fresh: {"another candidate's account": world.account()}),
     "cutoff_id": Variable(lambda world, fresh: {"a cut-off": world.cutoff()}),
     "token": Variable(lambda world, fresh: {"a password-reset link's token": world.reset_link_token()}),
+    # A batch the instructor owns and candidate A is in: 404 to candidate B; an admin sees every batch.
+    "batch_id": Variable(
+        lambda world, fresh: {"the instructor's batch": world.batch() if fresh else world.the_batch},
+        owner=INSTRUCTOR,
+        others_allowed=frozenset({CANDIDATE_A, ADMIN}),
+    ),
+    "member_id": Variable(
+        lambda world, fresh: {"candidate A, a member": world.users[CANDIDATE_A]},
+        owner=CANDIDATE_A,
+        others_allowed=frozenset({INSTRUCTOR, ADMIN}),
+    ),
+    "staff_id": Variable(
+        lambda world, fresh: {"the batch's owner": world.users[INSTRUCTOR]},
+        owner=INSTRUCTOR,
+        others_allowed=frozenset({ADMIN}),
+    ),
+    "assignment_id": Variable(
+        lambda world, fresh: {"a drill set for the batch": world.batch_assignment(fresh)},
+        owner=INSTRUCTOR,
+        others_allowed=frozenset({CANDIDATE_A, ADMIN}),
+    ),
+    "invite": Variable(lambda world, fresh: {"a batch's invite code": world.batch_invite()}),
 }
 
 

@@ -23,6 +23,7 @@ def metadata():
     """Base.metadata with every feature's tables registered."""
     import trainer.auth.models
     import trainer.bank.models
+    import trainer.batches.models
     import trainer.exam.models
     import trainer.itemstats.models
     import trainer.progress.models

@@ -45,6 +45,7 @@ def register(app: Flask) -> None:
     from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring.views import bp as authoring_bp
+    from trainer.batches.views import bp as batches_bp
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
     from trainer.itemstats.views import bp as itemstats_bp
@@ -58,6 +59,7 @@ def register(app: Flask) -> None:
     for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(itemstats_bp)
+    app.register_blueprint(batches_bp)
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = N_("Please sign in to continue.")

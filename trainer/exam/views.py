@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from trainer.bank.models import Topic
+from trainer.batches.assignments import mine as assigned_to
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.exam import paper, service, timing
@@ -41,7 +42,15 @@ def list_tests():
     attempts = service.attempts_of(db.session, current_user)
     if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
         db.session.commit()
-    return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=_topic_form())
+    mine = assigned_to(db.session, current_user, utcnow())  # templates/batches/_assigned.html
+    return render_template(
+        "exam/list_tests.html",
+        patterns=all_patterns(),
+        attempts=attempts,
+        topic_form=_topic_form(),
+        mine=mine,
+        now=utcnow(),
+    )
 
 
 @bp.route("/tests/<code>", methods=["GET", "POST"])

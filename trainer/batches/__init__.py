@@ -1,0 +1,1 @@
+"""Batches: groups of candidates an institute's staff follow, with invite codes, a dashboard and assignments."""

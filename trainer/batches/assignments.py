@@ -1,0 +1,170 @@
+"""Assignments: set a drill or a test for a batch, list them for members and staff, start one, tell who did it."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.auth.models import User
+from trainer.bank.models import Topic
+from trainer.batches.models import Assignment, Batch, BatchMember
+from trainer.batches.service import viewable_batch
+from trainer.batches.targets import DRILL, KINDS, TEST, AttemptFact, done
+from trainer.core.errors import DomainError, NotFound
+from trainer.exam.models import Attempt
+from trainer.exam.patterns import all_patterns, get_pattern
+from trainer.progress.drill import start_drill
+from trainer.progress.models import AttemptSummary
+
+SHOWN = 10  # the dashboard follows the batch's most recent assignments
+KEEP_DAYS = 30  # a member's tests page lists assignments due up to this many days ago
+
+
+def title_of(session: Session, kind: str, target: str) -> str:
+    """The assignment's name as members see it; DomainError if the target is not one this kind can start."""
+    if kind == DRILL:
+        section, _, key = target.partition("/")
+        topic = session.scalar(select(Topic).where(Topic.section == section, Topic.key == key))
+        if topic is None:
+            raise DomainError(f"There is no topic {target!r} to drill.")
+        return f"Drill: {topic.name}"
+    if kind == TEST:
+        pattern = get_pattern(target)
+        if pattern is None:
+            raise DomainError(f"There is no test {target!r}.")
+        return pattern.name
+    raise DomainError(f"Assignments of kind {kind!r} cannot be made.")
+
+
+def assign(
+    session: Session, batch: Batch, staff: User, kind: str, target: str, due_at: datetime, note: str, now: datetime
+) -> Assignment:
+    """Set a drill or test for the batch, due at `due_at` (which must be in the future)."""
+    if due_at <= now:
+        raise DomainError("The due date must be in the future.")
+    assignment = Assignment(
+        batch_id=batch.id,
+        kind=kind,
+        target=target,
+        title=title_of(session, kind, target)[:200],
+        note=note.strip(),
+        due_at=due_at,
+        created_by_id=staff.id,
+        created_at=now,
+    )
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def recent(session: Session, batch: Batch, limit: int = SHOWN) -> list[Assignment]:
+    """The batch's assignments, latest due first."""
+    return list(
+        session.scalars(
+            select(Assignment)
+            .where(Assignment.batch_id == batch.id)
+            .order_by(Assignment.due_at.desc(), Assignment.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def facts_since(session: Session, since: datetime, user_id: int | None = None, batch_id: int | None = None):
+    """The graded attempts (AttemptFact) of one candidate, or of a batch's members, started at or after `since`."""
+    query = (
+        select(
+            AttemptSummary.user_id,
+            AttemptSummary.pattern_code,
+            AttemptSummary.kind,
+            AttemptSummary.mode,
+            AttemptSummary.started_at,
+            Attempt.pattern,
+        )
+        .join(Attempt, Attempt.id == AttemptSummary.attempt_id)
+        .where(AttemptSummary.started_at >= since)
+    )
+    if batch_id is not None:
+        query = query.join(BatchMember, BatchMember.user_id == AttemptSummary.user_id).where(
+            BatchMember.batch_id == batch_id
+        )
+    else:
+        query = query.where(AttemptSummary.user_id == user_id)
+    rows = session.execute(query)
+    return [
+        AttemptFact(u, code, kind, mode, started, _topics(kind, pattern))
+        for u, code, kind, mode, started, pattern in rows
+    ]
+
+
+def _topics(kind: str, pattern: dict | None) -> frozenset[tuple[str, str]]:
+    if kind != "topic" or not pattern:
+        return frozenset()
+    return frozenset((s["subject"], t) for s in pattern.get("sections", []) for t in s.get("topics", []))
+
+
+def done_by(assignments: list[Assignment], facts: list[AttemptFact]) -> dict[int, set[int]]:
+    """Assignment id -> the member ids who have done it."""
+    return {a.id: {f.user_id for f in facts if done(a.kind, a.target, a.created_at, f)} for a in assignments}
+
+
+def mine(session: Session, user: User, now: datetime) -> list[tuple[Assignment, Batch, bool]]:
+    """(assignment, its batch, done) for every assignment of the candidate's batches, open ones first by due date.
+
+    Assignments due more than KEEP_DAYS ago are left out. Two queries whatever the number of batches.
+    """
+    rows = session.execute(
+        select(Assignment, Batch)
+        .join(Batch, Batch.id == Assignment.batch_id)
+        .join(BatchMember, (BatchMember.batch_id == Batch.id) & (BatchMember.user_id == user.id))
+        .where(Assignment.due_at >= now - timedelta(days=KEEP_DAYS))
+        .order_by(Assignment.due_at, Assignment.id)
+    ).all()
+    if not rows:
+        return []
+    facts = facts_since(session, min(a.created_at for a, _ in rows), user_id=user.id)
+    listed = [(a, b, any(done(a.kind, a.target, a.created_at, f) for f in facts)) for a, b in rows]
+    return sorted(listed, key=lambda row: (row[2], row[0].due_at, row[0].id))
+
+
+def visible_assignment(session: Session, assignment_id: int, user: User) -> Assignment:
+    """An assignment of a batch the user is in or follows (any, for an admin); NotFound for anyone else."""
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise NotFound("No such assignment.")
+    try:
+        viewable_batch(session, assignment.batch_id, user)
+    except NotFound:
+        raise NotFound("No such assignment.") from None
+    return assignment
+
+
+def topic_choices(session: Session) -> list[tuple[str, str]]:
+    """("section/topic", "Section — Topic") for every topic a drill can be set on."""
+    topics = session.scalars(select(Topic).order_by(Topic.section, Topic.name))
+    return [(f"{t.section}/{t.key}", f"{t.section.title()} — {t.name}") for t in topics]
+
+
+def test_choices() -> list[tuple[str, str]]:
+    """(pattern code, name) of every full mock and sectional test the exam engine can start."""
+    choices = []
+    for pattern in all_patterns().values():
+        choices.append((pattern.code, pattern.name))
+        choices += [(f"{pattern.code}:{s.key}", f"{s.name} — sectional ({pattern.name})") for s in pattern.sections]
+    return choices
+
+
+def start_drill_for(
+    session: Session, assignment: Assignment, user: User, paper: str, now: datetime, rng: random.Random
+):
+    """Start the assigned drill (a practice topic test, as the progress page's Drill button does)."""
+    if assignment.kind != DRILL:
+        raise DomainError("This assignment is a test: open it from its link.")
+    section, _, key = assignment.target.partition("/")
+    return start_drill(session, user, paper, section, key, now, rng)
+
+
+def kind_rule(kind: str) -> str:
+    return KINDS[kind].rule

@@ -1,0 +1,76 @@
+"""Forms of the batch pages (CSRF-protected), every text bounded."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from trainer.batches.targets import DRILL, TEST
+
+
+def end_of_day(day: date | None) -> datetime | None:
+    """The last minute of a date, UTC: a date a person picks means "until the end of that day"."""
+    return None if day is None else datetime.combine(day, time(23, 59), tzinfo=UTC)
+
+
+class BatchForm(FlaskForm):
+    name = StringField(
+        "Name",
+        validators=[DataRequired(message="Give the batch a name."), Length(max=120)],
+        description="e.g. “Morning batch, CGL 2027”.",
+    )
+    description = TextAreaField("Description (optional)", validators=[Length(max=1000)])
+    expires_on = DateField(
+        "Invite code works until (optional)",
+        validators=[Optional()],
+        description="Leave empty for a code that works until you make a new one.",
+    )
+
+
+class InviteForm(FlaskForm):
+    expires_on = DateField(
+        "New code works until (optional)", validators=[Optional()], description="The old code stops working."
+    )
+
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        "Invite code",
+        validators=[DataRequired(message="Type the invite code your instructor gave you."), Length(max=40)],
+        description="12 letters and digits, like K7QM-2XHD-9TRA (dashes and case do not matter).",
+    )
+
+
+class StaffForm(FlaskForm):
+    email = EmailField(
+        "Instructor's e-mail",
+        validators=[DataRequired(message="Type the e-mail of an instructor account."), Length(max=254)],
+    )
+
+
+class AssignmentForm(FlaskForm):
+    kind = RadioField(
+        "What to do",
+        choices=[SelectChoice(DRILL, "A topic drill"), SelectChoice(TEST, "A mock or sectional test")],
+        default=DRILL,
+    )
+    topic = SelectField("Topic (for a drill)", validators=[Optional()])
+    test = SelectField("Test (for a mock or sectional test)", validators=[Optional()])
+    due_on = DateField("Due on", validators=[DataRequired(message="Choose the date it is due.")])
+    note = StringField("Note to the batch (optional)", validators=[Length(max=500)])
+
+    def target(self) -> str | None:
+        """The chosen drill topic or test, or None (with an error on the field) if the matching one is missing."""
+        field = self.topic if self.kind.data == DRILL else self.test
+        if not field.data:
+            field.errors = [*field.errors, "Choose one."]
+            return None
+        return field.data
+
+
+class ActionForm(FlaskForm):
+    """Only the CSRF token: leave, remove, start."""

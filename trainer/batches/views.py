@@ -1,0 +1,262 @@
+"""Batch pages: the list, creating one, joining by code or link, the dashboard and its CSV, assignments."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from trainer.batches import assignments, export, invites, service
+from trainer.batches.dashboard import dashboard
+from trainer.batches.forms import ActionForm, AssignmentForm, BatchForm, InviteForm, JoinForm, StaffForm, end_of_day
+from trainer.core.access import Access, access
+from trainer.core.clock import utcnow
+from trainer.core.errors import DomainError
+from trainer.extensions import db, limiter
+from trainer.progress.dashboard import progress, target_paper
+
+bp = Blueprint("batches", __name__)
+SYSTEM_RANDOM = random.SystemRandom()  # invite codes must not be predictable
+
+
+def _join_limit() -> str:
+    # Guessing codes is as much an attack as guessing passwords: the same per-address limit as signing in.
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _form_errors(form) -> str:
+    return " ".join(f"{form[name].label.text}: {' '.join(errors)}" for name, errors in form.errors.items())
+
+
+@bp.route("/batches")
+@access(Access.USER)
+def list_batches():
+    """Staff: the batches they follow (an admin: all). Candidates: the batches they are in, and joining by code."""
+    rows = service.visible_batches(db.session, current_user)
+    return render_template("batches/list_batches.html", rows=rows, join_form=JoinForm(), shown=invites.shown)
+
+
+@bp.route("/batches/new", methods=["GET", "POST"])
+@access(Access.STAFF)
+def new_batch():
+    """Create a batch; its invite code and link are shown on its page."""
+    form = BatchForm()
+    if form.validate_on_submit():
+        expires = end_of_day(form.expires_on.data)
+        now = utcnow()
+        if expires is not None and expires <= now:
+            form.expires_on.errors = ["Choose a date from today on, or leave it empty."]
+        else:
+            batch = service.create_batch(
+                db.session, current_user, form.name.data, form.description.data, expires, now, SYSTEM_RANDOM
+            )
+            db.session.commit()
+            flash(f"Batch “{batch.name}” created. Share its invite code or link with your candidates.", "success")
+            return redirect(url_for("batches.show_batch", batch_id=batch.id))
+    return render_template("batches/new_batch.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/batches/join", methods=["POST"])
+@access(Access.USER)
+@limiter.limit(_join_limit, methods=["POST"])
+def join_batch():
+    """Join the batch whose invite code was typed (or carried by a link)."""
+    form = JoinForm()
+    if form.validate_on_submit():
+        try:
+            batch = service.batch_by_code(db.session, form.code.data, utcnow())
+            joined = service.join(db.session, current_user, batch, utcnow())
+        except DomainError as exc:
+            form.code.errors = [str(exc)]
+        else:
+            db.session.commit()
+            flash(f"You joined {batch.name}." if joined else f"You are already in {batch.name}.", "success")
+            return redirect(url_for("batches.show_batch", batch_id=batch.id))
+    rows = service.visible_batches(db.session, current_user)
+    return render_template("batches/list_batches.html", rows=rows, join_form=form, shown=invites.shown), 422
+
+
+@bp.route("/join/<invite>")
+@access(Access.USER)
+def show_invite(invite: str):
+    """An invite link: which batch it is, and a button to join it (a GET never changes anything)."""
+    try:
+        batch = service.batch_by_code(db.session, invite, utcnow())
+    except service.InviteRefused as exc:
+        return render_template("batches/show_invite.html", batch=None, problem=str(exc), form=JoinForm()), 404
+    member = service.is_member(db.session, batch, current_user)
+    form = JoinForm(code=batch.invite_code)
+    return render_template("batches/show_invite.html", batch=batch, member=member, form=form, problem=None)
+
+
+@bp.route("/batches/<id:batch_id>")
+@access(Access.USER)
+def show_batch(batch_id: int):
+    """Staff: the batch dashboard. A member: the batch, its staff and their assignments. Anyone else: 404."""
+    batch, as_staff = service.viewable_batch(db.session, batch_id, current_user)
+    if not as_staff:
+        mine = [row for row in assignments.mine(db.session, current_user, utcnow()) if row[1].id == batch.id]
+        staff = service.staff_of(db.session, batch)
+        return render_template(
+            "batches/show_membership.html", batch=batch, mine=mine, staff=staff, form=ActionForm(), now=utcnow()
+        )
+    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow())
+    return render_template(
+        "batches/show_batch.html",
+        data=data,
+        staff=service.staff_of(db.session, batch),
+        shown=invites.shown,
+        expired=invites.expired(batch.invite_expires_at, utcnow()),
+        invite_form=InviteForm(),
+        staff_form=StaffForm(),
+        assignment_form=assignments_form(),
+        form=ActionForm(),
+    )
+
+
+def assignments_form(form: AssignmentForm | None = None) -> AssignmentForm:
+    form = form or AssignmentForm()
+    form.topic.choices = [("", "Choose a topic")] + assignments.topic_choices(db.session)
+    form.test.choices = [("", "Choose a test")] + assignments.test_choices()
+    return form
+
+
+@bp.route("/batches/<id:batch_id>/dashboard.csv")
+@access(Access.STAFF)
+def export_batch(batch_id: int):
+    """The dashboard as CSV: one row per member, their mastery per topic, behind or not, assignments done."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow())
+    name = f"batch-{batch.id}-{data.paper}-{utcnow():%Y%m%d}.csv"
+    return Response(
+        export.dashboard_csv(data),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.route("/batches/<id:batch_id>/invite", methods=["POST"])
+@access(Access.STAFF)
+def renew_invite(batch_id: int):
+    """Make a new invite code (the old code and link stop working), with a new expiry or none."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    form = InviteForm()
+    expires = end_of_day(form.expires_on.data) if form.validate_on_submit() else None
+    if form.errors or (expires is not None and expires <= utcnow()):
+        flash(_form_errors(form) or "The new code's date must be today or later.", "error")
+    else:
+        service.regenerate_invite(db.session, batch, expires, SYSTEM_RANDOM)
+        db.session.commit()
+        flash(f"New invite code: {invites.shown(batch.invite_code)}. The old one no longer works.", "success")
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="invite"))
+
+
+@bp.route("/batches/<id:batch_id>/staff", methods=["POST"])
+@access(Access.STAFF)
+def add_staff(batch_id: int):
+    """Add a co-instructor by e-mail: they see and manage the batch too."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    form = StaffForm()
+    try:
+        if not form.validate_on_submit():
+            raise DomainError(_form_errors(form))
+        user = service.add_staff(db.session, batch, form.email.data, utcnow())
+    except DomainError as exc:
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"{user.name} now follows {batch.name}.", "success")
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
+
+
+@bp.route("/batches/<id:batch_id>/staff/<id:staff_id>/remove", methods=["POST"])
+@access(Access.STAFF)
+def remove_staff(batch_id: int, staff_id: int):
+    """Take a co-instructor off the batch (the owner stays)."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    try:
+        user = service.remove_staff(db.session, batch, current_user, staff_id)
+    except DomainError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
+    db.session.commit()
+    flash(f"{user.name} no longer follows {batch.name}.", "success")
+    if user.id == current_user.id and current_user.role != "admin":
+        return redirect(url_for("batches.list_batches"))
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
+
+
+@bp.route("/batches/<id:batch_id>/assignments", methods=["POST"])
+@access(Access.STAFF)
+def create_assignment(batch_id: int):
+    """Set a topic drill or a test for the batch with a due date."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    form = assignments_form(AssignmentForm())
+    target = form.target() if form.validate_on_submit() else None
+    try:
+        if target is None:
+            raise DomainError(_form_errors(form) or "Choose what to assign.")
+        due = end_of_day(form.due_on.data)
+        made = assignments.assign(
+            db.session, batch, current_user, form.kind.data, target, due, form.note.data, utcnow()
+        )
+    except DomainError as exc:
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"Assigned “{made.title}”, due {made.due_at:%d %b %Y}.", "success")
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="assignments"))
+
+
+@bp.route("/batches/<id:batch_id>/leave", methods=["POST"])
+@access(Access.USER)
+def leave_batch(batch_id: int):
+    """A candidate leaves the batch (its staff no longer see their progress)."""
+    batch, as_staff = service.viewable_batch(db.session, batch_id, current_user)
+    if as_staff:
+        flash("You follow this batch as staff; only candidates leave a batch.", "error")
+        return redirect(url_for("batches.show_batch", batch_id=batch.id))
+    service.leave(db.session, current_user, batch)
+    db.session.commit()
+    flash(f"You left {batch.name}.", "success")
+    return redirect(url_for("batches.list_batches"))
+
+
+@bp.route("/batches/<id:batch_id>/members/<id:member_id>")
+@access(Access.STAFF)
+def show_member(batch_id: int, member_id: int):
+    """A member's progress as the batch's staff see it: mastery, study next, trends, prediction, history."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    member = service.member_of(db.session, batch, member_id)
+    data = progress(db.session, member, utcnow().date())
+    return render_template("batches/show_member.html", batch=batch, member=member, data=data)
+
+
+@bp.route("/batches/<id:batch_id>/members/<id:member_id>/remove", methods=["POST"])
+@access(Access.STAFF)
+def remove_member(batch_id: int, member_id: int):
+    """Take a candidate out of the batch."""
+    batch = service.staff_batch(db.session, batch_id, current_user)
+    member = service.member_of(db.session, batch, member_id)
+    if ActionForm().validate_on_submit():
+        service.remove_member(db.session, batch, member.id)
+        db.session.commit()
+        flash(f"{member.name} is no longer in {batch.name}.", "success")
+    return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="members"))
+
+
+@bp.route("/assignments/<id:assignment_id>/start", methods=["POST"])
+@access(Access.USER)
+def start_assignment(assignment_id: int):
+    """Start an assigned drill (a test's link opens its instructions instead)."""
+    assignment = assignments.visible_assignment(db.session, assignment_id, current_user)
+    if service.is_staff_role(current_user):
+        flash("Assignments are taken by the batch's candidates.", "error")
+        return redirect(url_for("batches.show_batch", batch_id=assignment.batch_id, _anchor="assignments"))
+    paper = target_paper(db.session, current_user.id)
+    rng = random.Random(secrets.randbits(64))
+    attempt = assignments.start_drill_for(db.session, assignment, current_user, paper, utcnow(), rng)
+    db.session.commit()
+    return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
