@@ -32,6 +32,7 @@ WITHOUT_SCHEMA = {
     "db upgrade": "builds or upgrades the schema",
     "bank validate": "reads files only",
     "bank csv-template": "prints a file template",
+    "skills validate": "reads passage files only",
 }
 
 

@@ -249,6 +249,7 @@ def init(admin_email: str) -> None:
 def register(app: Flask) -> None:
     import trainer.interchange_cli  # noqa: F401  (defines bank import / export / csv-template on `bank`)
     from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
+    from trainer.skills.cli import skills
 
-    for group in (users, bank, database, attempts, init, cutoffs, results):
+    for group in (users, bank, database, attempts, init, cutoffs, results, skills):
         app.cli.add_command(group)

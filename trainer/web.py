@@ -50,8 +50,9 @@ def register(app: Flask) -> None:
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
     from trainer.results.views import bp as results_bp
+    from trainer.skills.views import bp as skills_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, skills_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
