@@ -98,6 +98,13 @@ def test_words_not_reached_are_not_omissions_but_the_speed_requirement_fails():
     assert result.key_depressions == 33 and not result.speed_met and not result.qualified
 
 
+def test_reaching_the_last_word_meets_the_speed_requirement_even_with_fewer_key_depressions():
+    result = score(PASSAGE.replace("revised ", ""), seconds=60, minutes=1)  # 80 keys; 8000 an hour needs 133, cap 88
+
+    assert result.key_depressions == 80 and result.required_key_depressions == 88
+    assert result.reached == 15 and result.speed_met and result.qualified
+
+
 def test_too_many_errors_fail_by_category_allowance():
     typed = PASSAGE.replace("revised ", "").replace("leave", "pay").replace("must ", "")  # 3 full: 20%
     assert score(typed, category="UR").error_pct == 20.0
