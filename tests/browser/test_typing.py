@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.pages import sign_in
+from tests.browser.test_server_restart import server  # noqa: F401  (the fixture: the app in a process of its own)
 from tests.factories import make_user
 from trainer.core.clock import utcnow
 from trainer.extensions import db
@@ -184,3 +185,22 @@ def test_the_list_and_progress_pages_have_no_violations(app, live_server, page: 
     no_violations(page)
     page.goto(f"{live_server}/typing/shortcuts")
     no_violations(page)
+
+
+def test_text_typed_while_the_server_restarts_reaches_it_when_it_is_back(app, server, page: Page):  # noqa: F811
+    email, typing_id = begin(app, started_ago=timedelta(seconds=20))
+    sign_in(page, server.url, email)
+    page.goto(f"{server.url}/typing/{typing_id}")
+    page.get_by_label("Type the passage here").click()
+    page.keyboard.type("Water is precious,")
+    expect(page.locator("#saved-state")).to_have_text("saved")
+
+    server.stop()
+    page.keyboard.type(" and every drop")
+    expect(page.locator("#offline-banner")).to_be_visible()
+    assert server_text(app, typing_id) == "Water is precious,"
+
+    server.start()
+    expect(page.locator("#offline-banner")).to_be_hidden(timeout=15_000)  # the page sends again by itself
+    expect(page.locator("#saved-state")).to_have_text("saved")
+    assert server_text(app, typing_id) == "Water is precious, and every drop"
