@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from trainer.skills.evaluation import allowance_for, compare, evaluate, key_depressions
+from trainer.skills.evaluation import KINDS, _align_gap, align, allowance_for, compare, evaluate, key_depressions
+from trainer.skills.passages import library
 
 PASSAGE = "The Ministry has issued a revised circular on leave. All officers must apply in advance."
 # 15 words, 88 key depressions (characters, spaces included)
@@ -144,3 +147,25 @@ def test_an_omission_early_in_a_long_passage_does_not_cascade():
     result = evaluate(passage, typed, 900, 15, "UR")
 
     assert result.kinds == {"omitted": 2, "added": 1}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_anchoring_on_runs_typed_right_finds_as_few_mistakes_as_searching_the_whole_passage(seed):
+    """The anchored alignment (fast) against the plain search over every word (slow), on mistyped passages."""
+    rng = random.Random(seed)
+    passage = library()["warmup-5-0" + str(seed % 3 + 1)].text.split()
+    typed = []
+    for word in passage:
+        roll = rng.random()
+        if roll < 0.04:
+            continue
+        mistakes = ([word, word], [word.lower()], [word[:-1] or "x"])  # doubled, case, misspelt
+        typed += mistakes[rng.randrange(3)] if roll < 0.15 else [word]
+    anchored, reached = align(passage, typed)
+    searched, searched_reached = _align_gap(passage, typed, open_end=True)
+
+    def weight(ops):
+        return sum(1 if KINDS[k][0] == "full" else 0.5 for op in ops for k in op.kinds)
+
+    assert weight(anchored) == weight(searched)
+    assert reached == searched_reached

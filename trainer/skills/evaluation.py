@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 FULL, HALF = "full", "half"
@@ -27,6 +28,8 @@ ALLOWANCE = {"UR": 20.0, "OBC": 25.0, "EWS": 25.0}  # per cent of the passage's 
 OTHER_ALLOWANCE = 30.0
 REQUIRED_KDPH = 8000  # 2,000 key depressions in 15 minutes
 BAND = 60  # words the alignment may drift from the diagonal (net omissions or additions) before it gives up
+NARROW_BAND, WIDE_GAP = 8, 60 * 60  # the band for a stretch of more than WIDE_GAP word pairs
+ANCHOR = 3  # words typed right in a row that are taken as they are, without searching alternatives
 _CORE = re.compile(r"[^0-9A-Za-z]")
 _GAP = re.compile(r"\S+")
 
@@ -172,12 +175,40 @@ def _moves(p: list[str], t: list[str], i: int, j: int):
 def align(passage: list[str], typed: list[str]) -> tuple[list[Op], int]:
     """The cheapest alignment of typed words to passage words and how far into the passage it reached.
 
-    Words of the passage after the last one the typing reached are not omissions (time ran out): the alignment
-    may stop anywhere in the passage once every typed word is placed. Cells further than a band from the diagonal
-    are not explored, which keeps a 2,000-key passage to a few thousand cells per row at most.
+    Runs of at least ANCHOR words typed as in the passage (ignoring case and punctuation) are found first
+    (difflib's matching blocks) and taken as they are; the cheapest alignment is then searched only in the gaps
+    between them, where the mistakes are. Words of the passage after the last one the typing reached are not
+    omissions (time ran out): the last gap may stop anywhere in the passage once every typed word is placed.
     """
+    keys_p = [_core(w).lower() or w for w in passage]
+    keys_t = [_core(w).lower() or w for w in typed]
+    matcher = SequenceMatcher(None, keys_p, keys_t, autojunk=False)
+    ops: list[Op] = []
+    pi = ti = 0
+    for a, b, size in matcher.get_matching_blocks():
+        if size < ANCHOR:
+            continue
+        ops += _shifted(_align_gap(passage[pi:a], typed[ti:b], open_end=False)[0], pi)
+        ops += [Op(a + k, a + k + 1, typed[b + k], compare(passage[a + k], typed[b + k])) for k in range(size)]
+        pi, ti = a + size, b + size
+    tail, reached = _align_gap(passage[pi:], typed[ti:], open_end=True)
+    return ops + _shifted(tail, pi), pi + reached
+
+
+def _shifted(ops: list[Op], offset: int) -> list[Op]:
+    return [Op(op.start + offset, op.end + offset, op.typed, op.kinds) for op in ops]
+
+
+def _align_gap(passage: list[str], typed: list[str], open_end: bool) -> tuple[list[Op], int]:
+    """The cheapest alignment of a stretch of typed words to a stretch of the passage (dynamic programming over
+    words, within a band around the diagonal); with `open_end`, the passage may be left unfinished."""
     n, m = len(passage), len(typed)
-    band = BAND + max(0, m - n)
+    if n == 0 or m == 0:  # nothing to pair: all omitted (or, at the open end, not reached), or all added
+        omitted = [] if open_end else [Op(i, i + 1, "", ("omitted",)) for i in range(n)]
+        return omitted + [Op(n, n, word, ("added",)) for word in typed], 0 if open_end and m == 0 else n
+    # A long stretch with no three words typed right is not typing the passage: a narrow band keeps its cost linear.
+    width = BAND if n * m <= WIDE_GAP else NARROW_BAND
+    band = width + (max(0, m - n) if open_end else abs(m - n))  # an open end need not reach the passage's end
     best: dict[tuple[int, int], tuple[float, tuple[int, int] | None, Op | None]] = {(0, 0): (0.0, None, None)}
     for i in range(n + 1):
         for j in range(max(0, i - band), min(m, i + band) + 1):
@@ -186,12 +217,11 @@ def align(passage: list[str], typed: list[str]) -> tuple[list[Op], int]:
                 continue
             for di, dj, cost, op in _moves(passage, typed, i, j):
                 target = (i + di, j + dj)
-                if abs(target[0] - target[1]) > band:
-                    continue
                 total = here[0] + cost
-                if target not in best or total < best[target][0]:
+                if abs(target[0] - target[1]) <= band and (target not in best or total < best[target][0]):
                     best[target] = (total, (i, j), op)
-    end = min((cell for cell in best if cell[1] == m), key=lambda cell: (best[cell][0], -cell[0]))
+    ends = [cell for cell in best if cell[1] == m] if open_end else [(n, m)]
+    end = min(ends, key=lambda cell: (best[cell][0], -cell[0]))
     ops = []
     cell = end
     while best[cell][1] is not None:
