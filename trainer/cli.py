@@ -198,10 +198,13 @@ def close_expired() -> None:
     """Close (and grade) every attempt whose time ran out with nobody there; safe to run from cron, twice."""
     from trainer.core.clock import utcnow
     from trainer.exam.service import close_expired as close
+    from trainer.skills.service import close_expired as close_typing
 
     closed = close(db.session, utcnow(), float(current_app.config["SAVE_GRACE_SECONDS"]))
+    typing = close_typing(db.session, utcnow(), float(current_app.config["SAVE_GRACE_SECONDS"]))
     db.session.commit()
     click.echo(f"Closed {closed} expired attempt(s).")
+    click.echo(f"Closed {typing} expired typing test(s).")
 
 
 @bank.command("retire-stale")

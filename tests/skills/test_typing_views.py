@@ -236,3 +236,16 @@ def test_every_bundled_passage_file_is_valid(runner):
 
     assert result.exit_code == 0, result.output
     assert sum(p.kind == "test" for p in library().values()) >= 30
+
+
+def test_typing_tests_nobody_submitted_are_closed_by_the_cron_command(app, client, auth, candidate, runner):
+    typing_id = start(client, auth)
+    send(client, auth, typing_id, "Office", "s", utcnow())
+    move_start_back(app, typing_id, 3)
+
+    first = runner.invoke(args=["attempts", "close-expired"])
+    second = runner.invoke(args=["attempts", "close-expired"])
+
+    assert "Closed 1 expired typing test(s)." in first.output and "Closed 0 expired typing test(s)." in second.output
+    attempt = held(app, typing_id)
+    assert attempt.state == "expired" and attempt.finished_at == attempt.deadline and attempt.result["typed_words"] == 1

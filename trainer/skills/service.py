@@ -200,3 +200,14 @@ def start_drill(session: Session, user: User, words: list[str], now: datetime, r
         raise Conflict("There are no error words to drill yet: type a passage first.")
     drill = Passage("drill", "Drill of your error words", "drill", 5, "drill", drill_text(words, rng))
     return start(session, user, drill, now)
+
+
+def close_expired(session: Session, now: datetime, grace: float) -> int:
+    """Close and score every typing attempt nobody submitted whose deadline and grace have passed; returns how many."""
+    cutoff = now - timedelta(seconds=grace)
+    stale = session.scalars(
+        select(TypingAttempt).where(TypingAttempt.state == IN_PROGRESS, TypingAttempt.deadline < cutoff)
+    ).all()
+    owners = select(User.id, User.category).where(User.id.in_({a.user_id for a in stale}))
+    categories = dict(session.execute(owners).all())
+    return sum(close_if_expired(session, attempt, now, grace, categories[attempt.user_id]) for attempt in stale)
