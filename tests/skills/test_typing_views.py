@@ -249,3 +249,12 @@ def test_typing_tests_nobody_submitted_are_closed_by_the_cron_command(app, clien
     assert "Closed 1 expired typing test(s)." in first.output and "Closed 0 expired typing test(s)." in second.output
     attempt = held(app, typing_id)
     assert attempt.state == "expired" and attempt.finished_at == attempt.deadline and attempt.result["typed_words"] == 1
+
+
+def test_download_my_data_holds_the_typing_tests(app, client, auth, candidate):
+    typing_id = start(client, auth)
+    send(client, auth, typing_id, "All staff", "s", utcnow())
+
+    data = client.get("/account/export").get_json(force=True)
+
+    assert [(t["id"], t["text"], t["state"]) for t in data["typing_tests"]] == [(typing_id, "All staff", "in_progress")]

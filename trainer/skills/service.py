@@ -211,3 +211,29 @@ def close_expired(session: Session, now: datetime, grace: float) -> int:
     owners = select(User.id, User.category).where(User.id.in_({a.user_id for a in stale}))
     categories = dict(session.execute(owners).all())
     return sum(close_if_expired(session, attempt, now, grace, categories[attempt.user_id]) for attempt in stale)
+
+
+def export_rows(session: Session, user_id: int) -> list[dict]:
+    """The candidate's typing attempts for "Download my data": the passage, what was typed, when, and the result."""
+    attempts = session.scalars(
+        select(TypingAttempt).where(TypingAttempt.user_id == user_id).order_by(TypingAttempt.id)
+    ).all()
+    return [
+        {
+            "id": a.id,
+            "kind": a.kind,
+            "passage": a.passage_key,
+            "title": a.title,
+            "passage_text": a.passage_text,
+            "started_at": a.started_at.isoformat(),
+            "deadline": a.deadline.isoformat(),
+            "state": a.state,
+            "text": a.text,
+            "text_at": a.text_at.isoformat() if a.text_at else None,
+            "keys": a.keys,
+            "pastes_refused": a.pastes,
+            "finished_at": a.finished_at.isoformat() if a.finished_at else None,
+            "result": a.result,
+        }
+        for a in attempts
+    ]
