@@ -28,6 +28,8 @@ from trainer.exam.patterns import get_pattern
 from trainer.extensions import db
 from trainer.results import cutoffs
 from trainer.results.cutoff_data import CutoffRow
+from trainer.skills import service as skills
+from trainer.skills.passages import library
 
 TIER1 = "tier1-2025"
 ANONYMOUS, CANDIDATE_A, CANDIDATE_B, INSTRUCTOR, ADMIN = (
@@ -118,6 +120,16 @@ class World:
             db.session.commit()
             return attempt.id
 
+    def typing(self, submitted: bool = False) -> int:
+        """A new typing attempt of candidate A's at a warm-up passage, in progress or submitted."""
+        with self.app.app_context():
+            owner = db.session.get(User, self.users[CANDIDATE_A])
+            attempt = skills.start(db.session, owner, library()["warmup-2-01"], utcnow())
+            if submitted:
+                skills.submit(db.session, attempt, utcnow(), 0, owner.category)
+            db.session.commit()
+            return attempt.id
+
 
 @dataclass(frozen=True)
 class Variable:
@@ -134,6 +146,13 @@ VARIABLES: dict[str, Variable] = {
         lambda world, fresh: {
             "A's attempt in progress": world.attempt() if fresh else world.open_attempt,
             "A's submitted attempt": world.attempt(submitted=True) if fresh else world.submitted_attempt,
+        },
+        owner=CANDIDATE_A,
+    ),
+    "typing_id": Variable(
+        lambda world, fresh: {
+            "A's typing test in progress": world.typing(),
+            "A's submitted typing test": world.typing(submitted=True),
         },
         owner=CANDIDATE_A,
     ),

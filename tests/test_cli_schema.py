@@ -35,6 +35,7 @@ WITHOUT_SCHEMA = {
     "bank csv-template": "prints a file template",
     "backup": "copies the database with whatever schema it has (back up before an upgrade); refuses a missing file",
     "restore": "replaces the database, schema included, with the backup's",
+    "skills validate": "reads passage files only",
 }
 
 

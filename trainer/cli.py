@@ -210,10 +210,13 @@ def close_expired() -> None:
     """Close (and grade) every attempt whose time ran out with nobody there; safe to run from cron, twice."""
     from trainer.core.clock import utcnow
     from trainer.exam.service import close_expired as close
+    from trainer.skills.service import close_expired as close_typing
 
     closed = close(db.session, utcnow(), float(current_app.config["SAVE_GRACE_SECONDS"]))
+    typing = close_typing(db.session, utcnow(), float(current_app.config["SAVE_GRACE_SECONDS"]))
     db.session.commit()
     click.echo(f"Closed {closed} expired attempt(s).")
+    click.echo(f"Closed {typing} expired typing test(s).")
 
 
 @bank.command("retire-stale")
@@ -263,7 +266,8 @@ def register(app: Flask) -> None:
     from trainer.itemstats.cli import stats as item_stats
     from trainer.ops.cli import backup_command, restore_command
     from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
+    from trainer.skills.cli import skills
 
-    for group in (users, bank, database, attempts, init, cutoffs, results, backup_command, restore_command):
+    commands = (users, bank, database, attempts, init, cutoffs, results, backup_command, restore_command, skills, item_stats)
+    for group in commands:
         app.cli.add_command(group)
-    app.cli.add_command(item_stats)

@@ -28,7 +28,8 @@ def metadata():
     import trainer.itemstats.models
     import trainer.progress.models
     import trainer.progress.review_models
-    import trainer.results.models  # noqa: F401
+    import trainer.results.models
+    import trainer.skills.models  # noqa: F401
 
     return Base.metadata
 

@@ -55,11 +55,11 @@ def register(app: Flask) -> None:
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
     from trainer.results.views import bp as results_bp
+    from trainer.skills.views import bp as skills_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp):
+    blueprints = (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp, skills_bp)
+    for blueprint in (*blueprints, itemstats_bp, batches_bp):
         app.register_blueprint(blueprint)
-    app.register_blueprint(itemstats_bp)
-    app.register_blueprint(batches_bp)
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = N_("Please sign in to continue.")

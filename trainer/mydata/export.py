@@ -20,6 +20,7 @@ from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.exam.models import Attempt, Slot, Step
 from trainer.progress.models import StudyTarget, TopicProgress
 from trainer.progress.review_models import ReviewCard
+from trainer.skills.service import export_rows as typing_export
 
 FORMAT = "aso-trainer-my-data/1"
 ATTEMPTS_PER_PAGE = 50
@@ -170,6 +171,7 @@ def export_chunks(session: Session, user: User, now: datetime) -> Iterator[str]:
         "study_target": study_target(session, user.id),
         "progress": progress_rows(session, user.id),
         "reviews": review_cards(session, user.id),
+        "typing_tests": typing_export(session, user.id),  # the DEST passages typed (trainer/skills)
     }
     user_id = user.id
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "attempts": ['

@@ -15,6 +15,7 @@ from trainer.progress.forms import DrillForm, TargetForm
 from trainer.progress.json import progress_json
 from trainer.progress.review_service import notebook
 from trainer.progress.summaries import history_page
+from trainer.skills.qualifying import qualifying
 
 bp = Blueprint("progress", __name__)
 MAX_PAGE = 10_000
@@ -42,6 +43,7 @@ def show_progress():
         target_form=form,
         drill_form=DrillForm(),
         notebook=notebook(db.session, current_user.id, now),  # templates/progress/_reviews.html
+        qualifying=qualifying(db.session, current_user),  # templates/skills/_qualifying.html
     )
 
 
