@@ -24,6 +24,7 @@ def metadata():
     import trainer.auth.models
     import trainer.bank.models
     import trainer.exam.models
+    import trainer.institute.models
     import trainer.progress.models
     import trainer.progress.review_models
     import trainer.results.models  # noqa: F401
