@@ -45,6 +45,7 @@ def register(app: Flask) -> None:
     from trainer.authoring.views import bp as authoring_bp
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
+    from trainer.institute.views import bp as institute_bp
     from trainer.main import bp as main_bp
     from trainer.mydata.views import bp as mydata_bp
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
@@ -53,6 +54,7 @@ def register(app: Flask) -> None:
 
     for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(institute_bp)
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."

@@ -17,6 +17,7 @@ from trainer.exam.blueprint import bp
 from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.extensions import db
+from trainer.institute import livemocks, papers
 
 
 def _begin(pattern, mode: str, timed: bool):
@@ -41,7 +42,9 @@ def list_tests():
     attempts = service.attempts_of(db.session, current_user)
     if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
         db.session.commit()
-    return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=_topic_form())
+    live = livemocks.for_candidate(db.session, current_user, utcnow())
+    return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=_topic_form(),
+                           live=live, offered=papers.offered_papers(db.session))  # fmt: skip
 
 
 @bp.route("/tests/<code>", methods=["GET", "POST"])

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
 from trainer.bank.generators import all_generators
-from trainer.bank.models import Question, QuestionVersion, Topic
+from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.service import latest_version_ids
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.exam import drawing
@@ -25,7 +25,9 @@ MAX_COUNT = 200  # no section of any pattern asks for more questions than this i
 
 
 def paper_or_404(session: Session, paper_id: int) -> FixedPaper:
-    paper = session.get(FixedPaper, paper_id, options=[selectinload(FixedPaper.items)])
+    versions = selectinload(FixedPaper.items).selectinload(FixedPaperItem.version)
+    options = [versions.selectinload(QuestionVersion.topic), versions.selectinload(QuestionVersion.question)]
+    paper = session.get(FixedPaper, paper_id, options=options)
     if paper is None:
         raise NotFound("No such paper.")
     return paper
@@ -267,3 +269,31 @@ def parallel(session: Session, paper: FixedPaper, user: User, rng: random.Random
 
 def offered_papers(session: Session) -> list[FixedPaper]:
     return list(session.scalars(select(FixedPaper).where(FixedPaper.offered).order_by(FixedPaper.id)))
+
+
+def blueprint_grid(session: Session, paper: FixedPaper) -> list[dict]:
+    """Per section: every topic with its name, the blueprint's counts and what the bank holds per difficulty."""
+    generated = {(g.section, g.topic) for g in all_generators().values()}
+    grid = []
+    for rule in pattern_of(paper).ordered_sections():
+        stored, _ = _stored_items(session, rule, {})
+        have = _availability(stored)
+        asked = paper.blueprint.get(rule.key, {})
+        topics = session.execute(
+            select(Topic.key, Topic.name).where(Topic.section == rule.subject).order_by(Topic.name)
+        )
+        rows = [
+            {"key": key, "name": name, "generated": (rule.subject, key) in generated,
+             "cells": {d: (asked.get(key, {}).get(d, 0), have.get((key, d), 0)) for d in DIFFICULTIES}}
+            for key, name in topics
+        ]  # fmt: skip
+        grid.append({"rule": rule, "rows": rows})
+    return grid
+
+
+def passages_of(session: Session, paper: FixedPaper) -> dict[int, ItemGroupVersion]:
+    """The shared texts (passages, data sets) of the paper's questions, by group version id."""
+    ids = {i.version.group_version_id for i in paper.items if i.version.group_version_id}
+    if not ids:
+        return {}
+    return {g.id: g for g in session.scalars(select(ItemGroupVersion).where(ItemGroupVersion.id.in_(ids)))}
