@@ -139,7 +139,7 @@ def draw_parallel(paper_id: int):
 @bp.route("/papers/<id:paper_id>/start", methods=["POST"])
 @access(Access.USER)
 def start_fixed_paper(paper_id: int):
-    """Take a frozen paper offered to everyone, as a strict mock on the candidate's own timer (staff: any frozen one)."""
+    """Take a frozen paper offered to everyone as a strict mock on their own timer (staff: any frozen paper)."""
     paper = papers.paper_or_404(db.session, paper_id)
     if not paper.offered and current_user.role == Role.CANDIDATE:
         raise NotFound("No such paper.")
