@@ -65,17 +65,18 @@ class Release:
 class ShiftCurve:
     """A shift's marks as (percentile, score) points: what percentile a score stands at, what score a percentile."""
 
-    def __init__(self, scores: Iterable[Fraction]) -> None:
-        counts = Counter(scores)
+    def __init__(self, scores: Iterable[Fraction] | Counter) -> None:
+        counts = scores if isinstance(scores, Counter) else Counter(scores)
         size = sum(counts.values())
         self.scores = sorted(counts)
         running, self.percentiles = 0, []
         for score in self.scores:
             running += counts[score]
             self.percentiles.append(Fraction(100 * running, size))
+        self._at = dict(zip(self.scores, self.percentiles, strict=True))
 
     def percentile_of(self, score: Fraction) -> Fraction:
-        return self.percentiles[self.scores.index(score)]
+        return self._at[score]
 
     def score_at(self, percentile: Fraction) -> Fraction:
         """The score standing at `percentile` here: below the lowest point the lowest score, else interpolated."""
@@ -89,7 +90,7 @@ class ShiftCurve:
         return x0 + (x1 - x0) * (percentile - p0) / (p1 - p0)
 
 
-def equipercentile(by_shift: dict[int, list[Fraction]]) -> dict[tuple[int, Fraction], Fraction]:
+def equipercentile(by_shift: dict[int, list[Fraction] | Counter]) -> dict[tuple[int, Fraction], Fraction]:
     """Normalised marks of each (shift, raw score) present: the average over shifts of the score at its percentile."""
     curves = {shift: ShiftCurve(scores) for shift, scores in by_shift.items() if scores}
     normalised = {}
@@ -117,12 +118,15 @@ def rank_all(centimarks: dict[Hashable, int]) -> dict[Hashable, tuple[int, float
 
 
 def _places(sittings: list[Sitting], marks_of) -> tuple[dict[Hashable, Place], Summary]:
-    by_shift: dict[int, list[Fraction]] = defaultdict(list)
-    raw = {s.who: Fraction(marks_of(s)) for s in sittings}
-    for s in sittings:
-        by_shift[s.shift].append(raw[s.who])
-    normalised = equipercentile(by_shift)
-    cents = {s.who: hundredths(normalised[(s.shift, raw[s.who])]) for s in sittings}
+    # Marks repeat (multiples of 0.25): the exact arithmetic runs once per distinct (shift, marks), not per person.
+    raw = {s.who: marks_of(s) for s in sittings}
+    exact = {marks: Fraction(marks) for marks in set(raw.values())}
+    counted = Counter((s.shift, raw[s.who]) for s in sittings)
+    by_shift: dict[int, Counter] = defaultdict(Counter)
+    for (shift, marks), n in counted.items():
+        by_shift[shift][exact[marks]] = n
+    cents_at = {key: hundredths(value) for key, value in equipercentile(by_shift).items()}
+    cents = {s.who: cents_at[(s.shift, exact[raw[s.who]])] for s in sittings}
     ranks = rank_all(cents)
     places = {who: Place(float(raw[who]), cents[who] / 100, *ranks[who]) for who in raw}
     average = hundredths(Fraction(sum(cents.values()), 100 * len(cents))) / 100 if cents else None
