@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from sqlalchemy import func, insert, make_url, select  # noqa: E402
 
 from benchmarks.candidate import PASSWORD, BenchFailure, Client  # noqa: E402
-from benchmarks.save_answer import free_port, start_gunicorn, stop_gunicorn  # noqa: E402
+from benchmarks.save_answer import free_port, prepare_database, start_gunicorn, stop_gunicorn  # noqa: E402
 
 START_FORM = re.compile(r'action="(/live-mocks/\d+/start)"')
 
@@ -57,22 +57,13 @@ def prepare(url: str, candidates: int, shifts: int) -> list[str]:
     from trainer import create_app
     from trainer.auth.models import User
     from trainer.auth.service import create_user
-    from trainer.bank.service import import_bank
-    from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
-    from trainer.bank.validation import check_bank
     from trainer.core.clock import utcnow
-    from trainer.extensions import db, make_engine
+    from trainer.extensions import db
     from trainer.institute import livemocks, papers
-    from trainer.schema import rebuild
 
-    engine = make_engine(url)
-    rebuild(engine)
-    engine.dispose()
-    app = create_app()
+    prepare_database(url, 0)  # the schema from the migrations and the bundled bank, as save_answer.py has them
     emails = [f"candidate{i}@bench.example" for i in range(candidates)]
-    with app.app_context():
-        root = REPO_ROOT / "question_bank"
-        import_bank(db.session, check_bank(root), load_taxonomy(find_taxonomy(root)))
+    with create_app().app_context():
         staff = create_user(db.session, "staff@bench.example", PASSWORD, name="Bench Staff", role="instructor")
         first = create_user(db.session, emails[0], PASSWORD, name="Bench Candidate")
         # One password hash for all: hashing a thousand passwords is not what is measured.

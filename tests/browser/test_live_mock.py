@@ -71,7 +71,7 @@ def take(app, page: Page, base: str, email: str, right: int) -> None:
         page.get_by_role("button", name="Save & Next").click()
     page.get_by_role("button", name="Submit").click()
     page.get_by_role("dialog").get_by_role("button", name="Yes, submit").click()
-    expect(page.get_by_role("heading", name="Your result", exact=False)).to_be_visible()
+    expect(page.get_by_role("heading", name="Your answers are in")).to_be_visible()  # no key before the release
 
 
 def test_a_live_mock_from_blueprint_to_leaderboard(app, live_server, page: Page, browser: Browser):
@@ -119,3 +119,5 @@ def test_a_live_mock_from_blueprint_to_leaderboard(app, live_server, page: Page,
     expect(mine.locator("tr.mine")).to_contain_text("Asha Verma")
     results = Axe().run(mine)
     assert results.violations_count == 0, results.generate_report()
+    mine.get_by_role("link", name="Your answers and solutions").click()  # released: the key and solutions too
+    expect(mine.get_by_role("heading", name="Your result", exact=False)).to_be_visible()

@@ -102,6 +102,8 @@ def test_upcoming_start_twice_and_results_after_release(app, client, auth):
     assert "Continue" in client.get("/tests").text
 
     assert client.post(f"{first.location}/submit", data={"csrf_token": token}).status_code == 302
+    held = client.get(f"{first.location}/result").text
+    assert "Your answers are in" in held and "Explanation" not in held and "Because one." not in held
     waiting = client.get(f"/live-mocks/{mock_id}/results")
     assert "Results are released on" in waiting.text and "leaderboard" not in waiting.text
     with app.app_context():
@@ -110,6 +112,7 @@ def test_upcoming_start_twice_and_results_after_release(app, client, auth):
         db.session.commit()
     released = client.get(f"/live-mocks/{mock_id}/results").text
     assert 'id="leaderboard"' in released and 'class="mine"' in released and "M. N." in released
+    assert "Because one." in client.get(f"{first.location}/result").text  # the solutions, once released
     with app.app_context():
         assert releasing.leaderboard(db.session, livemocks.mock_or_404(db.session, mock_id), user).mine.rank == 1
 

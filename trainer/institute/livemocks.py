@@ -195,3 +195,13 @@ def _entry_attempt(session: Session, mock_id: int, user_id: int) -> int | None:
     return session.scalar(
         select(LiveMockEntry.attempt_id).where(LiveMockEntry.live_mock_id == mock_id, LiveMockEntry.user_id == user_id)
     )
+
+
+def held_until(session: Session, attempt_id: int, now: datetime) -> LiveMock | None:
+    """The live mock whose results (and so this sitting's key and solutions) are still held back, if any: while
+    others may still be sitting the paper, nobody's answers page gives the key away."""
+    return session.scalars(
+        select(LiveMock)
+        .join(LiveMockEntry, LiveMockEntry.live_mock_id == LiveMock.id)
+        .where(LiveMockEntry.attempt_id == attempt_id, LiveMock.release_at > now)
+    ).first()

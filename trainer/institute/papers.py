@@ -235,7 +235,8 @@ def swap(session: Session, paper: FixedPaper, position: int, rng: random.Random)
     for place, (version_id, shuffle, count) in zip(places, _versions_of(session, choice, versions, rng), strict=True):
         place.version_id, place.option_order = version_id, drawing.option_order(shuffle, rng, count)
     session.flush()
-    session.expire(old, ["version"])
+    for place in places:
+        session.expire(place, ["version"])
     return old
 
 
