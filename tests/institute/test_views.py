@@ -166,3 +166,31 @@ def test_an_offered_paper_is_on_the_tests_page_and_a_withdrawn_one_cannot_be_sta
     assert "A fixed paper set by your institute" in client.get("/tests").text
     started = client.post(f"/papers/{paper_id}/start", data={"csrf_token": token})
     assert started.status_code == 302 and "/attempts/" in started.location
+
+
+def test_the_results_and_tests_pages_run_a_constant_number_of_queries(app, client, auth):
+    _bank(app)
+    _, mock_id = _paper_and_mock(app)
+    user = auth.login()
+
+    def sittings(count: int) -> None:
+        with app.app_context():
+            mock = livemocks.mock_or_404(db.session, mock_id)
+            for _ in range(count):
+                livemocks.start(db.session, mock_id, make_user(db.session), utcnow())
+            livemocks.start(db.session, mock_id, db.session.merge(user), utcnow())
+            db.session.execute(Attempt.__table__.update().values(state="submitted", finished_at=utcnow(), score=0,
+                               result={"total": 0, "max": 200, "sections": {}, "answers": []}))  # fmt: skip
+            releasing.release(db.session, mock, utcnow())
+            db.session.commit()
+
+    def queries(url: str) -> int:
+        client.get(url)
+        with app.app_context(), count_queries() as statements:
+            assert client.get(url).status_code == 200
+        return len(statements)
+
+    sittings(2)
+    few = queries(f"/live-mocks/{mock_id}/results"), queries("/tests")
+    sittings(40)
+    assert (queries(f"/live-mocks/{mock_id}/results"), queries("/tests")) == few
