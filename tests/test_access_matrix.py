@@ -110,6 +110,36 @@ class World:
         _batch = self.the_batch  # made on first use, with its invite code
         return self.invite
 
+    def fixed_paper(self) -> int:
+        """A frozen Tier-I paper offered to everyone (made once: drawing a paper is not cheap)."""
+        if not hasattr(self, "_paper"):
+            from trainer.institute import papers
+
+            with self.app.app_context():
+                staff = db.session.get(User, self.users[INSTRUCTOR])
+                paper = papers.new_paper(db.session, "Matrix paper", TIER1, staff, random.Random(3))
+                papers.draw(db.session, paper, paper.blueprint, random.Random(3))
+                papers.set_offered(db.session, papers.freeze(db.session, paper, utcnow()), True)
+                db.session.commit()
+                self._paper = paper.id
+        return self._paper
+
+    def live_mock(self) -> int:
+        """A live mock of that paper, open now."""
+        if not hasattr(self, "_mock"):
+            from datetime import timedelta
+
+            from trainer.institute import livemocks
+
+            paper_id, now = self.fixed_paper(), utcnow()
+            with self.app.app_context():
+                staff = db.session.get(User, self.users[INSTRUCTOR])
+                plan = livemocks.Schedule("Matrix mock", now, now + timedelta(hours=1), now + timedelta(hours=3),
+                                          (paper_id,))  # fmt: skip
+                self._mock = livemocks.schedule(db.session, plan, staff, now).id
+                db.session.commit()
+        return self._mock
+
     def attempt(self, submitted: bool = False) -> int:
         """A new attempt of candidate A's at the Tier-I paper, in progress or submitted."""
         with self.app.app_context():
@@ -160,6 +190,8 @@ VARIABLES: dict[str, Variable] = {
     "uid": Variable(lambda world, fresh: {"a published question": world.question_uid}),
     "user_id": Variable(lambda world, fresh: {"another candidate's account": world.account()}),
     "cutoff_id": Variable(lambda world, fresh: {"a cut-off": world.cutoff()}),
+    "paper_id": Variable(lambda world, fresh: {"a frozen paper offered to all": world.fixed_paper()}),
+    "mock_id": Variable(lambda world, fresh: {"an open live mock": world.live_mock()}),
     "token": Variable(lambda world, fresh: {"a password-reset link's token": world.reset_link_token()}),
     # A batch the instructor owns and candidate A is in: 404 to candidate B; an admin sees every batch.
     "batch_id": Variable(

@@ -39,3 +39,9 @@ def test_the_app_does_not_start_with_a_route_lacking_an_access_declaration(datab
 
     with pytest.raises(RuntimeError, match="routes without an access declaration: forgotten"):
         create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret"})
+
+
+def test_the_institute_staff_routes_are_staff_only(app):
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/institute"):
+            assert level_of(app, rule) == Access.STAFF, rule.rule

@@ -25,6 +25,7 @@ def metadata():
     import trainer.bank.models
     import trainer.batches.models
     import trainer.exam.models
+    import trainer.institute.models
     import trainer.itemstats.models
     import trainer.progress.models
     import trainer.progress.review_models

@@ -48,6 +48,7 @@ def register(app: Flask) -> None:
     from trainer.batches.views import bp as batches_bp
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
+    from trainer.institute.views import bp as institute_bp
     from trainer.itemstats.views import bp as itemstats_bp
     from trainer.main import bp as main_bp
     from trainer.mydata.views import bp as mydata_bp
@@ -58,7 +59,7 @@ def register(app: Flask) -> None:
     from trainer.skills.views import bp as skills_bp
 
     blueprints = (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp, skills_bp)
-    for blueprint in (*blueprints, itemstats_bp, batches_bp):
+    for blueprint in (*blueprints, itemstats_bp, batches_bp, institute_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

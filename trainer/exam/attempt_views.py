@@ -17,6 +17,7 @@ from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
 from trainer.extensions import db
+from trainer.institute import livemocks
 from trainer.results.report import result_report
 
 MAX_BODY_BYTES = 64 * 1024  # a full batch of 200 steps is about 30 KB
@@ -135,6 +136,9 @@ def show_result(attempt_id: int):
     attempt = _open_attempt(attempt_id)
     if attempt.state == service.IN_PROGRESS:
         return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
+    held = livemocks.held_until(db.session, attempt.id, utcnow())
+    if held is not None:  # a live mock's key and solutions wait for its release
+        return render_template("institute/held_result.html", attempt=attempt, mock=held)
     pattern = service.pattern_of(attempt)
     states = service.graded_states(db.session, attempt)
     return render_template(

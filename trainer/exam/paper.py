@@ -94,15 +94,17 @@ def topic_weights(session: Session, subject: str, paper: str) -> dict[str, float
     return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics}
 
 
-def materialise(session: Session, unit: str, rng: random.Random) -> QuestionVersion:
+def materialise(session: Session, unit: str, rng: random.Random, difficulty: str | None = None) -> QuestionVersion:
     """Store a drawn generated item as a question of its own, so grading and review can replay it.
+
+    The difficulty is drawn from the usual mix unless given (a fixed paper's blueprint asks for one).
 
     Each item gets its own question (keyed by generator, seed and difficulty) rather than a new version of one
     shared question: candidates starting at the same moment then never race for the same version number.
     """
     _, key, seed = unit.split(":")
     gen = all_generators()[key]
-    difficulty = rng.choices([d for d, _ in DIFFICULTY_MIX], [w for _, w in DIFFICULTY_MIX])[0]
+    difficulty = difficulty or rng.choices([d for d, _ in DIFFICULTY_MIX], [w for _, w in DIFFICULTY_MIX])[0]
     uid = f"gen-{key}-{seed}-{difficulty}"
     question = session.scalar(select(Question).where(Question.uid == uid))
     if question is not None:

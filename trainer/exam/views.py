@@ -18,6 +18,7 @@ from trainer.exam.blueprint import bp
 from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.extensions import db
+from trainer.institute import livemocks, papers
 
 
 def _begin(pattern, mode: str, timed: bool):
@@ -43,6 +44,7 @@ def list_tests():
     if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
         db.session.commit()
     mine = assigned_to(db.session, current_user, utcnow())  # templates/batches/_assigned.html
+    live = livemocks.for_candidate(db.session, current_user, utcnow())
     return render_template(
         "exam/list_tests.html",
         patterns=all_patterns(),
@@ -50,6 +52,8 @@ def list_tests():
         topic_form=_topic_form(),
         mine=mine,
         now=utcnow(),
+        live=live,
+        offered=papers.offered_papers(db.session),
     )
 
 

@@ -1,0 +1,207 @@
+"""Live mocks: schedule one over frozen papers, start a candidate's sitting in a few inserts, list what is coming."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from trainer.auth.models import User
+from trainer.core.db import insert_skipping_duplicates
+from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.exam import timing
+from trainer.exam.models import Attempt, Slot
+from trainer.exam.patterns import Pattern
+from trainer.institute.models import FixedPaper, FixedPaperItem, LiveMock, LiveMockEntry, LiveMockShift
+
+MAX_SHIFTS = 6
+
+
+class NotOpen(Conflict):
+    """A start outside the live mock's window: nothing is created."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    release_at: datetime
+    paper_ids: tuple[int, ...]
+    show_names: bool = False
+    audience: tuple[int, ...] = ()  # batch ids; empty: everyone (batches plug in here)
+
+
+def longest_sitting(papers: list[FixedPaper]) -> timedelta:
+    """The most time a sitting can take: the longest paper with scribe extra time."""
+    minutes = max(sum(p.minutes + timing.extra_minutes(p.minutes, True) for p in Pattern.from_dict(x.pattern).parts)
+                  for x in papers)  # fmt: skip
+    return timedelta(minutes=minutes)
+
+
+def _papers(session: Session, paper_ids: tuple[int, ...]) -> list[FixedPaper]:
+    if not paper_ids:
+        raise DomainError("Choose at least one frozen paper (each paper is one shift).")
+    if len(set(paper_ids)) != len(paper_ids) or len(paper_ids) > MAX_SHIFTS:
+        raise DomainError(f"Choose each paper once, and at most {MAX_SHIFTS} papers.")
+    papers = [session.get(FixedPaper, pid) for pid in paper_ids]
+    if any(p is None or not p.frozen for p in papers):
+        raise DomainError("Only frozen papers can be sat in a live mock: freeze the paper first.")
+    if len({p.pattern_code for p in papers}) != 1:
+        raise DomainError("The shifts of one live mock must all be papers of the same pattern.")
+    return papers
+
+
+def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> LiveMock:
+    """A new live mock; raises DomainError saying which time or paper is wrong."""
+    papers = _papers(session, plan.paper_ids)
+    if not plan.title.strip():
+        raise DomainError("Give the live mock a title.")
+    if plan.closes_at <= plan.opens_at:
+        raise DomainError("The window must close after it opens.")
+    if plan.closes_at <= now:
+        raise DomainError("The window closes in the past: choose a later closing time.")
+    earliest = plan.closes_at + longest_sitting(papers)
+    if plan.release_at < earliest:
+        raise DomainError(
+            f"Results can be released from {earliest:%Y-%m-%d %H:%M} UTC on: the window's close plus the paper's "
+            "time (with scribe extra time), when every sitting is over."
+        )
+    mock = LiveMock(title=plan.title.strip(), opens_at=plan.opens_at, closes_at=plan.closes_at,
+                    release_at=plan.release_at, show_names=plan.show_names, audience=list(plan.audience),
+                    created_by_id=user.id)  # fmt: skip
+    mock.shifts = [LiveMockShift(number=n, paper_id=p.id) for n, p in enumerate(papers, start=1)]
+    session.add(mock)
+    session.flush()
+    return mock
+
+
+def mock_or_404(session: Session, mock_id: int) -> LiveMock:
+    mock = session.get(LiveMock, mock_id)
+    if mock is None:
+        raise NotFound("No such live mock.")
+    return mock
+
+
+def list_mocks(session: Session) -> list[LiveMock]:
+    return list(session.scalars(select(LiveMock).order_by(LiveMock.opens_at.desc())))
+
+
+def shift_for(mock_id: int, user_id: int, shifts: int) -> int:
+    """The shift (1..shifts) a candidate sits: fixed by who they are, spread evenly over the shifts."""
+    digest = hashlib.sha256(f"{mock_id}:{user_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % shifts + 1
+
+
+def visible_to(mock: LiveMock, user: User) -> bool:
+    # TODO(#13): a mock offered to chosen batches is seen by their members once batches exist.
+    return not mock.audience
+
+
+def for_candidate(session: Session, user: User, now: datetime, recent: timedelta = timedelta(days=30)) -> list[dict]:
+    """Live mocks the candidate can see: not yet closed, or closed lately (results); with their own entry."""
+    mocks = session.scalars(select(LiveMock).where(LiveMock.closes_at > now - recent).order_by(LiveMock.opens_at)).all()
+    entries = dict(session.execute(
+        select(LiveMockEntry.live_mock_id, LiveMockEntry.attempt_id).where(LiveMockEntry.user_id == user.id)
+    ).all())  # fmt: skip
+    return [
+        {
+            "mock": m,
+            "attempt_id": entries.get(m.id),
+            "open": m.opens_at <= now < m.closes_at,
+            "upcoming": now < m.opens_at,
+            "released": now >= m.release_at,
+        }  # fmt: skip
+        for m in mocks
+        if visible_to(m, user)
+    ]
+
+
+# (frozen paper id, frozen at) -> (pattern, slot rows). A frozen paper never changes; the time in the key keeps a
+# paper of another database that reused the id (tests rebuild theirs) from being taken for it.
+_PREPARED: dict[tuple[int, datetime], tuple[dict, list[dict]]] = {}
+
+
+def prepared_paper(session: Session, paper_id: int, frozen_at: datetime) -> tuple[dict, list[dict]]:
+    """A frozen paper as a start needs it (its rules and its slot rows), read once per process."""
+    key = (paper_id, frozen_at)
+    if key not in _PREPARED:
+        pattern = session.scalar(select(FixedPaper.pattern).where(FixedPaper.id == paper_id))
+        rows = session.execute(
+            select(FixedPaperItem.position, FixedPaperItem.section, FixedPaperItem.version_id,
+                   FixedPaperItem.option_order, FixedPaperItem.marks_right, FixedPaperItem.marks_wrong)
+            .where(FixedPaperItem.paper_id == paper_id).order_by(FixedPaperItem.position)
+        ).mappings().all()  # fmt: skip
+        _PREPARED[key] = (pattern, [dict(r) for r in rows])
+    return _PREPARED[key]
+
+
+def open_sitting(session: Session, user: User, paper: tuple[int, datetime], now: datetime) -> int:
+    """Open a strict attempt on a frozen paper (id, frozen at): an attempt row and its slots; returns the attempt id."""
+    pattern_data, rows = prepared_paper(session, *paper)
+    pattern = Pattern.from_dict(pattern_data)
+    extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) for p in pattern.parts]
+    windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
+    attempt_id = session.execute(
+        insert(Attempt).returning(Attempt.id),
+        {"user_id": user.id, "pattern_code": pattern.code, "pattern": pattern_data, "mode": "strict", "timed": True,
+         "state": "in_progress", "started_at": now, "extra_minutes": sum(extras), "deadline": windows[-1][1]},
+    ).scalar_one()  # fmt: skip
+    session.execute(insert(Slot), [{"attempt_id": attempt_id, **row} for row in rows])
+    return attempt_id
+
+
+def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
+    """The candidate's attempt at a live mock: made at the first start in the window, the same one after that.
+
+    Raises NotOpen (nothing created) before the window opens or after it closes for someone who never started,
+    NotFound for a mock that does not exist or is not offered to them.
+    """
+    mock = session.execute(
+        select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.audience, LiveMock.title).where(LiveMock.id == mock_id)
+    ).first()
+    if mock is None or mock.audience:  # TODO(#13): batch members may start a mock offered to their batch
+        raise NotFound("No such live mock.")
+    if not mock.opens_at <= now < mock.closes_at:
+        existing = _entry_attempt(session, mock_id, user.id)
+        if existing is not None:
+            return existing
+        when = "opens" if now < mock.opens_at else "closed"
+        at = mock.opens_at if now < mock.opens_at else mock.closes_at
+        raise NotOpen(f"“{mock.title}” {when} at {at:%Y-%m-%d %H:%M} UTC. " + (
+            "Come back then: the Start button works from that minute." if when == "opens"
+            else "It can no longer be started; its results appear on your tests page at release time."))  # fmt: skip
+    shifts = {number: (paper_id, frozen_at) for number, paper_id, frozen_at in session.execute(
+        select(LiveMockShift.number, LiveMockShift.paper_id, FixedPaper.frozen_at)
+        .join(FixedPaper, FixedPaper.id == LiveMockShift.paper_id).where(LiveMockShift.live_mock_id == mock_id)
+    )}  # fmt: skip
+    shift = shift_for(mock_id, user.id, len(shifts))
+    claim = insert_skipping_duplicates(session, LiveMockEntry.__table__, ("live_mock_id", "user_id"))
+    values = {"live_mock_id": mock_id, "user_id": user.id, "shift": shift, "attempt_id": None}
+    if session.execute(claim.returning(LiveMockEntry.__table__.c.id), values).first() is None:
+        return _entry_attempt(session, mock_id, user.id)  # the candidate's other tab or double click got here first
+    attempt_id = open_sitting(session, user, shifts[shift], now)
+    session.execute(
+        update(LiveMockEntry).where(LiveMockEntry.live_mock_id == mock_id, LiveMockEntry.user_id == user.id)
+        .values(attempt_id=attempt_id)
+    )  # fmt: skip
+    return attempt_id
+
+
+def _entry_attempt(session: Session, mock_id: int, user_id: int) -> int | None:
+    return session.scalar(
+        select(LiveMockEntry.attempt_id).where(LiveMockEntry.live_mock_id == mock_id, LiveMockEntry.user_id == user_id)
+    )
+
+
+def held_until(session: Session, attempt_id: int, now: datetime) -> LiveMock | None:
+    """The live mock whose results (and so this sitting's key and solutions) are still held back, if any: while
+    others may still be sitting the paper, nobody's answers page gives the key away."""
+    return session.scalars(
+        select(LiveMock)
+        .join(LiveMockEntry, LiveMockEntry.live_mock_id == LiveMock.id)
+        .where(LiveMockEntry.attempt_id == attempt_id, LiveMock.release_at > now)
+    ).first()

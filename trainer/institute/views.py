@@ -1,0 +1,233 @@
+"""Institute pages: fixed papers (blueprint, draw, preview, swap, freeze) and live mocks (schedule, start, results)."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from trainer.bank.rendering import render, render_inline
+from trainer.core.access import Access, Role, access
+from trainer.core.clock import utcnow
+from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.exam.patterns import all_patterns
+from trainer.extensions import db
+from trainer.institute import forms, livemocks, papers, releasing
+from trainer.institute.models import LiveMockEntry
+
+bp = Blueprint("institute", __name__)
+
+
+def _rng() -> random.Random:
+    return random.Random(secrets.randbits(64))
+
+
+def _paper_form() -> forms.NewPaperForm:
+    form = forms.NewPaperForm()
+    form.pattern.choices = [(code, p.name) for code, p in all_patterns().items()]
+    return form
+
+
+@bp.route("/institute/papers", methods=["GET", "POST"])
+@access(Access.STAFF)
+def list_papers():
+    """Every fixed paper (drafts and frozen, by pattern) and a form to start a new one."""
+    form = _paper_form()
+    if form.validate_on_submit():
+        paper = papers.new_paper(db.session, form.name.data.strip(), form.pattern.data, current_user, _rng())
+        db.session.commit()
+        return redirect(url_for("institute.edit_blueprint", paper_id=paper.id))
+    page = render_template("institute/list_papers.html", papers=papers.list_papers(db.session), form=form)
+    return page, 422 if form.errors else 200
+
+
+@bp.route("/institute/papers/<id:paper_id>/blueprint", methods=["GET", "POST"])
+@access(Access.STAFF)
+def edit_blueprint(paper_id: int):
+    """Topic × difficulty counts per section (prefilled from the weights); "Draw" draws the whole paper."""
+    paper = papers.paper_or_404(db.session, paper_id)
+    grid, problems = papers.blueprint_grid(db.session, paper), []
+    form = forms.ActionForm()
+    if form.validate_on_submit():
+        topics = {g["rule"].subject: [r["key"] for r in g["rows"]] for g in grid}
+        blueprint, problems = forms.blueprint_counts(request.form, papers.pattern_of(paper), topics)
+        problems = problems or papers.check_blueprint(papers.pattern_of(paper), blueprint)
+        if not problems:
+            try:
+                notes = papers.draw(db.session, paper, blueprint, _rng())
+            except DomainError as exc:
+                db.session.rollback()
+                problems = [str(exc)]
+            else:
+                db.session.commit()
+                for note in notes:
+                    flash(note, "warning")
+                return redirect(url_for("institute.show_paper", paper_id=paper.id))
+        paper.blueprint = blueprint  # shown as typed; never stored (the request rolls back)
+        grid = papers.blueprint_grid(db.session, paper)
+    page = render_template("institute/edit_blueprint.html", paper=paper, grid=grid, problems=problems, form=form)
+    return page, 422 if problems or form.errors else 200
+
+
+@bp.route("/institute/papers/<id:paper_id>")
+@access(Access.STAFF)
+def show_paper(paper_id: int):
+    """The whole paper as candidates will see it, with a swap button per question while it is a draft."""
+    paper = papers.paper_or_404(db.session, paper_id)
+    return render_template(
+        "institute/show_paper.html", paper=paper, pattern=papers.pattern_of(paper),
+        passages=papers.passages_of(db.session, paper), render=render, render_inline=render_inline,
+        form=forms.ActionForm(), offer=forms.OfferForm(offered=not paper.offered),
+    )  # fmt: skip
+
+
+@bp.route("/institute/papers/<id:paper_id>/swap", methods=["POST"])
+@access(Access.STAFF)
+def swap_question(paper_id: int):
+    """Swap one question (a whole passage for a passage's question) for another that fits."""
+    paper = papers.paper_or_404(db.session, paper_id)
+    form = forms.SwapForm()
+    if not form.validate_on_submit():
+        flash("Choose the question to swap.", "error")
+        return redirect(url_for("institute.show_paper", paper_id=paper.id))
+    papers.swap(db.session, paper, form.position.data, _rng())
+    db.session.commit()
+    flash(f"Question {form.position.data + 1} swapped.", "success")
+    return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor=f"q{form.position.data + 1}"))
+
+
+@bp.route("/institute/papers/<id:paper_id>/freeze", methods=["POST"])
+@access(Access.STAFF)
+def freeze_paper(paper_id: int):
+    paper = papers.paper_or_404(db.session, paper_id)
+    if forms.ActionForm().validate_on_submit():
+        papers.freeze(db.session, paper, utcnow())
+        db.session.commit()
+        flash(f"“{paper.name}” is frozen: every sitting shows exactly these questions.", "success")
+    return redirect(url_for("institute.show_paper", paper_id=paper.id))
+
+
+@bp.route("/institute/papers/<id:paper_id>/offer", methods=["POST"])
+@access(Access.STAFF)
+def offer_paper(paper_id: int):
+    paper = papers.paper_or_404(db.session, paper_id)
+    form = forms.OfferForm()
+    if form.validate_on_submit():
+        papers.set_offered(db.session, paper, form.offered.data)
+        db.session.commit()
+        flash("Offered to every candidate on their tests page." if paper.offered else "No longer offered.", "success")
+    return redirect(url_for("institute.show_paper", paper_id=paper.id))
+
+
+@bp.route("/institute/papers/<id:paper_id>/parallel", methods=["POST"])
+@access(Access.STAFF)
+def draw_parallel(paper_id: int):
+    """A parallel paper (another shift): same pattern and blueprint, other questions where the bank has them."""
+    paper = papers.paper_or_404(db.session, paper_id)
+    if not forms.ActionForm().validate_on_submit():
+        return redirect(url_for("institute.show_paper", paper_id=paper.id))
+    twin, notes = papers.parallel(db.session, paper, current_user, _rng())
+    db.session.commit()
+    for note in notes:
+        flash(note, "warning")
+    return redirect(url_for("institute.show_paper", paper_id=twin.id))
+
+
+@bp.route("/papers/<id:paper_id>/start", methods=["POST"])
+@access(Access.USER)
+def start_fixed_paper(paper_id: int):
+    """Take a frozen paper offered to everyone as a strict mock on their own timer (staff: any frozen paper)."""
+    paper = papers.paper_or_404(db.session, paper_id)
+    if not paper.offered and current_user.role == Role.CANDIDATE:
+        raise NotFound("No such paper.")
+    if not paper.frozen:
+        raise Conflict("Only a frozen paper can be sat.")
+    if not forms.ActionForm().validate_on_submit():
+        return redirect(url_for("exam.list_tests"))
+    attempt_id = livemocks.open_sitting(db.session, current_user, (paper.id, paper.frozen_at), utcnow())
+    db.session.commit()
+    return redirect(url_for("exam.take_attempt", attempt_id=attempt_id))
+
+
+def _schedule_form() -> forms.ScheduleForm:
+    form = forms.ScheduleForm()
+    form.papers.choices = [(p.id, f"{p.name} ({p.pattern_code})") for p in papers.list_papers(db.session) if p.frozen]
+    return form
+
+
+@bp.route("/institute/live-mocks", methods=["GET", "POST"])
+@access(Access.STAFF)
+def list_live_mocks():
+    """Scheduled live mocks and the form to schedule one."""
+    form = _schedule_form()
+    if form.validate_on_submit():
+        plan = livemocks.Schedule(form.title.data, form.utc(form.opens_at), form.utc(form.closes_at),
+                                  form.utc(form.release_at), tuple(form.papers.data), form.show_names.data)  # fmt: skip
+        mock = livemocks.schedule(db.session, plan, current_user, utcnow())
+        db.session.commit()
+        return redirect(url_for("institute.show_live_mock", mock_id=mock.id))
+    page = render_template("institute/list_live_mocks.html", mocks=livemocks.list_mocks(db.session), form=form)
+    return page, 422 if form.errors else 200
+
+
+@bp.route("/institute/live-mocks/<id:mock_id>")
+@access(Access.STAFF)
+def show_live_mock(mock_id: int):
+    """A live mock for staff: window, shifts, how many started, release state."""
+    mock = livemocks.mock_or_404(db.session, mock_id)
+    started = dict(db.session.execute(
+        select(LiveMockEntry.shift, func.count()).where(LiveMockEntry.live_mock_id == mock.id)
+        .group_by(LiveMockEntry.shift)
+    ).all())  # fmt: skip
+    return render_template("institute/show_live_mock.html", mock=mock, started=started, now=utcnow(),
+                           form=forms.ActionForm())  # fmt: skip
+
+
+@bp.route("/institute/live-mocks/<id:mock_id>/release", methods=["POST"])
+@access(Access.STAFF)
+def release_live_mock(mock_id: int):
+    """Release (again) after the release time: the same sittings always give the same numbers."""
+    mock = livemocks.mock_or_404(db.session, mock_id)
+    if forms.ActionForm().validate_on_submit():
+        if utcnow() < mock.release_at:
+            flash(f"The results are released at {mock.release_at:%Y-%m-%d %H:%M} UTC, not before.", "error")
+        else:
+            releasing.release(db.session, mock, utcnow())
+            db.session.commit()
+            flash("Results released.", "success")
+    return redirect(url_for("institute.show_live_mock", mock_id=mock.id))
+
+
+@bp.route("/live-mocks/<id:mock_id>/start", methods=["POST"])
+@access(Access.USER)
+def start_live_mock(mock_id: int):
+    """Join a live mock in its window: the candidate's own strict attempt (the same one if pressed again)."""
+    if not forms.ActionForm().validate_on_submit():
+        return redirect(url_for("exam.list_tests"))
+    try:
+        attempt_id = livemocks.start(db.session, mock_id, current_user, utcnow())
+    except livemocks.NotOpen as exc:
+        db.session.rollback()
+        return render_template("institute/not_open.html", message=str(exc)), exc.status
+    db.session.commit()
+    return redirect(url_for("exam.take_attempt", attempt_id=attempt_id))
+
+
+@bp.route("/live-mocks/<id:mock_id>/results")
+@access(Access.USER)
+def show_live_results(mock_id: int):
+    """The leaderboard with the candidate's own row, from the release time on; before it, when it will be."""
+    mock = livemocks.mock_or_404(db.session, mock_id)
+    staff = current_user.role != Role.CANDIDATE
+    if not staff and not livemocks.visible_to(mock, current_user):
+        raise NotFound("No such live mock.")
+    if releasing.release_if_due(db.session, mock, utcnow()):
+        db.session.commit()
+    if mock.released_at is None:
+        return render_template("institute/show_live_results.html", mock=mock, board=None)
+    page = request.args.get("page", "1")
+    board = releasing.leaderboard(db.session, mock, current_user, int(page) if page.isdigit() else 1)
+    return render_template("institute/show_live_results.html", mock=mock, board=board)
