@@ -21,11 +21,13 @@ UPGRADE_FIRST = "run `flask --app trainer db upgrade` first"
 
 def metadata():
     """Base.metadata with every feature's tables registered."""
+    import trainer.audit.models
     import trainer.auth.models
     import trainer.bank.models
     import trainer.exam.models
     import trainer.progress.models
     import trainer.progress.review_models
+    import trainer.reports.models
     import trainer.results.models  # noqa: F401
 
     return Base.metadata

@@ -39,6 +39,7 @@ def register(app: Flask) -> None:
     # Before any blueprint is registered: rules are compiled against the converters known at that moment.
     app.url_map.converters["id"] = IdConverter
 
+    from trainer.audit.views import bp as audit_bp
     from trainer.auth.admin import bp as admin_bp
     from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
@@ -49,9 +50,12 @@ def register(app: Flask) -> None:
     from trainer.mydata.views import bp as mydata_bp
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
+    from trainer.reports.views import bp as reports_bp
     from trainer.results.views import bp as results_bp
 
     for blueprint in (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (reports_bp, audit_bp):  # issue #11: problem reports, regrades, the audit log
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
