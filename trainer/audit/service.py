@@ -26,16 +26,16 @@ MAX_LIMIT = 1000
 
 
 def record(
-    session: Session, actor_id: int | None, kind: str, obj: tuple[str, object], summary: str, **detail
+    session: Session, actor_id: int | None, action: str, obj: tuple[str, object], summary: str, **detail
 ) -> AuditEvent:
-    """Append one event: `obj` is (object type, id), `detail` any JSON-ready facts. Flushes only."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown audit kind {kind!r}")
+    """Append one event of kind `action`: `obj` is (object type, id), `detail` any JSON-ready facts. Flushes only."""
+    if action not in KINDS:
+        raise ValueError(f"unknown audit kind {action!r}")
     object_type, object_id = obj
     event = AuditEvent(
         at=utcnow(),
         actor_id=actor_id,
-        kind=kind,
+        kind=action,
         object_type=object_type,
         object_id=str(object_id)[:120],
         summary=summary[:300],
