@@ -25,6 +25,7 @@ ARGUMENTS = {
     "attempts close-expired": [],
     "cutoffs load": [str(PROJECT_ROOT / "trainer" / "results" / "cutoffs.csv")],
     "results rebuild": [],
+    "audit list": ["--kind", "role"],
 }
 # Commands that work without the schema, and why.
 WITHOUT_SCHEMA = {

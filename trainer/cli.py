@@ -248,7 +248,8 @@ def init(admin_email: str) -> None:
 
 def register(app: Flask) -> None:
     import trainer.interchange_cli  # noqa: F401  (defines bank import / export / csv-template on `bank`)
+    from trainer.audit.cli import audit
     from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
 
-    for group in (users, bank, database, attempts, init, cutoffs, results):
+    for group in (users, bank, database, attempts, init, cutoffs, results, audit):
         app.cli.add_command(group)

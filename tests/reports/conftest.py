@@ -27,6 +27,10 @@ class Sitting:
 
 @pytest.fixture
 def sitting(session) -> Sitting:
+    return make_sitting(session)
+
+
+def make_sitting(session) -> Sitting:
     make_bank(session)  # 25 questions per section: every Tier-I paper shows all of them
     a, b = make_user(session, name="Asha"), make_user(session, name="Bilal")
     attempt_a = sit(session, a, by_section(quant="R"))

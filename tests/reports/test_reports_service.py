@@ -76,8 +76,8 @@ def test_an_unknown_reason_is_refused(session, sitting):
 def test_the_queue_groups_by_question_newest_first_in_a_fixed_number_of_queries(session, sitting):
     s = sitting
     file(session, s.a, s.attempt_a, 0, "typo")
-    file(session, s.b, s.attempt_b, next(x.position for x in s.attempt_b.slots
-                                        if x.version_id == s.attempt_a.slots[0].version_id), "typo", "comma", 1)  # fmt: skip
+    b_position = next(x.position for x in s.attempt_b.slots if x.version_id == s.attempt_a.slots[0].version_id)
+    file(session, s.b, s.attempt_b, b_position, "typo", "comma", 1)
     with count_queries() as few:
         entries, total = service.queue(session)
     assert total == 1 and entries[0].counts == {"typo": 2}
