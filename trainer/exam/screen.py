@@ -155,8 +155,8 @@ def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list
         feedback.append(
             {
                 "position": position,
-                "right": state.answer == version.answer,
-                "key": shown_choice(slot, version.answer),
+                "right": state.answer == slot.key,  # a regrade's correction counts from then on
+                "key": shown_choice(slot, slot.key),
                 "explanation": render(version.explanation),
                 "hindiExplanation": render(version.hindi["explanation"]) if version.hindi else "",
             }
