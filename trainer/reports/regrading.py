@@ -129,6 +129,11 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
     ).all()
     states = _graded_states(session, attempts)
     counted = _counted(session, attempts)
+    summaries = {
+        s.attempt_id: s
+        for s in session.scalars(select(AttemptSummary).where(AttemptSummary.attempt_id.in_(attempt_ids)))
+    }
+    moves: dict[str, list] = defaultdict(list)  # pattern → bin moves of the chunk's counted attempts
     topic_changes: dict[tuple[int, int], list[tuple[Attempt, int]]] = defaultdict(list)
     for attempt in attempts:
         fix = fixes[attempt.id]
@@ -146,14 +151,15 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
             topic_changes[(attempt.user_id, slot.version.topic_id)].append((attempt, delta))
         slot.regraded_key = None if fix.dropped else fix.key
         slot.dropped = fix.dropped
-        _store_grade(session, attempt, result.after)
+        _store_grade(attempt, summaries.get(attempt.id), result.after)
         log.attempts += 1
         log.changed += int(old_score != result.after.total)
         if attempt.id in counted:
             after = {TOTAL: result.after.total} | {k: v.score for k, v in result.after.sections.items()}
             seconds = _seconds_by_section(attempt, states[attempt.id])
-            moves = merge_moves(bin_moves(before, after, seconds))
-            move_in_distributions(session, attempt.pattern_code, moves)
+            moves[attempt.pattern_code] += bin_moves(before, after, seconds)
+    for pattern_code, pattern_moves in sorted(moves.items()):
+        move_in_distributions(session, pattern_code, merge_moves(pattern_moves))
     _apply_topic_changes(session, topic_changes)
     session.flush()
 
@@ -195,12 +201,11 @@ def _seconds_by_section(attempt: Attempt, states) -> dict[str, float]:
     return seconds
 
 
-def _store_grade(session: Session, attempt: Attempt, grade) -> None:
+def _store_grade(attempt: Attempt, summary: AttemptSummary | None, grade) -> None:
     """The new grade into the attempt's cached result and its progress summary (names kept as recorded)."""
     sections = {key: vars(score) for key, score in grade.sections.items()}
     attempt.score = grade.total
     attempt.result = {**attempt.result, "total": grade.total, "max": grade.max_marks, "sections": sections}
-    summary = session.get(AttemptSummary, attempt.id)
     if summary is None:  # the candidate deleted their progress with their account
         return
     summary.score = grade.total
