@@ -215,7 +215,25 @@ VARIABLES: dict[str, Variable] = {
         others_allowed=frozenset({CANDIDATE_A, ADMIN}),
     ),
     "invite": Variable(lambda world, fresh: {"a batch's invite code": world.batch_invite()}),
+    "report_id": Variable(
+        lambda world, fresh: {"A's problem report": a_report(world)},
+        owner=CANDIDATE_A,
+        others_allowed=frozenset({INSTRUCTOR, ADMIN}),  # staff read every report
+    ),
 }
+
+
+def a_report(world: World) -> int:
+    """Candidate A's report on the first question of A's submitted attempt (filing again updates the same one)."""
+    from trainer.exam.models import Attempt
+    from trainer.reports.service import file_report
+
+    with world.app.app_context():
+        attempt = db.session.get(Attempt, world.submitted_attempt)
+        owner = db.session.get(User, world.users[CANDIDATE_A])
+        report, _created = file_report(db.session, owner, attempt, attempt.slots[0], "typo", "", utcnow())
+        db.session.commit()
+        return report.id
 
 
 def unknown_variables(rule) -> list[str]:

@@ -26,6 +26,7 @@ ARGUMENTS = {
     "cutoffs load": [str(PROJECT_ROOT / "trainer" / "results" / "cutoffs.csv")],
     "results rebuild": [],
     "stats refresh": [],
+    "audit list": ["--kind", "role"],
 }
 # Commands that work without the schema, and why.
 WITHOUT_SCHEMA = {

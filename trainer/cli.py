@@ -263,11 +263,25 @@ def init(admin_email: str) -> None:
 
 def register(app: Flask) -> None:
     import trainer.interchange_cli  # noqa: F401  (defines bank import / export / csv-template on `bank`)
+    from trainer.audit.cli import audit
     from trainer.itemstats.cli import stats as item_stats
     from trainer.ops.cli import backup_command, restore_command
     from trainer.results.cli import cutoffs, results  # a feature's own commands; they use needs_schema from here
     from trainer.skills.cli import skills
 
-    commands = (users, bank, database, attempts, init, cutoffs, results, backup_command, restore_command, skills, item_stats)
+    commands = (
+        users,
+        bank,
+        database,
+        attempts,
+        init,
+        cutoffs,
+        results,
+        backup_command,
+        restore_command,
+        skills,
+        item_stats,
+        audit,
+    )
     for group in commands:
         app.cli.add_command(group)

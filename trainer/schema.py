@@ -21,6 +21,7 @@ UPGRADE_FIRST = "run `flask --app trainer db upgrade` first"
 
 def metadata():
     """Base.metadata with every feature's tables registered."""
+    import trainer.audit.models
     import trainer.auth.models
     import trainer.bank.models
     import trainer.batches.models
@@ -29,6 +30,7 @@ def metadata():
     import trainer.itemstats.models
     import trainer.progress.models
     import trainer.progress.review_models
+    import trainer.reports.models
     import trainer.results.models
     import trainer.skills.models  # noqa: F401
 

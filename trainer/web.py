@@ -41,6 +41,7 @@ def register(app: Flask) -> None:
     # Before any blueprint is registered: rules are compiled against the converters known at that moment.
     app.url_map.converters["id"] = IdConverter
 
+    from trainer.audit.views import bp as audit_bp
     from trainer.auth.admin import bp as admin_bp
     from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
@@ -55,11 +56,14 @@ def register(app: Flask) -> None:
     from trainer.ops.views import bp as ops_bp
     from trainer.progress import review_views  # noqa: F401  (adds its route to the progress blueprint)
     from trainer.progress.views import bp as progress_bp
+    from trainer.reports.views import bp as reports_bp
     from trainer.results.views import bp as results_bp
     from trainer.skills.views import bp as skills_bp
 
-    blueprints = (main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp, ops_bp, skills_bp)
-    for blueprint in (*blueprints, itemstats_bp, batches_bp, institute_bp):
+    for blueprint in (
+        *(main_bp, auth_bp, admin_bp, exam_bp, progress_bp, authoring_bp, mydata_bp, results_bp),
+        *(ops_bp, skills_bp, itemstats_bp, batches_bp, institute_bp, reports_bp, audit_bp),
+    ):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

@@ -290,7 +290,9 @@
     const letter = "ABCD"[f.key];
     box.innerHTML = "<p class='" + (f.right ? "good" : "bad") + "'><strong>" + (f.right ? "Right." : "Wrong.") +
       "</strong> The answer is " + letter + ".</p><div class='lang-en'>" + f.explanation + "</div>" +
-      (f.hindiExplanation ? "<div class='lang-hi' lang='hi'>" + f.hindiExplanation + "</div>" : "");
+      (f.hindiExplanation ? "<div class='lang-hi' lang='hi'>" + f.hindiExplanation + "</div>" : "") +
+      (urls.report ? "<p><a class='report-link' target='_blank' rel='noopener' href='" + urls.report + "?position=" +
+        Number(f.position) + "'>Report a problem with this question</a> (opens in a new tab)</p>" : "");
     box.hidden = false;
     box.setAttribute("role", "status");
     lockChecked(f.position);

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from trainer.audit.service import record as audit
 from trainer.auth.models import CATEGORIES, User
 from trainer.auth.passwords import password_problem
 from trainer.core.access import Role
@@ -127,7 +128,11 @@ def set_role(session: Session, email: str, role: str) -> User:
     user = find_user(session, email)
     if user is None:
         raise DomainError(f"No user with e-mail {email}.")
-    user.role = role
+    before, user.role = user.role, role
+    if before != role:  # from the command line: no acting account
+        audit(
+            session, None, "role", ("user", user.id), f"{user.email}: {before} → {role}", role_before=before, role=role
+        )
     session.flush()
     return user
 
@@ -138,7 +143,11 @@ def change_role(session: Session, user: User, role: str, by: User) -> None:
         raise DomainError(f"Unknown role {role!r}; choose one of {', '.join(Role)}.")
     if user.id == by.id and role != user.role:
         raise DomainError("You cannot change your own role; ask another admin.")
-    user.role = role
+    before, user.role = user.role, role
+    if before != role:
+        audit(
+            session, by.id, "role", ("user", user.id), f"{user.email}: {before} → {role}", role_before=before, role=role
+        )
     session.flush()
 
 

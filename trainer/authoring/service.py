@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from trainer.audit.service import record as audit
 from trainer.auth.models import User
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
@@ -87,7 +88,13 @@ def save_edit(
     )
     if version is not None:
         version.change_note = note.strip()
+        _audit_version(session, author_id, question, version, "Edited")
     return version
+
+
+def _audit_version(session: Session, author_id: int | None, question: Question, version, what: str) -> None:
+    audit(session, author_id, "edit", ("question", question.uid), f"{what} {question.uid}: version {version.number}",
+          version=version.number, content_hash=version.content_hash, note=version.change_note)  # fmt: skip
 
 
 def new_uid(session: Session, section: str, topic: str) -> str:
@@ -107,6 +114,7 @@ def create_question(session: Session, content: QuestionContent, author_id: int, 
     session.add(question)
     version = add_version(session, question, content, topic, author_id=author_id)
     version.change_note = note.strip() or "Written on the web."
+    _audit_version(session, author_id, question, version, "Wrote")
     return question
 
 
@@ -152,6 +160,7 @@ def restore_version(session: Session, question: Question, number: int, author_id
     if version is None:
         raise Conflict(f"Version {number} has the same content as the newest version: nothing to restore.")
     version.change_note = f"Restored version {number}."
+    _audit_version(session, author_id, question, version, f"Restored version {number} of")
     return version
 
 

@@ -18,6 +18,9 @@ from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
 from trainer.itemstats import service as itemstats
+from trainer.reports import regrading
+from trainer.reports import service as reports
+from trainer.reports.forms import RegradeForm
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
 RENDERERS = {"render": render, "render_inline": render_inline}  # the candidates' renderer, for templates
@@ -62,6 +65,9 @@ def show_question(uid: str):
         stats=itemstats.panel(db.session, question, current_app.config["ITEMSTATS_MIN_ATTEMPTS"]),
         render=render,
         render_inline=render_inline,
+        open_reports=reports.open_count(db.session, question.id),
+        pending_regrade=regrading.pending_key_regrade(db.session, question),
+        regrade_form=RegradeForm(),
     )
 
 
@@ -223,4 +229,5 @@ def restore_version(uid: str):
 def show_health():
     """The bank's health: papers each topic fills without a repeat, missing Hindi, stale facts, near-duplicates."""
     found = health_service.bank_health(db.session, utcnow().date())
-    return render_template("authoring/show_health.html", health=found, **health.health_words)
+    open_reports = reports.open_count(db.session)
+    return render_template("authoring/show_health.html", health=found, open_reports=open_reports, **health.health_words)

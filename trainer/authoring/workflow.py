@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from trainer.audit.service import record as audit
 from trainer.bank.models import Question
 from trainer.bank.service import latest_version
 from trainer.core.clock import utcnow
@@ -36,7 +37,9 @@ def change_status(session: Session, question: Question, action: str, user_id: in
                 f"You wrote version {newest.number} of {question.uid}: another instructor must read and publish it."
             )
         question.approved_by_id, question.approved_at = user_id, utcnow()
-    question.status = target
+    before, question.status = question.status, target
+    audit(session, user_id, action, ("question", question.uid), f"{question.uid}: {before} → {target}",
+          status_before=before, status=target)  # fmt: skip
     session.flush()
     return target
 

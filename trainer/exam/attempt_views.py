@@ -18,6 +18,7 @@ from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
 from trainer.extensions import db
 from trainer.institute import livemocks
+from trainer.reports import notices
 from trainer.results.report import result_report
 
 MAX_BODY_BYTES = 64 * 1024  # a full batch of 200 steps is about 30 KB
@@ -149,4 +150,7 @@ def show_result(attempt_id: int):
         passages=screen.passages(paper.group_passages(db.session, attempt)),
         summary=screen.result_summary(pattern, attempt.result, current_user.category),
         report=result_report(db.session, attempt, pattern, states, current_user.category),
+        **notices.result_extras(
+            db.session, attempt, current_user.id, {s.key: s.name for s in pattern.ordered_sections()}
+        ),
     )

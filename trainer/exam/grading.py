@@ -18,6 +18,7 @@ class SlotKey:
     key: int  # the correct option's index as written
     marks_right: float
     marks_wrong: float  # positive: the marks taken away for a wrong answer
+    dropped: bool = False  # dropped as ambiguous: full marks to every candidate, whatever they answered (as SSC does)
 
 
 @dataclass
@@ -44,6 +45,11 @@ def outcome(answer: int | None, key: int) -> Outcome:
     return Outcome.RIGHT if answer == key else Outcome.WRONG
 
 
+def verdict(answer: int | None, key: int, dropped: bool = False) -> Outcome:
+    """The outcome of one slot as graded: a dropped question counts as right for everyone."""
+    return Outcome.RIGHT if dropped else outcome(answer, key)
+
+
 def grade(keys: list[SlotKey], answers: list[int | None]) -> Grade:
     """Score every slot: +marks_right if right, −marks_wrong if wrong, 0 if blank; totals per section."""
     if len(keys) != len(answers):
@@ -51,12 +57,12 @@ def grade(keys: list[SlotKey], answers: list[int | None]) -> Grade:
     result = Grade(total=0.0, max_marks=0.0)
     for slot, answer in zip(keys, answers):
         section = result.sections.setdefault(slot.section, SectionScore())
-        verdict = outcome(answer, slot.key)
-        marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
-        setattr(section, verdict.value, getattr(section, verdict.value) + 1)
+        judged = verdict(answer, slot.key, slot.dropped)
+        marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[judged]
+        setattr(section, judged.value, getattr(section, judged.value) + 1)
         section.score += marks
         section.max_marks += slot.marks_right
-        result.outcomes.append(verdict)
+        result.outcomes.append(judged)
     result.total = sum(s.score for s in result.sections.values())
     result.max_marks = sum(s.max_marks for s in result.sections.values())
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint, true
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.bank.models import QuestionVersion
@@ -47,9 +47,18 @@ class Slot(Base):
     option_order: Mapped[list] = mapped_column(JSON)  # shown position -> index in version.options
     marks_right: Mapped[float] = mapped_column(Float)
     marks_wrong: Mapped[float] = mapped_column(Float)
+    # Set by a regrade (trainer/reports): the corrected key as an index in this version's options, or the question
+    # dropped as ambiguous (full marks). Unset, the version's own key grades the slot.
+    regraded_key: Mapped[int | None] = mapped_column(Integer)
+    dropped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     attempt: Mapped[Attempt] = relationship(back_populates="slots")
     version: Mapped[QuestionVersion] = relationship()
+
+    @property
+    def key(self) -> int:
+        """The key this slot is graded against: the version's, or the one a regrade corrected it to."""
+        return self.version.answer if self.regraded_key is None else self.regraded_key
 
 
 class Step(Base):

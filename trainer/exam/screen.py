@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from trainer.bank.models import ItemGroupVersion
 from trainer.bank.rendering import render, render_inline
-from trainer.exam.grading import Outcome, outcome
+from trainer.exam.grading import Outcome
+from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
 from trainer.exam.steps import SlotState
@@ -154,8 +155,8 @@ def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list
         feedback.append(
             {
                 "position": position,
-                "right": state.answer == version.answer,
-                "key": shown_choice(slot, version.answer),
+                "right": state.answer == slot.key,  # a regrade's correction counts from then on
+                "key": shown_choice(slot, slot.key),
                 "explanation": render(version.explanation),
                 "hindiExplanation": render(version.hindi["explanation"]) if version.hindi else "",
             }
@@ -185,13 +186,15 @@ class ReviewQuestion:
     explanation_html: str
     passage: int | None
     hindi_explanation_html: str = ""
+    dropped: bool = False  # dropped as ambiguous by a regrade: full marks to everyone
+    position: int = 0  # the slot's place in the paper
 
 
 def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQuestion]:
     review = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
-        verdict = outcome(state.answer, version.answer)
+        verdict = graded_verdict(state.answer, slot.key, slot.dropped)
         marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
         review.append(
             ReviewQuestion(
@@ -201,7 +204,7 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 stem_html=render(version.stem),
                 options_html=[render_inline(text) for text in version.options],
                 chosen=state.answer,
-                key=version.answer,
+                key=slot.key,
                 verdict=verdict,
                 marks=marks,
                 seconds=state.seconds,
@@ -209,6 +212,8 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 explanation_html=render(version.explanation),
                 passage=version.group_version_id,
                 hindi_explanation_html=render(version.hindi["explanation"]) if version.hindi else "",
+                dropped=slot.dropped,
+                position=slot.position,
             )
         )
     return review

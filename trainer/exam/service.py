@@ -165,7 +165,7 @@ def graded_states(session: Session, attempt: Attempt) -> list[SlotState]:
 
 
 def grade_attempt(attempt: Attempt, states: list[SlotState]) -> grading.Grade:
-    keys = [grading.SlotKey(s.section, s.version.answer, s.marks_right, s.marks_wrong) for s in attempt.slots]
+    keys = [grading.SlotKey(s.section, s.key, s.marks_right, s.marks_wrong, s.dropped) for s in attempt.slots]
     return grading.grade(keys, [state.answer for state in states])
 
 

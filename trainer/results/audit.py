@@ -8,7 +8,8 @@ import io
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trainer.exam.grading import Outcome, outcome
+from trainer.exam.grading import Outcome
+from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Step
 from trainer.results.report import section_numbers
 
@@ -27,7 +28,7 @@ def question_rows(attempt, states) -> list[dict]:
     """One row per question, in paper order; `key` and `answer` are option indexes as written (0 = first)."""
     rows = []
     for slot, state, number in zip(attempt.slots, states, section_numbers(attempt)):
-        verdict = outcome(state.answer, slot.version.answer)
+        verdict = graded_verdict(state.answer, slot.key, slot.dropped)
         marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
         rows.append(
             {
@@ -37,7 +38,8 @@ def question_rows(attempt, states) -> list[dict]:
                 "topic": slot.version.topic.name,
                 "version_id": slot.version_id,
                 "content_hash": slot.version.content_hash,
-                "key": slot.version.answer,
+                "key": slot.key,  # as graded: a regrade's corrected key
+                "dropped": slot.dropped,
                 "answer": state.answer,
                 "outcome": verdict.value,
                 "marks": marks,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trainer.exam.grading import outcome
+from trainer.exam.grading import verdict
 from trainer.exam.patterns import Pattern, get_pattern, minutes_per_question
 from trainer.progress.models import TopicProgress
 from trainer.results import breakdown, cutoffs, service
@@ -76,7 +76,7 @@ def graded_questions(session: Session, attempt, states) -> list[breakdown.Graded
         breakdown.GradedQuestion(
             number,
             slot.section,
-            outcome(state.answer, slot.version.answer).value,
+            verdict(state.answer, slot.key, slot.dropped).value,
             slot.marks_right,
             slot.marks_wrong,
             state.seconds,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, case, cast, func, select
+from sqlalchemy import BigInteger, case, cast, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -65,6 +65,26 @@ def _add_to_bins(dialect_name: str):
             "count": table.c.count + statement.excluded.count,
             "seconds": table.c.seconds + statement.excluded.seconds,
         },
+    )
+
+
+def move_in_distributions(session: Session, pattern_code: str, moves) -> None:
+    """Apply a regrade's bin moves (trainer.reports.regrade.BinMove: section, centimarks, ±count, ±seconds) to a
+    pattern's distributions, atomically; bins left with nobody in them are removed (a topper must be someone)."""
+    if not moves:
+        return
+    rows = [
+        {"pattern_code": pattern_code, "section": m.section, "centimarks": m.centimarks, "count": m.count,
+         "seconds": m.seconds}
+        for m in moves
+    ]  # fmt: skip
+    session.execute(_add_to_bins(session.get_bind().dialect.name), rows)
+    session.execute(
+        delete(ScoreBin).where(
+            ScoreBin.pattern_code == pattern_code,
+            ScoreBin.count <= 0,
+            ScoreBin.section.in_({m.section for m in moves}),
+        )
     )
 
 

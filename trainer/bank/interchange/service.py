@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.audit.service import record as audit
 from trainer.bank.interchange.formats import Reading, detect, read_any
 from trainer.bank.models import Question, QuestionVersion
 from trainer.bank.service import ImportReport, hindi_tuple, import_bank, latest_version_ids
@@ -127,7 +128,12 @@ def prepare(
 
 
 def apply_plan(
-    session: Session, check: BankCheck, plan: Plan, taxonomy: dict[str, SectionDef], conflicts: str = "refuse"
+    session: Session,
+    check: BankCheck,
+    plan: Plan,
+    taxonomy: dict[str, SectionDef],
+    conflicts: str = "refuse",
+    actor_id: int | None = None,
 ) -> ImportReport:
     """Import the checked items. conflicts: "refuse" (raise ConflictsRefused), "skip" (leave the database's newer
     version alone) or "overwrite" (the file's content becomes the newest version)."""
@@ -140,4 +146,7 @@ def apply_plan(
     if conflicted and conflicts == "skip":
         kept = {uid: entry for uid, entry in check.questions.items() if uid not in set(conflicted)}
         check = BankCheck(kept, check.problems, check.groups, check.parsed)
-    return import_bank(session, check, taxonomy)
+    report = import_bank(session, check, taxonomy)
+    audit(session, actor_id, "import", ("bank", "import"), f"Imported {report}", created=report.created[:500],
+          new_versions=report.new_versions[:500], unchanged=report.unchanged, conflicts=conflicts)  # fmt: skip
+    return report

@@ -1,0 +1,1 @@
+"""Problem reports from candidates, their resolution, and regrades with their log (issue #11)."""

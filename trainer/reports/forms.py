@@ -1,0 +1,45 @@
+"""Forms: a candidate's report, staff's resolution of a question's reports, a regrade after a key edit."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+
+from trainer.reports.models import REASONS
+from trainer.reports.service import RESOLUTIONS
+
+TEXT_LIMIT = 1000
+
+
+class ReportForm(FlaskForm):
+    position = IntegerField("Question", validators=[InputRequired(), NumberRange(min=0, max=10_000)])
+    reason = SelectField(
+        "What is wrong?", choices=[SelectChoice(k, v) for k, v in REASONS.items()], validators=[DataRequired()]
+    )
+    text = TextAreaField(
+        "Details (optional)",
+        validators=[Length(max=TEXT_LIMIT, message=f"Keep the details under {TEXT_LIMIT} characters.")],
+        description="Which option you think is right, and why; or what the typo is.",
+    )
+
+
+class ResolveForm(FlaskForm):
+    kind = RadioField(
+        "Resolution",
+        choices=[SelectChoice(k, v) for k, v in RESOLUTIONS.items()],
+        validators=[DataRequired("Choose a resolution.")],
+    )
+    note = TextAreaField(
+        "Note", validators=[Length(max=TEXT_LIMIT)], description="Why; candidates who reported see it."
+    )
+    regrade = BooleanField("Regrade every graded attempt that showed an older key", default=True)
+
+    def validate_note(self, field) -> None:
+        if self.kind.data == "dismissed" and not (field.data or "").strip():
+            raise ValidationError("Say why nothing needs to change: the candidates who reported will read it.")
+
+
+class RegradeForm(FlaskForm):
+    reason = TextAreaField("Why", validators=[DataRequired("Say why the key changed."), Length(max=TEXT_LIMIT)])

@@ -1,0 +1,115 @@
+"""Report a problem (candidates), the reports queue and its resolution, and a regrade after a key edit (staff)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from trainer.authoring.service import get_question
+from trainer.bank.rendering import render, render_inline
+from trainer.bank.service import latest_version
+from trainer.core.access import Access, access
+from trainer.core.clock import utcnow
+from trainer.exam.service import IN_PROGRESS
+from trainer.extensions import db
+from trainer.reports import regrading, service
+from trainer.reports.forms import RegradeForm, ReportForm, ResolveForm
+from trainer.reports.models import REASONS
+from trainer.reports.regrade import letter
+from trainer.reports.service import RESOLUTIONS
+
+bp = Blueprint("reports", __name__)
+WORDS = {"reasons": REASONS, "resolutions": RESOLUTIONS, "letter": letter}
+
+
+def _position() -> int | None:
+    raw = request.values.get("position", "")
+    return int(raw) if raw.isdigit() and len(raw) < 6 else None
+
+
+@bp.route("/attempts/<id:attempt_id>/report", methods=["GET", "POST"])
+@access(Access.USER)
+def new_report(attempt_id: int):
+    """Report a problem with one question of one's own attempt (`?position=N`), once its answer is shown."""
+    attempt, slot = service.reportable_slot(db.session, current_user, attempt_id, _position())
+    form = ReportForm(position=slot.position)
+    if form.validate_on_submit():
+        report, created = service.file_report(
+            db.session, current_user, attempt, slot, form.reason.data, form.text.data or "", utcnow()
+        )
+        db.session.commit()
+        flash("Thank you: your report was sent to the instructors." if created else "Your report was updated.",
+              "success")  # fmt: skip
+        if attempt.state != IN_PROGRESS:
+            return redirect(url_for("exam.show_result", attempt_id=attempt.id, _anchor=f"report-{slot.position}"))
+        return redirect(url_for("reports.show_report", report_id=report.id))
+    page = render_template("reports/new_report.html", attempt=attempt, slot=slot, form=form, render=render,
+                           render_inline=render_inline)  # fmt: skip
+    return page, (422 if form.errors else 200)
+
+
+@bp.route("/reports")
+@access(Access.USER)
+def list_reports():
+    """The reports the signed-in user filed, and what became of them."""
+    return render_template("reports/list_reports.html", rows=service.reports_of(db.session, current_user.id), **WORDS)
+
+
+@bp.route("/reports/<id:report_id>")
+@access(Access.USER)
+def show_report(report_id: int):
+    """One report: its author (or staff) sees the reason, the text and the resolution."""
+    report = service.get_report(db.session, report_id, current_user)
+    return render_template("reports/show_report.html", report=report, **WORDS)
+
+
+@bp.route("/authoring/reports")
+@access(Access.STAFF)
+def list_queue():
+    """Open reports grouped by question, most recently reported first, with counts per reason."""
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and len(page) < 6 else 1
+    entries, total = service.queue(db.session, page)
+    return render_template("reports/list_queue.html", entries=entries, total=total, page=page,
+                           page_size=service.QUEUE_PAGE, **WORDS)  # fmt: skip
+
+
+@bp.route("/authoring/reports/<uid>", methods=["GET", "POST"])
+@access(Access.STAFF)
+def resolve_reports(uid: str):
+    """A question's open reports and the form that resolves them all (with a regrade where the key changed)."""
+    question = get_question(db.session, uid)
+    form = ResolveForm()
+    if form.validate_on_submit():
+        resolution, done = service.resolve(db.session, question, form.kind.data, form.note.data or "",
+                                           current_user, form.regrade.data, utcnow())  # fmt: skip
+        db.session.commit()
+        flash(_resolved_message(resolution.kind, done), "success")
+        return redirect(url_for("reports.list_queue"))
+    page = render_template(
+        "reports/resolve_reports.html", question=question, form=form, newest=latest_version(db.session, question),
+        reports=service.open_reports(db.session, question), pending=regrading.pending_key_regrade(db.session, question),
+        **WORDS,
+    )  # fmt: skip
+    return page, (422 if form.errors else 200)
+
+
+def _resolved_message(kind: str, done) -> str:
+    regraded = f" {done.attempts} attempt(s) regraded, {done.changed} score(s) changed." if done else ""
+    return f"Reports resolved: {RESOLUTIONS[kind].split(':')[0].split(' (')[0].lower()}.{regraded}"
+
+
+@bp.route("/authoring/questions/<uid>/regrade", methods=["POST"])
+@access(Access.STAFF)
+def regrade_question(uid: str):
+    """Regrade the attempts graded against an older key of the question, against its newest version's key."""
+    question = get_question(db.session, uid)
+    form = RegradeForm()
+    if not form.validate_on_submit():
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        return redirect(url_for("authoring.show_question", uid=uid))
+    done = regrading.regrade_question(db.session, question, "key", current_user.id, form.reason.data, utcnow())
+    db.session.commit()
+    flash(f"Regraded {done.attempts} attempt(s); {done.changed} score(s) changed." if done else
+          "No graded attempt was graded against another key: nothing to regrade.", "success")  # fmt: skip
+    return redirect(url_for("authoring.show_question", uid=uid))
