@@ -3,123 +3,189 @@
 from __future__ import annotations
 
 import random
-from collections import defaultdict
-from dataclasses import replace
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, union_all
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
-from trainer.bank.generators import all_generators, generate
+from trainer.bank.generators import all_generators
 from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
-from trainer.bank.service import add_version, latest_version, latest_version_ids
 from trainer.bank.taxonomy import TopicDef
 from trainer.core.errors import DomainError
 from trainer.exam import drawing, timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Part, Pattern, SectionRule
 
-GENERATED_PER_GENERATOR = 3  # fresh generated candidates offered per generator, per section drawn
-DIFFICULTY_MIX = (("easy", 35), ("medium", 45), ("hard", 20))
+GENERATED_PER_GENERATOR = 3  # pooled generated items offered per generator (beyond those seen), per section
 UNTIMED_MINUTES = 7 * 24 * 60  # an untimed practice attempt is closed after a week
 
 
-def seen_counts(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts."""
-    rows = session.execute(
-        select(QuestionVersion.question_id, func.count(Slot.id))
+@dataclass(frozen=True)
+class Shown:
+    """A question the candidate has been shown before: how often, and what a draw needs of its current version."""
+
+    count: int
+    kind: str
+    topic_id: int | None
+
+
+def seen_questions(session: Session, user_id: int) -> dict[int, Shown]:
+    """Every question this candidate has been shown, over all their attempts, in one statement."""
+    shown = (
+        select(QuestionVersion.question_id.label("question_id"), func.count(Slot.id).label("times"))
         .join(Slot, Slot.version_id == QuestionVersion.id)
         .join(Attempt, Attempt.id == Slot.attempt_id)
         .where(Attempt.user_id == user_id)
         .group_by(QuestionVersion.question_id)
-    ).all()
-    return dict(rows)
-
-
-def stored_candidates(session: Session, rule: SectionRule, seen: dict[int, int]) -> list[drawing.Candidate]:
-    """Published hand-written questions of the section's subject (newest versions); a group is one candidate."""
-    latest = latest_version_ids()
-    query = (
-        select(
-            QuestionVersion.question_id,
-            QuestionVersion.id,
-            Topic.key,
-            QuestionVersion.shuffle,
-            QuestionVersion.group_version_id,
-            QuestionVersion.group_position,
-        )
-        .join(latest, latest.c.version_id == QuestionVersion.id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Topic, Topic.id == QuestionVersion.topic_id)
-        .where(Question.status == "published", Question.kind == "static", Topic.section == rule.subject)
+        .subquery()
     )
-    if rule.topics:
-        query = query.where(Topic.key.in_(rule.topics))
-    singles, groups = [], defaultdict(list)
-    for qid, vid, topic, shuffle, group_version, position in session.execute(query):
-        if group_version is None:
-            singles.append(drawing.Candidate(qid, vid, topic, seen.get(qid, 0), shuffle))
-        else:
-            groups[(group_version, topic)].append((position, qid, vid, shuffle))
-    for (group_version, topic), members in groups.items():
-        members.sort()
-        singles.append(
-            drawing.Candidate(
-                None,
-                None,
-                topic,
-                max(seen.get(m[1], 0) for m in members),
-                size=len(members),
-                unit=f"group:{group_version}",
-                members=tuple((qid, vid, shuffle) for _, qid, vid, shuffle in members),
-            )
+    rows = session.execute(
+        select(shown.c.question_id, shown.c.times, Question.kind, Question.topic_id).join(
+            Question, Question.id == shown.c.question_id
         )
-    return singles
+    )
+    return {qid: Shown(times, kind, topic_id) for qid, times, kind, topic_id in rows}
 
 
-def generated_candidates(rule: SectionRule, rng: random.Random, topics: set[str]) -> list[drawing.Candidate]:
-    """A few fresh generated items per generator of the subject's known topics (never seen: each seed is new)."""
-    candidates = []
-    for gen in sorted(all_generators().values(), key=lambda g: g.key):
-        if gen.section == rule.subject and gen.topic in topics and (not rule.topics or gen.topic in rule.topics):
-            for _ in range(GENERATED_PER_GENERATOR):
-                candidates.append(drawing.Candidate(None, None, gen.topic, unit=f"gen:{gen.key}:{rng.getrandbits(48)}"))
-    return candidates
+def seen_counts(session: Session, user_id: int) -> dict[int, int]:
+    """How many times this candidate has been shown each question, over all their attempts."""
+    return {qid: shown.count for qid, shown in seen_questions(session, user_id).items()}
 
 
-def topic_weights(session: Session, subject: str, paper: str) -> dict[str, float]:
-    """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
-    topics = session.scalars(select(Topic).where(Topic.section == subject))
-    return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics}
+@dataclass(frozen=True)
+class Window:
+    """What to read of one topic: its published hand-written questions, or its pooled generated items."""
+
+    kind: str  # "static" or "generator"
+    topic_id: int
+    size: int  # at most this many, from a random point of the topic's draw order onwards
 
 
-def materialise(session: Session, unit: str, rng: random.Random) -> QuestionVersion:
-    """Store a drawn generated item as a question of its own, so grading and review can replay it.
+def windows_for(
+    pattern: Pattern, topics: list[Topic], seen: dict[int, Shown], generators: dict[tuple[str, str], int]
+) -> list[Window]:
+    """The windows a paper needs: per topic, as many unseen items as a section could take, plus the seen ones.
 
-    Each item gets its own question (keyed by generator, seed and difficulty) rather than a new version of one
-    shared question: candidates starting at the same moment then never race for the same version number.
+    A section never takes more than its count from one topic, so a window that size gives the draw the same
+    choice as the whole topic would (when the topic is smaller, the window holds all of it).
     """
-    _, key, seed = unit.split(":")
-    gen = all_generators()[key]
-    difficulty = rng.choices([d for d, _ in DIFFICULTY_MIX], [w for _, w in DIFFICULTY_MIX])[0]
-    uid = f"gen-{key}-{seed}-{difficulty}"
-    question = session.scalar(select(Question).where(Question.uid == uid))
-    if question is not None:
-        return latest_version(session, question)
-    question = Question(uid=uid, kind="generator", status="published")
-    session.add(question)
-    topic = session.scalar(select(Topic).where(Topic.section == gen.section, Topic.key == gen.topic))
-    version = add_version(session, question, generate(gen, int(seed), difficulty), topic)
-    version.generator, version.seed = key, int(seed)
-    return version
+    seen_in: Counter[tuple[str, int | None]] = Counter((s.kind, s.topic_id) for s in seen.values())
+    sizes: dict[tuple[str, int], int] = {}
+    for rule in pattern.ordered_sections():
+        for topic in topics:
+            if topic.section != rule.subject or (rule.topics and topic.key not in rule.topics):
+                continue
+            offered = GENERATED_PER_GENERATOR * generators.get((topic.section, topic.key), 0)
+            for kind, count in (("static", rule.questions), ("generator", offered)):
+                if count:
+                    key = (kind, topic.id)
+                    sizes[key] = max(sizes.get(key, 0), count + seen_in[key])
+    return [Window(kind, topic_id, size) for (kind, topic_id), size in sorted(sizes.items())]
 
 
-def _slot_versions(session: Session, pick: drawing.Candidate, rng: random.Random) -> list[tuple[int, bool]]:
+def read_windows(session: Session, windows: list[Window], start: float) -> list:
+    """One statement: for each window, its questions from `start` on in draw order (wrapping round to the
+    beginning), each an indexed range read of at most `size` rows; with each row's current version."""
+    parts = []
+    for window in windows:
+        base = select(
+            Question.id.label("qid"),
+            Question.current_version_id.label("vid"),
+            Question.topic_id.label("tid"),
+            Question.kind.label("kind"),
+            Question.draw_key.label("draw_key"),
+        ).where(Question.kind == window.kind, Question.status == "published", Question.topic_id == window.topic_id)
+        for after in (True, False):
+            part = base.where(Question.draw_key >= start if after else Question.draw_key < start)
+            parts.append(select(part.order_by(Question.draw_key).limit(window.size).subquery()))
+    if not parts:
+        return []
+    rows = union_all(*parts).subquery()
+    return session.execute(
+        select(rows, QuestionVersion.shuffle, QuestionVersion.group_version_id, QuestionVersion.group_position).join(
+            QuestionVersion, QuestionVersion.id == rows.c.vid
+        )
+    ).all()
+
+
+def group_members(session: Session, group_version_ids: set[int]) -> dict[int, list]:
+    """The published members of these groups in their current versions, by group version id, in order."""
+    rows = session.execute(
+        select(Question.id, QuestionVersion.id, QuestionVersion.shuffle, QuestionVersion.group_version_id)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(QuestionVersion.group_version_id.in_(sorted(group_version_ids)), Question.status == "published")
+        .order_by(QuestionVersion.group_position)
+    )
+    members: dict[int, list] = defaultdict(list)
+    for qid, vid, shuffle, group_version in rows:
+        members[group_version].append((qid, vid, shuffle))
+    return members
+
+
+def candidates_for(rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict):
+    """Drawable candidates by subject: each window's first `size` rows in draw order from `start`; a group whole."""
+    by_window: dict[tuple[str, int], list] = defaultdict(list)
+    for row in rows:
+        by_window[(row.kind, row.tid)].append(row)
+    size = {(w.kind, w.topic_id): w.size for w in windows}
+    found: dict[str, dict] = defaultdict(dict)
+    for key, window_rows in by_window.items():
+        window_rows.sort(key=lambda r: (r.draw_key < start, r.draw_key))
+        for row in window_rows[: size[key]]:
+            topic = topics[row.tid]
+            if row.group_version_id is None:
+                candidate = drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle)
+            else:
+                group = tuple(members.get(row.group_version_id, ()))
+                if not group:
+                    continue
+                candidate = drawing.Candidate(
+                    None, None, topic.key, max(seen.get(m[0], 0) for m in group), size=len(group),
+                    unit=f"group:{row.group_version_id}", members=group,
+                )  # fmt: skip
+            found[topic.section][candidate.key] = candidate
+    return {subject: list(items.values()) for subject, items in found.items()}
+
+
+def topic_weights(topics: list[Topic], subject: str, paper: str) -> dict[str, float]:
+    """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
+    return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics if t.section == subject}
+
+
+def generator_counts() -> Counter[tuple[str, str]]:
+    """How many generators write each (section, topic)."""
+    return Counter((gen.section, gen.topic) for gen in all_generators().values())
+
+
+def draw_paper(
+    session: Session, user_id: int, pattern: Pattern, rng: random.Random, prefer: tuple[int, ...] = ()
+) -> list[tuple[SectionRule, list[drawing.Candidate]]]:
+    """Read what the draw needs (a constant number of statements, none reading a whole topic) and draw each
+    section; raise DomainError if the bank cannot fill one. Writes nothing."""
+    seen_rows = seen_questions(session, user_id)
+    seen = {qid: shown.count for qid, shown in seen_rows.items()} | {question_id: -1 for question_id in prefer}
+    topics = list(session.scalars(select(Topic)))
+    windows = windows_for(pattern, topics, seen_rows, generator_counts())
+    start = rng.random()
+    rows = read_windows(session, windows, start)
+    members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
+    by_subject = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen)
+    drawn = []
+    for rule in pattern.ordered_sections():
+        weights = topic_weights(topics, rule.subject, pattern.paper)
+        candidates = [c for c in by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
+        try:
+            drawn.append((rule, drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)))
+        except drawing.NotEnoughQuestions as exc:
+            raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
+    return drawn
+
+
+def _slot_versions(pick: drawing.Candidate) -> list[tuple[int, bool]]:
     """(version id, shuffle) for each slot a drawn candidate fills, in order."""
-    if pick.unit.startswith("gen:"):
-        version = materialise(session, pick.unit, rng)
-        return [(version.id, True)]
     if pick.members:
         return [(vid, shuffle) for _, vid, shuffle in pick.members]
     return [(pick.version_id, pick.shuffle)]
@@ -146,9 +212,12 @@ def start_attempt(
     """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't.
 
     Questions in `prefer` (ids; e.g. a drill's earlier mistakes) are drawn ahead of unseen ones where they fit.
+    Everything is read first; then the attempt and all its slots are written in two statements, so a start holds
+    the database's write lock (SQLite's is one for the whole file) only for a moment.
     """
     pattern = effective_pattern(pattern, timed)
-    seen = seen_counts(session, user.id) | {question_id: -1 for question_id in prefer}
+    with session.no_autoflush:
+        drawn = draw_paper(session, user.id, pattern, rng, prefer)
     extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) if timed else 0 for p in pattern.parts]
     windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
     attempt = Attempt(
@@ -162,26 +231,23 @@ def start_attempt(
         deadline=windows[-1][1],
     )
     session.add(attempt)
-    for rule in pattern.ordered_sections():
-        weights = topic_weights(session, rule.subject, pattern.paper)
-        candidates = stored_candidates(session, rule, seen) + generated_candidates(rule, rng, set(weights))
-        try:
-            picks = drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
-        except drawing.NotEnoughQuestions as exc:
-            raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
-        for pick in picks:
-            for version_id, shuffle in _slot_versions(session, pick, rng):
-                attempt.slots.append(
-                    Slot(
-                        position=len(attempt.slots),
-                        section=rule.key,
-                        version_id=version_id,
-                        option_order=drawing.option_order(shuffle, rng),
-                        marks_right=rule.marks_right,
-                        marks_wrong=rule.marks_wrong,
-                    )
-                )
     session.flush()
+    slots = []
+    for rule, picks in drawn:
+        for pick in picks:
+            for version_id, shuffle in _slot_versions(pick):
+                slots.append(
+                    {
+                        "attempt_id": attempt.id,
+                        "position": len(slots),
+                        "section": rule.key,
+                        "version_id": version_id,
+                        "option_order": drawing.option_order(shuffle, rng),
+                        "marks_right": rule.marks_right,
+                        "marks_wrong": rule.marks_wrong,
+                    }
+                )
+    session.execute(insert(Slot).values(slots))
     return attempt
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from trainer.bank.models import ItemGroupVersion
-from trainer.bank.rendering import render, render_inline
+from trainer.bank.models import ItemGroupVersion, QuestionVersion
+from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome, outcome
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
@@ -51,26 +51,30 @@ def _numbers(attempt: Attempt) -> list[int]:
     return numbers
 
 
+def fragments(version: QuestionVersion) -> dict:
+    """The version's stored HTML (made when it was created); rendered here only for a row that somehow lacks it."""
+    return version.rendered or render_version(version.stem, version.options, version.explanation, version.hindi)
+
+
 def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQuestion]:
     pattern_languages = {s["key"]: s.get("languages", ["en", "hi"]) for s in attempt.pattern.get("sections", [])}
     questions = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
-        hindi = version.hindi if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
+        html = fragments(version)
+        hindi = html["hindi"] if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
         questions.append(
             ScreenQuestion(
                 position=slot.position,
                 number=number,
                 section=slot.section,
-                stem_html=render(version.stem),
-                options_html=[render_inline(version.options[i]) for i in slot.option_order],
+                stem_html=html["stem"],
+                options_html=[html["options"][i] for i in slot.option_order],
                 choice=shown_choice(slot, state.answer),
                 palette=state.palette.value,
                 passage=version.group_version_id,
-                hindi_stem_html=render(hindi["stem"]) if hindi else "",
-                hindi_options_html=tuple(render_inline(hindi["options"][i]) for i in slot.option_order)
-                if hindi
-                else (),
+                hindi_stem_html=hindi["stem"] if hindi else "",
+                hindi_options_html=tuple(hindi["options"][i] for i in slot.option_order) if hindi else (),
             )
         )
     return questions
@@ -78,10 +82,8 @@ def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQu
 
 def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     """Rendered shared texts by group version id: English, and Hindi where there is one."""
-    return {
-        gid: {"html": render(g.passage), "hindi_html": render(g.hindi_passage) if g.hindi_passage else ""}
-        for gid, g in groups.items()
-    }
+    stored = {gid: g.rendered or render_passage(g.passage, g.hindi_passage) for gid, g in groups.items()}
+    return {gid: {"html": html["passage"], "hindi_html": html["hindi_passage"]} for gid, html in stored.items()}
 
 
 def client_state_for(slots: dict[int, TouchedSlot], states: dict[int, SlotState]) -> list[dict]:
@@ -151,13 +153,14 @@ def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list
     for position in positions:
         slot, state = attempt.slots[position], states[position]
         version = slot.version
+        html = fragments(version)
         feedback.append(
             {
                 "position": position,
                 "right": state.answer == version.answer,
                 "key": shown_choice(slot, version.answer),
-                "explanation": render(version.explanation),
-                "hindiExplanation": render(version.hindi["explanation"]) if version.hindi else "",
+                "explanation": html["explanation"],
+                "hindiExplanation": html["hindi"]["explanation"] if html["hindi"] else "",
             }
         )
     return feedback
@@ -191,6 +194,7 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
     review = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
+        html = fragments(version)
         verdict = outcome(state.answer, version.answer)
         marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
         review.append(
@@ -198,17 +202,17 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 number=number,
                 section=slot.section,
                 topic=version.topic.name,
-                stem_html=render(version.stem),
-                options_html=[render_inline(text) for text in version.options],
+                stem_html=html["stem"],
+                options_html=list(html["options"]),
                 chosen=state.answer,
                 key=version.answer,
                 verdict=verdict,
                 marks=marks,
                 seconds=state.seconds,
                 palette=state.palette.value,
-                explanation_html=render(version.explanation),
+                explanation_html=html["explanation"],
                 passage=version.group_version_id,
-                hindi_explanation_html=render(version.hindi["explanation"]) if version.hindi else "",
+                hindi_explanation_html=html["hindi"]["explanation"] if html["hindi"] else "",
             )
         )
     return review
