@@ -150,6 +150,16 @@ def candidates_for(rows, windows: list[Window], start: float, members: dict, top
     return {subject: list(items.values()) for subject, items in found.items()}
 
 
+def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[drawing.Candidate]:
+    """Every hand-written candidate a section of `rule.subject` (and `rule.topics`) could draw; for checks and
+    tools that ask what is drawable, not for a start (it reads the whole subject)."""
+    topics = [t for t in session.scalars(select(Topic)) if t.section == rule.subject]
+    windows = [Window("static", t.id, 2**31 - 1) for t in topics if not rule.topics or t.key in rule.topics]
+    rows = read_windows(session, windows, 0.0)
+    members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
+    return candidates_for(rows, windows, 0.0, members, {t.id: t for t in topics}, seen).get(rule.subject, [])
+
+
 def topic_weights(topics: list[Topic], subject: str, paper: str) -> dict[str, float]:
     """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
     return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics if t.section == subject}
