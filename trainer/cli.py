@@ -17,7 +17,7 @@ from trainer.bank import service as bank_service
 from trainer.bank.stats import bank_stats
 from trainer.bank.validation import check_bank
 from trainer.bootstrap import ADMIN_EMAIL, initialise
-from trainer.config import ConfigError, ensure_secret_file
+from trainer.config import ConfigError, ensure_secret_file, whole_number
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.extensions import db
@@ -177,6 +177,21 @@ def stats(as_json: bool) -> None:
     click.echo("\nGenerator topics:")
     for topic, keys in counts["generator_topics"].items():
         click.echo(f"  {topic:<40} {len(keys):>5}")
+
+
+@bank.command("refill-generated")
+@click.option("--per-generator", type=click.IntRange(1, 10_000), default=None, help="Items to keep per generator.")
+@needs_schema
+def refill_generated(per_generator: int | None) -> None:
+    """Top the pool of generated items up (TRAINER_GENERATED_POOL_SIZE per generator); safe to run from cron."""
+    import random
+
+    from trainer.bank.pool import refill
+
+    size = per_generator or whole_number(current_app.config, "GENERATED_POOL_SIZE")
+    added = refill(db.session, random.Random(), size)
+    db.session.commit()
+    click.echo(f"Added {sum(added.values())} generated item(s) to the pool ({size} per generator).")
 
 
 @database.command("upgrade")

@@ -130,6 +130,7 @@ def add_version(
     session.add(version)
     session.flush()
     point_at(question, version)
+    session.flush()
     return version
 
 
