@@ -27,6 +27,8 @@ question = sa.table(
     sa.column("current_version_id", sa.Integer),
     sa.column("topic_id", sa.Integer),
     sa.column("draw_key", sa.Float),
+    sa.column("shuffle", sa.Boolean),
+    sa.column("group_version_id", sa.Integer),
 )
 version = sa.table(
     "question_version",
@@ -34,6 +36,8 @@ version = sa.table(
     sa.column("question_id", sa.Integer),
     sa.column("topic_id", sa.Integer),
     sa.column("group_position", sa.Integer),
+    sa.column("group_version_id", sa.Integer),
+    sa.column("shuffle", sa.Boolean),
     sa.column("stem", sa.Text),
     sa.column("options", sa.JSON),
     sa.column("explanation", sa.Text),
@@ -54,6 +58,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("current_version_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("topic_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("draw_key", sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column("shuffle", sa.Boolean(), server_default=sa.true(), nullable=False))
+        batch_op.add_column(sa.Column("group_version_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_question_current_version_id"), ["current_version_id"], unique=False)
         batch_op.create_index("ix_question_draw", ["kind", "status", "topic_id", "draw_key"], unique=False)
         batch_op.create_foreign_key(batch_op.f("fk_question_topic_id_topic"), "topic", ["topic_id"], ["id"])
@@ -79,7 +85,13 @@ def fill() -> None:
         connection.execute(
             sa.update(question)
             .where(question.c.id == question_id)
-            .values(current_version_id=row["id"], topic_id=row["topic_id"], draw_key=key)
+            .values(
+                current_version_id=row["id"],
+                topic_id=row["topic_id"],
+                draw_key=key,
+                shuffle=row["shuffle"],
+                group_version_id=row["group_version_id"],
+            )
         )
     for row in connection.execute(sa.select(group_version)).mappings().all():
         html = render_passage(row["passage"], row["hindi_passage"] or "")
@@ -95,6 +107,8 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_question_topic_id_topic"), type_="foreignkey")
         batch_op.drop_index("ix_question_draw")
         batch_op.drop_index(batch_op.f("ix_question_current_version_id"))
+        batch_op.drop_column("group_version_id")
+        batch_op.drop_column("shuffle")
         batch_op.drop_column("draw_key")
         batch_op.drop_column("topic_id")
         batch_op.drop_column("current_version_id")

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from tests.factories import fill_pool, make_bank, make_question, make_topic, make_user
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
+from trainer.bank.parsing import QuestionContent
+from trainer.bank.service import add_version
 from trainer.core.errors import Conflict
 from trainer.exam import paper, saving, service
 from trainer.exam.models import Attempt
@@ -125,9 +127,13 @@ def group(session, topic, uid, size):
     session.add_all([item, version])
     session.flush()
     for n in range(size):
-        question = make_question(session, topic, f"{uid}-{n}")
-        question.versions[-1].group_version = version
-        question.versions[-1].group_position = n
+        question = Question(uid=f"{uid}-{n}", status="published")
+        session.add(question)
+        content = QuestionContent(
+            section=topic.section, topic=topic.key, difficulty="easy", stem=f"Question {n} on {uid}?",
+            options=("one", "two", "three", "four"), answer=0, explanation="Because one.", source="test",
+        )  # fmt: skip
+        add_version(session, question, content, topic, group_version=version, group_position=n)
     session.flush()
     return version
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -59,6 +60,9 @@ class Question(Base):
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
     # A random position, fixed at creation; None for a group member after the first (the group is drawn whole).
     draw_key: Mapped[float | None] = mapped_column(Float)
+    # Copied from the current version too: reading them there costs a draw more than all else (wide rows).
+    shuffle: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    group_version_id: Mapped[int | None] = mapped_column(Integer)
 
     versions: Mapped[list[QuestionVersion]] = relationship(back_populates="question", order_by="QuestionVersion.number")
 

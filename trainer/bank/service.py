@@ -137,6 +137,7 @@ def add_version(
 def point_at(question: Question, version: QuestionVersion) -> None:
     """Make `version` the question's current one; a group's later members get no draw position of their own."""
     question.current_version_id, question.topic_id = version.id, version.topic_id
+    question.shuffle, question.group_version_id = version.shuffle, version.group_version_id
     if version.group_position:
         question.draw_key = None
     elif question.draw_key is None:
