@@ -43,8 +43,7 @@ def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
             for problem in refresh_topics(session, root):
                 echo(f"taxonomy: {problem}")
             session.commit()
-        added = refill(session, random.Random(), whole_number(app.config, "GENERATED_POOL_SIZE"))
-        session.commit()
+        added = refill(session, random.Random(), whole_number(app.config, "GENERATED_POOL_SIZE"), done=session.commit)
         if added:
             echo(f"Prepared {sum(added.values())} generated question(s) for the pool.")
         loaded = load_bundled_if_empty(session)

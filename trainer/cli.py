@@ -189,8 +189,7 @@ def refill_generated(per_generator: int | None) -> None:
     from trainer.bank.pool import refill
 
     size = per_generator or whole_number(current_app.config, "GENERATED_POOL_SIZE")
-    added = refill(db.session, random.Random(), size)
-    db.session.commit()
+    added = refill(db.session, random.Random(), size, done=db.session.commit)
     click.echo(f"Added {sum(added.values())} generated item(s) to the pool ({size} per generator).")
 
 

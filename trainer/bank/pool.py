@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 
 from flask import Flask
 from sqlalchemy import func, select
@@ -31,31 +32,41 @@ def pool_sizes(session: Session) -> dict[str, int]:
 
 
 def refill(
-    session: Session, rng: random.Random, per_generator: int = PER_GENERATOR, below: int | None = None
+    session: Session,
+    rng: random.Random,
+    per_generator: int = PER_GENERATOR,
+    below: int | None = None,
+    done: Callable[[], None] = lambda: None,
 ) -> dict[str, int]:
     """Top every generator whose topic is in the taxonomy up to `per_generator` items (only those with fewer than
     `below`, when given); return how many were added per generator.
 
     Each item is a question of its own (keyed by generator, seed and difficulty), rendered once like any version.
-    Safe to run again, and from cron: a full pool adds nothing. Flushes, does not commit.
+    The items of one generator are made first and then written together, and `done` is called after each generator
+    (the CLI and the top-up commit there), so a refill never holds the database's write lock for long. Safe to run
+    again, and from cron: a full pool adds nothing. Flushes; commits only through `done`.
     """
-    have = pool_sizes(session)
     topics = {(t.section, t.key): t for t in session.scalars(select(Topic))}
+    have = pool_sizes(session)
     added: dict[str, int] = {}
     for gen in sorted(all_generators().values(), key=lambda g: g.key):
         topic = topics.get((gen.section, gen.topic))
         missing = per_generator - have.get(gen.key, 0)
         if topic is None or missing <= 0 or (below is not None and have.get(gen.key, 0) >= below):
             continue
+        made = []
         for _ in range(missing):
             seed = rng.getrandbits(48)
             difficulty = rng.choices([d for d, _ in DIFFICULTY_MIX], [w for _, w in DIFFICULTY_MIX])[0]
+            made.append((seed, difficulty, generate(gen, seed, difficulty)))
+        for seed, difficulty, content in made:
             question = Question(uid=f"gen-{gen.key}-{seed}-{difficulty}", kind="generator", status="published")
             session.add(question)
-            version = add_version(session, question, generate(gen, seed, difficulty), topic)
+            version = add_version(session, question, content, topic)
             version.generator, version.seed = gen.key, seed
+        session.flush()
+        done()
         added[gen.key] = missing
-    session.flush()
     return added
 
 
@@ -89,8 +100,7 @@ class TopUp:
             with app.app_context():
                 size = whole_number(app.config, "GENERATED_POOL_SIZE")
                 try:
-                    added = refill(db.session, random.Random(), size, below=size // 2)
-                    db.session.commit()
+                    added = refill(db.session, random.Random(), size, below=size // 2, done=db.session.commit)
                     if added:
                         app.logger.info("generated pool topped up: %s", added)
                 except Exception:  # a failed top-up must not be silent, nor take the worker down
