@@ -86,6 +86,57 @@ def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     return {gid: {"html": html["passage"], "hindi_html": html["hindi_passage"]} for gid, html in stored.items()}
 
 
+PALETTE_LABELS = {  # the palette's states, in the legend's order (static/js/exam.js has the same)
+    "not_visited": "Not Visited",
+    "not_answered": "Not Answered",
+    "answered": "Answered",
+    "marked": "Marked for Review",
+    "answered_marked": "Answered & Marked for Review",
+}
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """What the exam page shows before its script runs, as the script would set it, so nothing moves on load."""
+
+    position: int  # the question shown first: the first of the open part
+    section: str
+    part_name: str  # "" unless the paper has several timed parts
+    time_left: str  # HH:MM:SS of the open part
+    tab_counts: dict[str, str]  # answered/total per section
+    locks: dict[str, str]  # " (closed)" / " (opens later)" for sections of other timed parts
+    palette_counts: list[tuple[str, str, int]]  # (state, label, count) in the open section
+
+
+def first_view(
+    attempt: Attempt, pattern: Pattern, questions: list[ScreenQuestion], windows: list[tuple[datetime, datetime]], now
+) -> FirstView:
+    """The page's state at load: the open part's first question, its section's tab, counts and palette."""
+    open_part = next((i for i, (opens, closes) in enumerate(windows) if opens <= now < closes), -1)
+    part_of = {key: i for i, part in enumerate(pattern.parts) for key in part.sections}
+    first = next((q for q in questions if not attempt.timed or part_of[q.section] == open_part), questions[0])
+    locks = {}
+    for rule in pattern.ordered_sections():
+        part = part_of[rule.key]
+        locked = attempt.timed and part != open_part
+        locks[rule.key] = (" (closed)" if part < open_part else " (opens later)") if locked else ""
+    left = max(0, int((windows[open_part][1] - now).total_seconds())) if open_part >= 0 else 0
+    in_section = [q for q in questions if q.section == first.section]
+    return FirstView(
+        position=first.position,
+        section=first.section,
+        part_name=f"{pattern.parts[open_part].name}:" if len(pattern.parts) > 1 and open_part >= 0 else "",
+        time_left=f"{left // 3600:02d}:{left % 3600 // 60:02d}:{left % 60:02d}",
+        tab_counts={
+            r.key: f"{sum(q.choice is not None for q in questions if q.section == r.key)}/"
+            f"{sum(q.section == r.key for q in questions)}"
+            for r in pattern.ordered_sections()
+        },
+        locks=locks,
+        palette_counts=[(k, label, sum(q.palette == k for q in in_section)) for k, label in PALETTE_LABELS.items()],
+    )
+
+
 def client_state_for(slots: dict[int, TouchedSlot], states: dict[int, SlotState]) -> list[dict]:
     """The same per-question state, for a few positions only."""
     return [
