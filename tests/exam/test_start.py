@@ -127,8 +127,23 @@ def test_a_start_reads_a_short_window_of_a_big_topic_not_the_topic(session):
         make_question(session, topic, f"q-{n}")
     window = paper.Window("static", topic.id, 5)
     rows = paper.read_windows(session, [window], 0.5)
-    assert len(rows) <= 10  # five from the random point on, five from the start for wrapping round
+    assert len(rows) <= 12  # six from the random point on, six from the start (one more than used: "is there more?")
     assert len({r.qid for r in rows}) == len(rows)
+
+
+def test_a_topic_short_of_items_makes_the_draw_read_the_other_topics_in_full_and_still_fill_the_section(session):
+    heavy = make_topic(session, "reasoning", "heavy", weights={"tier1": "9"})
+    light = make_topic(session, "reasoning", "light", weights={"tier1": "1"})
+    for n in range(2):  # the paper wants about 9 of these; there are 2
+        make_question(session, heavy, f"heavy-{n}")
+    for n in range(40):  # a narrow window of this topic holds 4 of them
+        make_question(session, light, f"light-{n}")
+    pattern = topic_pattern(get_pattern(TIER1), "reasoning", ("heavy", "light"), 10)
+    statements = statements_of_a_start(session, make_user(session), pattern)
+    attempt = session.scalars(select(Attempt).order_by(Attempt.id.desc())).first()
+    uids = [slot.version.question.uid for slot in attempt.slots]
+    assert len(set(uids)) == 10 and {"heavy-0", "heavy-1"} <= set(uids)
+    assert len(statements) == 8  # the narrow read, then the full one (two statements more)
 
 
 def test_the_draw_still_prefers_unseen_questions_when_it_reads_windows(session):

@@ -66,21 +66,28 @@ class Window:
 
 
 def windows_for(
-    pattern: Pattern, topics: list[Topic], seen: dict[int, Shown], generators: dict[tuple[str, str], int]
+    pattern: Pattern,
+    topics: list[Topic],
+    seen: dict[int, Shown],
+    generators: dict[tuple[str, str], int],
+    full: bool = False,
 ) -> list[Window]:
-    """The windows a paper needs: per topic, as many unseen items as a section could take, plus the seen ones.
+    """The windows a paper needs: per topic, the unseen items a section may take from it, plus the seen ones.
 
-    A section never takes more than its count from one topic, so a window that size gives the draw the same
-    choice as the whole topic would (when the topic is smaller, the window holds all of it).
+    With `full`, as many as the section's count: a section never takes more than that from one topic, so the
+    window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's share by
+    weight, which is nearly always enough (`Offer.enough` tells when it was not, and the draw reads again).
     """
     seen_in: Counter[tuple[str, int | None]] = Counter((s.kind, s.topic_id) for s in seen.values())
     sizes: dict[tuple[str, int], int] = {}
     for rule in pattern.ordered_sections():
-        for topic in topics:
-            if topic.section != rule.subject or (rule.topics and topic.key not in rule.topics):
-                continue
+        mine = [t for t in topics if t.section == rule.subject and (not rule.topics or t.key in rule.topics)]
+        weights = {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(pattern.paper) for t in mine}
+        share = drawing.apportion(rule.questions, weights, {t.key: rule.questions for t in mine})
+        for topic in mine:
             offered = GENERATED_PER_GENERATOR * generators.get((topic.section, topic.key), 0)
-            for kind, count in (("static", rule.questions), ("generator", offered)):
+            hand_written = rule.questions if full else min(rule.questions, 2 * share[topic.key] + 2)
+            for kind, count in (("static", hand_written), ("generator", offered)):
                 if count:
                     key = (kind, topic.id)
                     sizes[key] = max(sizes.get(key, 0), count + seen_in[key])
@@ -105,7 +112,7 @@ def read_windows(session: Session, windows: list[Window], start: float) -> list:
         return []
     params = {"start": start}
     for n, window in enumerate(windows):
-        params |= {f"kind_{n}": window.kind, f"topic_{n}": window.topic_id, f"size_{n}": window.size}
+        params |= {f"kind_{n}": window.kind, f"topic_{n}": window.topic_id, f"size_{n}": window.size + 1}
     return session.execute(_windows_sql(len(windows)), params).all()
 
 
@@ -130,19 +137,43 @@ def group_members(session: Session, group_version_ids: set[int]) -> dict[int, li
     return members
 
 
+@dataclass
+class Offer:
+    """What the windows offer a draw, by subject; and, per topic whose window may have left items unread, how many
+    unseen hand-written candidates it offered."""
+
+    by_subject: dict[str, list[drawing.Candidate]]
+    cut: dict[tuple[str, str], int]
+
+    def enough(self, drawn: list[tuple[SectionRule, list[drawing.Candidate]]]) -> bool:
+        """True when the draw would have gone the same way with every window full: it never used up the unseen
+        items of a cut window, and never fell back on seen items while a window of the subject was cut."""
+        for rule, picks in drawn:
+            taken = Counter(p.topic for p in picks if not p.unit.startswith("pool:"))
+            for topic, count in taken.items():
+                offered = self.cut.get((rule.subject, topic))
+                if offered is not None and count >= offered and offered < rule.questions:
+                    return False
+            if any(p.seen > 0 for p in picks) and any(subject == rule.subject for subject, _ in self.cut):
+                return False
+        return True
+
+
 def candidates_for(rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict):
-    """Drawable candidates by subject: each window's first `size` rows in draw order from `start`; a group whole."""
+    """The Offer: each window's first `size` rows in draw order from `start`; a group whole, a pooled item alone."""
     by_window: dict[tuple[str, int], list] = defaultdict(list)
     for row in rows:
         by_window[(row.kind, row.tid)].append(row)
     size = {(w.kind, w.topic_id): w.size for w in windows}
     found: dict[str, dict] = defaultdict(dict)
-    for key, window_rows in by_window.items():
+    cut: Counter[tuple[str, str]] = Counter()
+    for (kind, topic_id), window_rows in by_window.items():
+        topic = topics[topic_id]
         window_rows.sort(key=lambda r: (r.draw_key < start, r.draw_key))
-        for row in window_rows[: size[key]]:
-            topic = topics[row.tid]
+        for row in window_rows[: size[(kind, topic_id)]]:
             if row.group_version_id is None:
-                candidate = drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle)
+                unit = f"pool:{row.qid}" if kind == "generator" else ""
+                candidate = drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle, unit=unit)
             else:
                 group = tuple(members.get(row.group_version_id, ()))
                 if not group:
@@ -152,7 +183,9 @@ def candidates_for(rows, windows: list[Window], start: float, members: dict, top
                     unit=f"group:{row.group_version_id}", members=group,
                 )  # fmt: skip
             found[topic.section][candidate.key] = candidate
-    return {subject: list(items.values()) for subject, items in found.items()}
+            if kind == "static" and len(window_rows) > size[(kind, topic_id)]:  # one row more was read than used
+                cut[(topic.section, topic.key)] += candidate.seen <= 0
+    return Offer({subject: list(items.values()) for subject, items in found.items()}, dict(cut))
 
 
 def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[drawing.Candidate]:
@@ -162,7 +195,7 @@ def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[draw
     windows = [Window("static", t.id, 2**31 - 1) for t in topics if not rule.topics or t.key in rule.topics]
     rows = read_windows(session, windows, 0.0)
     members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
-    return candidates_for(rows, windows, 0.0, members, {t.id: t for t in topics}, seen).get(rule.subject, [])
+    return candidates_for(rows, windows, 0.0, members, {t.id: t for t in topics}, seen).by_subject.get(rule.subject, [])
 
 
 def topic_weights(topics: list[Topic], subject: str, paper: str) -> dict[str, float]:
@@ -178,25 +211,35 @@ def generator_counts() -> Counter[tuple[str, str]]:
 def draw_paper(
     session: Session, user_id: int, pattern: Pattern, rng: random.Random, prefer: tuple[int, ...] = ()
 ) -> list[tuple[SectionRule, list[drawing.Candidate]]]:
-    """Read what the draw needs (a constant number of statements, none reading a whole topic) and draw each
-    section; raise DomainError if the bank cannot fill one. Writes nothing."""
+    """Read what the draw needs and draw each section; raise DomainError if the bank cannot fill one. Writes nothing.
+
+    Four statements, none reading a whole topic; in the rare draw that narrow windows could not serve as the whole
+    bank would (a topic short of items, a candidate who has seen most of one), two more with full windows.
+    """
     seen_rows = seen_questions(session, user_id)
     seen = {qid: shown.count for qid, shown in seen_rows.items()} | {question_id: -1 for question_id in prefer}
     topics = list(session.scalars(select(Topic)))
-    windows = windows_for(pattern, topics, seen_rows, generator_counts())
-    start = rng.random()
-    rows = read_windows(session, windows, start)
-    members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
-    by_subject = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen)
-    drawn = []
-    for rule in pattern.ordered_sections():
-        weights = topic_weights(topics, rule.subject, pattern.paper)
-        candidates = [c for c in by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
+    for full in (False, True):
+        windows = windows_for(pattern, topics, seen_rows, generator_counts(), full)
+        start = rng.random()
+        rows = read_windows(session, windows, start)
+        members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
+        offer = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen)
         try:
-            drawn.append((rule, drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)))
+            drawn = [(rule, _draw(rule, offer, topics, pattern.paper, rng)) for rule in pattern.ordered_sections()]
         except drawing.NotEnoughQuestions as exc:
-            raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
-    return drawn
+            if full or not offer.cut:
+                raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
+            continue
+        if full or offer.enough(drawn):
+            return drawn
+    raise AssertionError("unreachable: the full windows' draw returns or raises")
+
+
+def _draw(rule: SectionRule, offer: Offer, topics: list[Topic], paper: str, rng: random.Random):
+    weights = topic_weights(topics, rule.subject, paper)
+    candidates = [c for c in offer.by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
+    return drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
 
 
 def _slot_versions(pick: drawing.Candidate) -> list[tuple[int, bool]]:
