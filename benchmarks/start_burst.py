@@ -76,6 +76,7 @@ def prepare_database(url: str, candidates: int, pool: int) -> list[str]:
 
 def sign_in(port: int, email: str) -> Client:
     client = Client(port)
+    client.connection.timeout = 300  # signing in is preparation, and scrypt is slow on a busy machine
     client.post_form("/login", {"email": email, "password": PASSWORD, "csrf_token": client.csrf_token("/login")})
     return client
 
