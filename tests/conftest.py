@@ -37,6 +37,7 @@ def app(database_url, tmp_path):
             "SECRET_KEY": "test-secret",
             "RATELIMIT_ENABLED": False,
             "SERVER_NAME": None,
+            "GENERATED_POOL_TOP_UP": False,  # no background thread on the test database (tests/exam/test_start.py)
         }
     )
     yield app

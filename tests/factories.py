@@ -86,6 +86,15 @@ def load_bundled_bank(session):
     return import_bank(session, check_bank(root), load_taxonomy(find_taxonomy(root)))
 
 
+def fill_pool(session, per_generator: int = 8, seed: int = 7) -> dict[str, int]:
+    """Prepare the generated items' pool, as start-up or `bank refill-generated` does on a real site."""
+    import random
+
+    from trainer.bank.pool import refill
+
+    return refill(session, random.Random(seed), per_generator)
+
+
 def write_bank(folder: Path, files: dict[str, str], taxonomy: str | None = None) -> Path:
     """A bank folder for tests: the real taxonomy unless another is given, and the given files."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ ARGUMENTS = {
     "bank export": [str(PROJECT_ROOT / "never-written")],
     "bank stats": ["--json"],
     "bank retire-stale": ["--before", "2025-01-01"],
+    "bank refill-generated": ["--per-generator", "1"],
     "attempts close-expired": [],
     "cutoffs load": [str(PROJECT_ROOT / "trainer" / "results" / "cutoffs.csv")],
     "results rebuild": [],

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import secrets
 from pathlib import Path
 
 from flask import Flask
 
 from trainer.auth.service import admin_exists, create_user
+from trainer.bank.pool import refill
 from trainer.bank.service import bank_is_empty, import_bank, refresh_topics
 from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
 from trainer.bank.validation import check_bank
+from trainer.config import whole_number
 from trainer.core.access import Role
 from trainer.extensions import db
 from trainer.results.cutoffs import load_bundled_if_empty
@@ -40,6 +43,9 @@ def initialise(app: Flask, echo=print, admin_email: str = ADMIN_EMAIL) -> None:
             for problem in refresh_topics(session, root):
                 echo(f"taxonomy: {problem}")
             session.commit()
+        added = refill(session, random.Random(), whole_number(app.config, "GENERATED_POOL_SIZE"), done=session.commit)
+        if added:
+            echo(f"Prepared {sum(added.values())} generated question(s) for the pool.")
         loaded = load_bundled_if_empty(session)
         if loaded:
             session.commit()

@@ -17,7 +17,7 @@ from trainer.bank import service as bank_service
 from trainer.bank.stats import bank_stats
 from trainer.bank.validation import check_bank
 from trainer.bootstrap import ADMIN_EMAIL, initialise
-from trainer.config import ConfigError, ensure_secret_file
+from trainer.config import ConfigError, ensure_secret_file, whole_number
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.extensions import db
@@ -189,6 +189,20 @@ def stats(as_json: bool) -> None:
         limit = "no limit" if p.papers is None else f"{p.papers:>5}"
         scarcest = f"  scarcest: {p.scarcest.section}/{p.scarcest.key} ({p.scarcest.items} items)" if p.scarcest else ""
         click.echo(f"  {p.code:<40} {limit}{scarcest}")
+
+
+@bank.command("refill-generated")
+@click.option("--per-generator", type=click.IntRange(1, 10_000), default=None, help="Items to keep per generator.")
+@needs_schema
+def refill_generated(per_generator: int | None) -> None:
+    """Top the pool of generated items up (TRAINER_GENERATED_POOL_SIZE per generator); safe to run from cron."""
+    import random
+
+    from trainer.bank.pool import refill
+
+    size = per_generator or whole_number(current_app.config, "GENERATED_POOL_SIZE")
+    added = refill(db.session, random.Random(), size, done=db.session.commit)
+    click.echo(f"Added {sum(added.values())} generated item(s) to the pool ({size} per generator).")
 
 
 @database.command("upgrade")

@@ -43,6 +43,8 @@ class Config:
     PROXY_COUNT = 0  # trusted reverse proxies in front that set X-Forwarded-For/-Proto/-Host; 0 = none
     REQUIRE_SECOND_READER = False  # publishing a question needs an instructor other than its last editor
     LOG_FORMAT = "json"  # one line per request: json, text or off (trainer/ops/requestlog.py)
+    GENERATED_POOL_SIZE = 40  # generated items kept ready per generator (`flask bank refill-generated`)
+    GENERATED_POOL_TOP_UP = True  # after a start, top a generator's pool up in the background when it is half empty
 
 
 SECRET_FILE = "secret_key"

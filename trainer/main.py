@@ -1,6 +1,6 @@
 """The home page, and the header's switch of interface language."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, send_from_directory, url_for
 from flask_login import current_user
 
 from trainer.core.access import Access, access, same_site_path
@@ -35,3 +35,12 @@ def choose_language():
     response.set_cookie(COOKIE, language, max_age=YEAR, samesite="Lax", httponly=True,
                         secure=request.is_secure)  # fmt: skip
     return response
+
+
+@bp.route("/favicon.ico")
+@access(Access.PUBLIC)
+def show_favicon():
+    """The site's icon where every browser looks for it (a missing one is an error in each page's console)."""
+    return send_from_directory(
+        current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=7 * 24 * 3600
+    )

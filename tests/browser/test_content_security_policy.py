@@ -59,8 +59,7 @@ def refusals(page: Page) -> list[str]:
 
     def console(message) -> None:
         where = message.location["url"]
-        # The browser asks for /favicon.ico by itself; the site has none (a 404 the site never asked for).
-        if message.type == "error" and not where.endswith("/favicon.ico"):
+        if message.type == "error":  # a missing /favicon.ico, which browsers ask for by themselves, counts too
             found.append(f"console: {message.text} at {where}")
 
     page.on("console", console)

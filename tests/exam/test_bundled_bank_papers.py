@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.factories import load_bundled_bank, make_user
+from tests.factories import fill_pool, load_bundled_bank, make_user
 from trainer.bank.stats import bank_stats
 from trainer.bank.taxonomy import load_taxonomy
 from trainer.config import PROJECT_ROOT
@@ -18,6 +18,7 @@ T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def bundled(session):
     load_bundled_bank(session)
+    fill_pool(session)
     return session
 
 

@@ -6,10 +6,12 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from tests.factories import make_bank, make_question, make_topic, make_user
+from tests.factories import fill_pool, make_bank, make_question, make_topic, make_user
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
+from trainer.bank.parsing import QuestionContent
+from trainer.bank.service import add_version
 from trainer.core.errors import Conflict
 from trainer.exam import paper, saving, service
 from trainer.exam.models import Attempt
@@ -125,9 +127,13 @@ def group(session, topic, uid, size):
     session.add_all([item, version])
     session.flush()
     for n in range(size):
-        question = make_question(session, topic, f"{uid}-{n}")
-        question.versions[-1].group_version = version
-        question.versions[-1].group_position = n
+        question = Question(uid=f"{uid}-{n}", status="published")
+        session.add(question)
+        content = QuestionContent(
+            section=topic.section, topic=topic.key, difficulty="easy", stem=f"Question {n} on {uid}?",
+            options=("one", "two", "three", "four"), answer=0, explanation="Because one.", source="test",
+        )  # fmt: skip
+        add_version(session, question, content, topic, group_version=version, group_position=n)
     session.flush()
     return version
 
@@ -147,10 +153,12 @@ def test_a_passage_is_drawn_whole_in_order_and_counts_toward_the_section(session
     assert members[-1].position - members[0].position == 4  # together, in order
 
 
-def test_generated_items_are_drawn_and_stored_with_their_seed(session):
+def test_generated_items_are_drawn_from_the_pool_with_their_seed_and_a_start_stores_none(session):
     percentage = make_topic(session, "quant", "percentage", weights={"tier1": "3"})
     for n in range(5):
         make_question(session, percentage, f"quant-pct-{n}")
+    fill_pool(session, per_generator=4)
+    pooled = session.scalar(select(func.count(Question.id)).where(Question.kind == "generator"))
     user = make_user(session)
     drill = topic_pattern(all_patterns()["tier1-2025"], "quant", ("percentage",), 8)
     attempt = paper.start_attempt(session, user, drill, T0, random.Random(9))
@@ -158,7 +166,8 @@ def test_generated_items_are_drawn_and_stored_with_their_seed(session):
     assert len(attempt.slots) == 8 and generated
     for version in generated:
         assert version.seed is not None and version.hindi and version.question.kind == "generator"
-    assert session.scalars(select(Question).where(Question.kind == "generator")).all()
+        assert version.rendered["hindi"]["stem"]  # rendered when the pool was filled, not when drawn
+    assert session.scalar(select(func.count(Question.id)).where(Question.kind == "generator")) == pooled
 
 
 def test_an_attempt_is_graded_once_even_if_two_requests_finish_it(session):

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.core.clock import utcnow
@@ -29,6 +42,8 @@ class Question(Base):
     """The stable identity of an item: what statistics, reports and histories point at."""
 
     __tablename__ = "question"
+    # A draw reads a short window of one topic's drawable questions in random-key order, never the whole bank.
+    __table_args__ = (Index("ix_question_draw", "kind", "status", "topic_id", "draw_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(120), unique=True)
@@ -38,6 +53,16 @@ class Question(Base):
     # Who published it last, and when (with TRAINER_REQUIRE_SECOND_READER, never the last version's author).
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The newest version and what a draw needs of it, kept by `bank.service.add_version` (the only writer of
+    # versions): the draw joins this pointer instead of grouping all versions. No foreign-key constraint: the two
+    # tables would point at each other.
+    current_version_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    # A random position, fixed at creation; None for a group member after the first (the group is drawn whole).
+    draw_key: Mapped[float | None] = mapped_column(Float)
+    # Copied from the current version too: reading them there costs a draw more than all else (wide rows).
+    shuffle: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    group_version_id: Mapped[int | None] = mapped_column(Integer)
 
     versions: Mapped[list[QuestionVersion]] = relationship(back_populates="question", order_by="QuestionVersion.number")
 
@@ -71,6 +96,8 @@ class QuestionVersion(Base):
     group_position: Mapped[int | None] = mapped_column(Integer)
     generator: Mapped[str | None] = mapped_column(String(80))
     seed: Mapped[int | None] = mapped_column(BigInteger)
+    # The sanitised HTML of every text above, made once by `rendering.render_version` when the version is created.
+    rendered: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     question: Mapped[Question] = relationship(back_populates="versions")
     topic: Mapped[Topic] = relationship()
@@ -103,6 +130,7 @@ class ItemGroupVersion(Base):
     source: Mapped[str] = mapped_column(String(255))
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rendered: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"passage", "hindi_passage"} as HTML
 
     group: Mapped[ItemGroup] = relationship()
     topic: Mapped[Topic] = relationship()

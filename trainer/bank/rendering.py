@@ -161,6 +161,31 @@ def render_inline(text: str) -> str:
     return html
 
 
+def render_version(stem: str, options, explanation: str, hindi: dict | None) -> dict:
+    """Every text of a question version as sanitised HTML, made once and stored with the version.
+
+    Options keep their written order (the exam page picks them in the order it shows them); `hindi` is None for a
+    version without a Hindi text.
+    """
+    return {
+        "stem": render(stem),
+        "options": [render_inline(text) for text in options],
+        "explanation": render(explanation),
+        "hindi": {
+            "stem": render(hindi["stem"]),
+            "options": [render_inline(text) for text in hindi["options"]],
+            "explanation": render(hindi["explanation"]),
+        }
+        if hindi
+        else None,
+    }
+
+
+def render_passage(passage: str, hindi_passage: str) -> dict:
+    """A group's shared text as stored HTML: English, and Hindi ("" when there is none)."""
+    return {"passage": render(passage), "hindi_passage": render(hindi_passage) if hindi_passage else ""}
+
+
 class _VisibleText(HTMLParser):
     """Collects the text a reader would see: text nodes, not script or style bodies, comments or attributes."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.parsing import Problem, QuestionContent
+from trainer.bank.rendering import render_passage, render_version
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
 from trainer.bank.validation import BankCheck
 
@@ -67,10 +69,10 @@ def refresh_topics(session: Session, root: Path) -> list[Problem]:
 
 
 def latest_version_ids():
-    """A subquery: question_id → id of its newest version."""
+    """A subquery: question_id → id of its newest version (the stored pointer, no grouping)."""
     return (
-        select(QuestionVersion.question_id, func.max(QuestionVersion.id).label("version_id"))
-        .group_by(QuestionVersion.question_id)
+        select(Question.id.label("question_id"), Question.current_version_id.label("version_id"))
+        .where(Question.current_version_id.is_not(None))
         .subquery()
     )
 
@@ -93,12 +95,17 @@ def add_version(
     group_version: ItemGroupVersion | None = None,
     group_position: int | None = None,
 ) -> QuestionVersion | None:
-    """Append a version if the content (or the group text it is asked with) changed; None if unchanged."""
+    """Append a version if the content (or the group text it is asked with) changed; None if unchanged.
+
+    Every version is made here: its texts are rendered once, and the question's pointer to its current version
+    (with the topic and random draw position a draw reads) moves to it.
+    """
     current = latest_version(session, question)
     digest = content.content_hash()
     group_id = group_version.id if group_version is not None else None
     if current is not None and (current.content_hash, current.group_version_id) == (digest, group_id):
         return None
+    hindi = hindi_json(content.hindi)
     version = QuestionVersion(
         question=question,
         number=(current.number + 1) if current else 1,
@@ -114,14 +121,27 @@ def add_version(
         shuffle=content.shuffle,
         content_hash=digest,
         author_id=author_id,
-        hindi=hindi_json(content.hindi),
+        hindi=hindi,
         as_of=date.fromisoformat(content.as_of) if content.as_of else None,
         group_version=group_version,
         group_position=group_position,
+        rendered=render_version(content.stem, content.options, content.explanation, hindi),
     )
     session.add(version)
     session.flush()
+    point_at(question, version)
+    session.flush()
     return version
+
+
+def point_at(question: Question, version: QuestionVersion) -> None:
+    """Make `version` the question's current one; a group's later members get no draw position of their own."""
+    question.current_version_id, question.topic_id = version.id, version.topic_id
+    question.shuffle, question.group_version_id = version.shuffle, version.group_version_id
+    if version.group_position:
+        question.draw_key = None
+    elif question.draw_key is None:
+        question.draw_key = random.random()
 
 
 def hindi_json(hindi: tuple | None) -> dict | None:
@@ -167,6 +187,7 @@ def import_groups(
                 hindi_passage=content.hindi_passage,
                 source=content.source,
                 content_hash=digest,
+                rendered=render_passage(content.passage, content.hindi_passage),
             )
             session.add(current)
             report.groups_changed += 1

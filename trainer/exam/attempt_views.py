@@ -49,13 +49,15 @@ def take_attempt(attempt_id: int):
     states = service.slot_states(db.session, attempt)
     questions = screen.screen_questions(attempt, states)
     pattern = service.pattern_of(attempt)
+    windows, now = service.windows(attempt), utcnow()
     page = render_template(
         "exam/take_attempt.html",
         attempt=attempt,
         pattern=pattern,
         questions=questions,
         passages=screen.passages(paper.group_passages(db.session, attempt)),
-        data=screen.page_data(attempt, pattern, questions, service.windows(attempt), utcnow(), states),
+        data=screen.page_data(attempt, pattern, questions, windows, now, states),
+        first=screen.first_view(attempt, pattern, questions, windows, now),
         form=SubmitForm(),
     )
     return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper

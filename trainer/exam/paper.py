@@ -3,95 +3,99 @@
 from __future__ import annotations
 
 import random
-from collections import defaultdict
-from dataclasses import replace
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
 from trainer.bank.generators import all_generators, generate
 from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
-from trainer.bank.service import add_version, latest_version, latest_version_ids
+from trainer.bank.service import add_version, latest_version
 from trainer.bank.taxonomy import TopicDef
 from trainer.core.errors import DomainError
 from trainer.exam import drawing, timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Part, Pattern, SectionRule
 
-GENERATED_PER_GENERATOR = 3  # fresh generated candidates offered per generator, per section drawn
-DIFFICULTY_MIX = (("easy", 35), ("medium", 45), ("hard", 20))
+GENERATED_PER_GENERATOR = 3  # pooled generated items offered per generator (beyond those seen), per section
 UNTIMED_MINUTES = 7 * 24 * 60  # an untimed practice attempt is closed after a week
 
 
-def seen_counts(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts."""
-    rows = session.execute(
-        select(QuestionVersion.question_id, func.count(Slot.id))
+@dataclass(frozen=True)
+class Shown:
+    """A question the candidate has been shown before: how often, and what a draw needs of its current version."""
+
+    count: int
+    kind: str
+    topic_id: int | None
+
+
+def seen_questions(session: Session, user_id: int) -> dict[int, Shown]:
+    """Every question this candidate has been shown, over all their attempts, in one statement."""
+    shown = (
+        select(QuestionVersion.question_id.label("question_id"), func.count(Slot.id).label("times"))
         .join(Slot, Slot.version_id == QuestionVersion.id)
         .join(Attempt, Attempt.id == Slot.attempt_id)
         .where(Attempt.user_id == user_id)
         .group_by(QuestionVersion.question_id)
-    ).all()
-    return dict(rows)
-
-
-def stored_candidates(session: Session, rule: SectionRule, seen: dict[int, int]) -> list[drawing.Candidate]:
-    """Published hand-written questions of the section's subject (newest versions); a group is one candidate."""
-    latest = latest_version_ids()
-    query = (
-        select(
-            QuestionVersion.question_id,
-            QuestionVersion.id,
-            Topic.key,
-            QuestionVersion.shuffle,
-            QuestionVersion.group_version_id,
-            QuestionVersion.group_position,
-        )
-        .join(latest, latest.c.version_id == QuestionVersion.id)
-        .join(Question, Question.id == QuestionVersion.question_id)
-        .join(Topic, Topic.id == QuestionVersion.topic_id)
-        .where(Question.status == "published", Question.kind == "static", Topic.section == rule.subject)
+        .subquery()
     )
-    if rule.topics:
-        query = query.where(Topic.key.in_(rule.topics))
-    singles, groups = [], defaultdict(list)
-    for qid, vid, topic, shuffle, group_version, position in session.execute(query):
-        if group_version is None:
-            singles.append(drawing.Candidate(qid, vid, topic, seen.get(qid, 0), shuffle))
-        else:
-            groups[(group_version, topic)].append((position, qid, vid, shuffle))
-    for (group_version, topic), members in groups.items():
-        members.sort()
-        singles.append(
-            drawing.Candidate(
-                None,
-                None,
-                topic,
-                max(seen.get(m[1], 0) for m in members),
-                size=len(members),
-                unit=f"group:{group_version}",
-                members=tuple((qid, vid, shuffle) for _, qid, vid, shuffle in members),
-            )
+    rows = session.execute(
+        select(shown.c.question_id, shown.c.times, Question.kind, Question.topic_id).join(
+            Question, Question.id == shown.c.question_id
         )
-    return singles
+    )
+    return {qid: Shown(times, kind, topic_id) for qid, times, kind, topic_id in rows}
 
 
-def generated_candidates(rule: SectionRule, rng: random.Random, topics: set[str]) -> list[drawing.Candidate]:
-    """A few fresh generated items per generator of the subject's known topics (never seen: each seed is new)."""
-    candidates = []
-    for gen in sorted(all_generators().values(), key=lambda g: g.key):
-        if gen.section == rule.subject and gen.topic in topics and (not rule.topics or gen.topic in rule.topics):
-            for _ in range(GENERATED_PER_GENERATOR):
-                candidates.append(drawing.Candidate(None, None, gen.topic, unit=f"gen:{gen.key}:{rng.getrandbits(48)}"))
-    return candidates
+def seen_counts(session: Session, user_id: int) -> dict[int, int]:
+    """How many times this candidate has been shown each question, over all their attempts."""
+    return {qid: shown.count for qid, shown in seen_questions(session, user_id).items()}
 
 
-def topic_weights(session: Session, subject: str, paper: str) -> dict[str, float]:
-    """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
-    topics = session.scalars(select(Topic).where(Topic.section == subject))
-    return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics}
+@dataclass(frozen=True)
+class Window:
+    """What to read of one topic: its published hand-written questions, or its pooled generated items."""
+
+    kind: str  # "static" or "generator"
+    topic_id: int
+    size: int  # at most this many, from a random point of the topic's draw order onwards
+
+
+def windows_for(
+    pattern: Pattern,
+    topics: list[Topic],
+    seen: dict[int, Shown],
+    generators: dict[tuple[str, str], int],
+    full: bool = False,
+) -> list[Window]:
+    """The windows a paper needs: per topic, the unseen items a section may take from it, plus the seen ones.
+
+    With `full`, as many as the section's count: a section never takes more than that from one topic, so the
+    window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's share by
+    weight, which is nearly always enough (`Offer.enough` tells when it was not, and the draw reads again).
+    """
+    seen_in: Counter[tuple[str, int | None]] = Counter((s.kind, s.topic_id) for s in seen.values())
+    sizes: dict[tuple[str, int], int] = {}
+    for rule in pattern.ordered_sections():
+        mine = [t for t in topics if t.section == rule.subject and (not rule.topics or t.key in rule.topics)]
+        weights = {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(pattern.paper) for t in mine}
+        share = drawing.apportion(rule.questions, weights, {t.key: rule.questions for t in mine})
+        for topic in mine:
+            offered = GENERATED_PER_GENERATOR * generators.get((topic.section, topic.key), 0)
+            hand_written = rule.questions if full else min(rule.questions, 2 * share[topic.key] + 2)
+            for kind, count in (("static", hand_written), ("generator", offered)):
+                if count:
+                    key = (kind, topic.id)
+                    sizes[key] = max(sizes.get(key, 0), count + seen_in[key])
+    return [Window(kind, topic_id, size) for (kind, topic_id), size in sorted(sizes.items())]
+
+
+DIFFICULTY_MIX = (("easy", 35), ("medium", 45), ("hard", 20))  # a fixed paper's generated items, unless asked
 
 
 def materialise(session: Session, unit: str, rng: random.Random, difficulty: str | None = None) -> QuestionVersion:
@@ -117,11 +121,156 @@ def materialise(session: Session, unit: str, rng: random.Random, difficulty: str
     return version
 
 
-def _slot_versions(session: Session, pick: drawing.Candidate, rng: random.Random) -> list[tuple[int, bool]]:
+WINDOW_PART = (
+    "SELECT * FROM (SELECT id AS qid, current_version_id AS vid, topic_id AS tid, kind, draw_key, shuffle,"
+    " group_version_id FROM question"
+    " WHERE kind = :kind_{n} AND status = 'published' AND topic_id = :topic_{n} AND draw_key {op} :start"
+    " ORDER BY draw_key LIMIT :size_{n}) AS window_{n}_{side}"
+)
+
+
+def read_windows(session: Session, windows: list[Window], start: float) -> list:
+    """One statement: for each window, its questions from `start` on in draw order (wrapping round to the
+    beginning), each an indexed range read of at most `size` rows of the question table alone.
+
+    Written as SQL text: building the same union as ~200 SQLAlchemy subqueries cost more than running it.
+    """
+    if not windows:
+        return []
+    params = {"start": start}
+    for n, window in enumerate(windows):
+        params |= {f"kind_{n}": window.kind, f"topic_{n}": window.topic_id, f"size_{n}": window.size + 1}
+    return session.execute(_windows_sql(len(windows)), params).all()
+
+
+@lru_cache(maxsize=64)
+def _windows_sql(count: int):
+    """The statement for `count` windows (one per paper shape, so it is parsed and cached once)."""
+    parts = [WINDOW_PART.format(n=n, op=op, side=side) for n in range(count) for op, side in ((">=", "a"), ("<", "b"))]
+    return text(" UNION ALL ".join(parts))
+
+
+def group_members(session: Session, group_version_ids: set[int]) -> dict[int, list]:
+    """The published members of these groups in their current versions, by group version id, in order."""
+    rows = session.execute(
+        select(Question.id, QuestionVersion.id, QuestionVersion.shuffle, QuestionVersion.group_version_id)
+        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
+        .where(QuestionVersion.group_version_id.in_(sorted(group_version_ids)), Question.status == "published")
+        .order_by(QuestionVersion.group_position)
+    )
+    members: dict[int, list] = defaultdict(list)
+    for qid, vid, shuffle, group_version in rows:
+        members[group_version].append((qid, vid, shuffle))
+    return members
+
+
+@dataclass
+class Offer:
+    """What the windows offer a draw, by subject; and, per topic whose window may have left items unread, how many
+    unseen hand-written candidates it offered."""
+
+    by_subject: dict[str, list[drawing.Candidate]]
+    cut: dict[tuple[str, str], int]
+
+    def enough(self, drawn: list[tuple[SectionRule, list[drawing.Candidate]]]) -> bool:
+        """True when the draw would have gone the same way with every window full: it never used up the unseen
+        items of a cut window, and never fell back on seen items while a window of the subject was cut."""
+        for rule, picks in drawn:
+            taken = Counter(p.topic for p in picks if not p.unit.startswith("pool:"))
+            for topic, count in taken.items():
+                offered = self.cut.get((rule.subject, topic))
+                if offered is not None and count >= offered and offered < rule.questions:
+                    return False
+            if any(p.seen > 0 for p in picks) and any(subject == rule.subject for subject, _ in self.cut):
+                return False
+        return True
+
+
+def candidates_for(rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict):
+    """The Offer: each window's first `size` rows in draw order from `start`; a group whole, a pooled item alone."""
+    by_window: dict[tuple[str, int], list] = defaultdict(list)
+    for row in rows:
+        by_window[(row.kind, row.tid)].append(row)
+    size = {(w.kind, w.topic_id): w.size for w in windows}
+    found: dict[str, dict] = defaultdict(dict)
+    cut: Counter[tuple[str, str]] = Counter()
+    for (kind, topic_id), window_rows in by_window.items():
+        topic = topics[topic_id]
+        window_rows.sort(key=lambda r: (r.draw_key < start, r.draw_key))
+        for row in window_rows[: size[(kind, topic_id)]]:
+            if row.group_version_id is None:
+                unit = f"pool:{row.qid}" if kind == "generator" else ""
+                candidate = drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle, unit=unit)
+            else:
+                group = tuple(members.get(row.group_version_id, ()))
+                if not group:
+                    continue
+                candidate = drawing.Candidate(
+                    None, None, topic.key, max(seen.get(m[0], 0) for m in group), size=len(group),
+                    unit=f"group:{row.group_version_id}", members=group,
+                )  # fmt: skip
+            found[topic.section][candidate.key] = candidate
+            if kind == "static" and len(window_rows) > size[(kind, topic_id)]:  # one row more was read than used
+                cut[(topic.section, topic.key)] += candidate.seen <= 0
+    return Offer({subject: list(items.values()) for subject, items in found.items()}, dict(cut))
+
+
+def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[drawing.Candidate]:
+    """Every hand-written candidate a section of `rule.subject` (and `rule.topics`) could draw; for checks and
+    tools that ask what is drawable, not for a start (it reads the whole subject)."""
+    topics = [t for t in session.scalars(select(Topic)) if t.section == rule.subject]
+    windows = [Window("static", t.id, 2**31 - 1) for t in topics if not rule.topics or t.key in rule.topics]
+    rows = read_windows(session, windows, 0.0)
+    members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
+    return candidates_for(rows, windows, 0.0, members, {t.id: t for t in topics}, seen).by_subject.get(rule.subject, [])
+
+
+def topic_weights(topics: list[Topic], subject: str, paper: str) -> dict[str, float]:
+    """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
+    return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics if t.section == subject}
+
+
+def generator_counts() -> Counter[tuple[str, str]]:
+    """How many generators write each (section, topic)."""
+    return Counter((gen.section, gen.topic) for gen in all_generators().values())
+
+
+def draw_paper(
+    session: Session, user_id: int, pattern: Pattern, rng: random.Random, prefer: tuple[int, ...] = ()
+) -> list[tuple[SectionRule, list[drawing.Candidate]]]:
+    """Read what the draw needs and draw each section; raise DomainError if the bank cannot fill one. Writes nothing.
+
+    Four statements, none reading a whole topic; in the rare draw that narrow windows could not serve as the whole
+    bank would (a topic short of items, a candidate who has seen most of one), two more with full windows.
+    """
+    seen_rows = seen_questions(session, user_id)
+    seen = {qid: shown.count for qid, shown in seen_rows.items()} | {question_id: -1 for question_id in prefer}
+    topics = list(session.scalars(select(Topic)))
+    for full in (False, True):
+        windows = windows_for(pattern, topics, seen_rows, generator_counts(), full)
+        start = rng.random()
+        rows = read_windows(session, windows, start)
+        members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
+        offer = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen)
+        try:
+            drawn = [(rule, _draw(rule, offer, topics, pattern.paper, rng)) for rule in pattern.ordered_sections()]
+        except drawing.NotEnoughQuestions as exc:
+            if full or not offer.cut:
+                raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
+            continue
+        if full or offer.enough(drawn):
+            return drawn
+    raise AssertionError("unreachable: the full windows' draw returns or raises")
+
+
+def _draw(rule: SectionRule, offer: Offer, topics: list[Topic], paper: str, rng: random.Random):
+    weights = topic_weights(topics, rule.subject, paper)
+    candidates = [c for c in offer.by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
+    return drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
+
+
+def _slot_versions(pick: drawing.Candidate) -> list[tuple[int, bool]]:
     """(version id, shuffle) for each slot a drawn candidate fills, in order."""
-    if pick.unit.startswith("gen:"):
-        version = materialise(session, pick.unit, rng)
-        return [(version.id, True)]
     if pick.members:
         return [(vid, shuffle) for _, vid, shuffle in pick.members]
     return [(pick.version_id, pick.shuffle)]
@@ -148,9 +297,12 @@ def start_attempt(
     """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't.
 
     Questions in `prefer` (ids; e.g. a drill's earlier mistakes) are drawn ahead of unseen ones where they fit.
+    Everything is read first; then the attempt and all its slots are written in two statements, so a start holds
+    the database's write lock (SQLite's is one for the whole file) only for a moment.
     """
     pattern = effective_pattern(pattern, timed)
-    seen = seen_counts(session, user.id) | {question_id: -1 for question_id in prefer}
+    with session.no_autoflush:
+        drawn = draw_paper(session, user.id, pattern, rng, prefer)
     extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) if timed else 0 for p in pattern.parts]
     windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
     attempt = Attempt(
@@ -164,26 +316,23 @@ def start_attempt(
         deadline=windows[-1][1],
     )
     session.add(attempt)
-    for rule in pattern.ordered_sections():
-        weights = topic_weights(session, rule.subject, pattern.paper)
-        candidates = stored_candidates(session, rule, seen) + generated_candidates(rule, rng, set(weights))
-        try:
-            picks = drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
-        except drawing.NotEnoughQuestions as exc:
-            raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
-        for pick in picks:
-            for version_id, shuffle in _slot_versions(session, pick, rng):
-                attempt.slots.append(
-                    Slot(
-                        position=len(attempt.slots),
-                        section=rule.key,
-                        version_id=version_id,
-                        option_order=drawing.option_order(shuffle, rng),
-                        marks_right=rule.marks_right,
-                        marks_wrong=rule.marks_wrong,
-                    )
-                )
     session.flush()
+    slots = []
+    for rule, picks in drawn:
+        for pick in picks:
+            for version_id, shuffle in _slot_versions(pick):
+                slots.append(
+                    {
+                        "attempt_id": attempt.id,
+                        "position": len(slots),
+                        "section": rule.key,
+                        "version_id": version_id,
+                        "option_order": drawing.option_order(shuffle, rng),
+                        "marks_right": rule.marks_right,
+                        "marks_wrong": rule.marks_wrong,
+                    }
+                )
+    session.execute(insert(Slot), slots)  # one executemany: a single multi-row INSERT where the driver can
     return attempt
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from trainer.bank.models import ItemGroupVersion
-from trainer.bank.rendering import render, render_inline
+from trainer.bank.models import ItemGroupVersion, QuestionVersion
+from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome
 from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Attempt, Slot
@@ -52,26 +52,30 @@ def _numbers(attempt: Attempt) -> list[int]:
     return numbers
 
 
+def fragments(version: QuestionVersion) -> dict:
+    """The version's stored HTML (made when it was created); rendered here only for a row that somehow lacks it."""
+    return version.rendered or render_version(version.stem, version.options, version.explanation, version.hindi)
+
+
 def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQuestion]:
     pattern_languages = {s["key"]: s.get("languages", ["en", "hi"]) for s in attempt.pattern.get("sections", [])}
     questions = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
-        hindi = version.hindi if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
+        html = fragments(version)
+        hindi = html["hindi"] if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
         questions.append(
             ScreenQuestion(
                 position=slot.position,
                 number=number,
                 section=slot.section,
-                stem_html=render(version.stem),
-                options_html=[render_inline(version.options[i]) for i in slot.option_order],
+                stem_html=html["stem"],
+                options_html=[html["options"][i] for i in slot.option_order],
                 choice=shown_choice(slot, state.answer),
                 palette=state.palette.value,
                 passage=version.group_version_id,
-                hindi_stem_html=render(hindi["stem"]) if hindi else "",
-                hindi_options_html=tuple(render_inline(hindi["options"][i]) for i in slot.option_order)
-                if hindi
-                else (),
+                hindi_stem_html=hindi["stem"] if hindi else "",
+                hindi_options_html=tuple(hindi["options"][i] for i in slot.option_order) if hindi else (),
             )
         )
     return questions
@@ -79,10 +83,59 @@ def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQu
 
 def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     """Rendered shared texts by group version id: English, and Hindi where there is one."""
-    return {
-        gid: {"html": render(g.passage), "hindi_html": render(g.hindi_passage) if g.hindi_passage else ""}
-        for gid, g in groups.items()
-    }
+    stored = {gid: g.rendered or render_passage(g.passage, g.hindi_passage) for gid, g in groups.items()}
+    return {gid: {"html": html["passage"], "hindi_html": html["hindi_passage"]} for gid, html in stored.items()}
+
+
+PALETTE_LABELS = {  # the palette's states, in the legend's order (static/js/exam.js has the same)
+    "not_visited": "Not Visited",
+    "not_answered": "Not Answered",
+    "answered": "Answered",
+    "marked": "Marked for Review",
+    "answered_marked": "Answered & Marked for Review",
+}
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """What the exam page shows before its script runs, as the script would set it, so nothing moves on load."""
+
+    position: int  # the question shown first: the first of the open part
+    section: str
+    part_name: str  # "" unless the paper has several timed parts
+    time_left: str  # HH:MM:SS of the open part
+    tab_counts: dict[str, str]  # answered/total per section
+    locks: dict[str, str]  # " (closed)" / " (opens later)" for sections of other timed parts
+    palette_counts: list[tuple[str, str, int]]  # (state, label, count) in the open section
+
+
+def first_view(
+    attempt: Attempt, pattern: Pattern, questions: list[ScreenQuestion], windows: list[tuple[datetime, datetime]], now
+) -> FirstView:
+    """The page's state at load: the open part's first question, its section's tab, counts and palette."""
+    open_part = next((i for i, (opens, closes) in enumerate(windows) if opens <= now < closes), -1)
+    part_of = {key: i for i, part in enumerate(pattern.parts) for key in part.sections}
+    first = next((q for q in questions if not attempt.timed or part_of[q.section] == open_part), questions[0])
+    locks = {}
+    for rule in pattern.ordered_sections():
+        part = part_of[rule.key]
+        locked = attempt.timed and part != open_part
+        locks[rule.key] = (" (closed)" if part < open_part else " (opens later)") if locked else ""
+    left = max(0, int((windows[open_part][1] - now).total_seconds())) if open_part >= 0 else 0
+    in_section = [q for q in questions if q.section == first.section]
+    return FirstView(
+        position=first.position,
+        section=first.section,
+        part_name=f"{pattern.parts[open_part].name}:" if len(pattern.parts) > 1 and open_part >= 0 else "",
+        time_left=f"{left // 3600:02d}:{left % 3600 // 60:02d}:{left % 60:02d}",
+        tab_counts={
+            r.key: f"{sum(q.choice is not None for q in questions if q.section == r.key)}/"
+            f"{sum(q.section == r.key for q in questions)}"
+            for r in pattern.ordered_sections()
+        },
+        locks=locks,
+        palette_counts=[(k, label, sum(q.palette == k for q in in_section)) for k, label in PALETTE_LABELS.items()],
+    )
 
 
 def client_state_for(slots: dict[int, TouchedSlot], states: dict[int, SlotState]) -> list[dict]:
@@ -152,13 +205,14 @@ def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list
     for position in positions:
         slot, state = attempt.slots[position], states[position]
         version = slot.version
+        html = fragments(version)
         feedback.append(
             {
                 "position": position,
                 "right": state.answer == slot.key,  # a regrade's correction counts from then on
                 "key": shown_choice(slot, slot.key),
-                "explanation": render(version.explanation),
-                "hindiExplanation": render(version.hindi["explanation"]) if version.hindi else "",
+                "explanation": html["explanation"],
+                "hindiExplanation": html["hindi"]["explanation"] if html["hindi"] else "",
             }
         )
     return feedback
@@ -194,6 +248,7 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
     review = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
         version = slot.version
+        html = fragments(version)
         verdict = graded_verdict(state.answer, slot.key, slot.dropped)
         marks = {Outcome.RIGHT: slot.marks_right, Outcome.WRONG: -slot.marks_wrong, Outcome.BLANK: 0.0}[verdict]
         review.append(
@@ -201,17 +256,17 @@ def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQu
                 number=number,
                 section=slot.section,
                 topic=version.topic.name,
-                stem_html=render(version.stem),
-                options_html=[render_inline(text) for text in version.options],
+                stem_html=html["stem"],
+                options_html=list(html["options"]),
                 chosen=state.answer,
                 key=slot.key,
                 verdict=verdict,
                 marks=marks,
                 seconds=state.seconds,
                 palette=state.palette.value,
-                explanation_html=render(version.explanation),
+                explanation_html=html["explanation"],
                 passage=version.group_version_id,
-                hindi_explanation_html=render(version.hindi["explanation"]) if version.hindi else "",
+                hindi_explanation_html=html["hindi"]["explanation"] if html["hindi"] else "",
                 dropped=slot.dropped,
                 position=slot.position,
             )

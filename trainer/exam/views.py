@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import secrets
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from trainer.bank.models import Topic
+from trainer.bank.pool import top_up
 from trainer.batches.assignments import mine as assigned_to
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
@@ -26,6 +27,7 @@ def _begin(pattern, mode: str, timed: bool):
         db.session, current_user, pattern, utcnow(), random.Random(secrets.randbits(64)), mode=mode, timed=timed
     )
     db.session.commit()
+    top_up.soon(current_app._get_current_object())  # the pool is refilled after starts, never during one
     return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
 
 
