@@ -37,6 +37,7 @@ def app(database_url, tmp_path):
             "SECRET_KEY": "test-secret",
             "RATELIMIT_ENABLED": False,
             "SERVER_NAME": None,
+            "IMPORT_FOLDER": str(tmp_path / "imports"),  # web imports' uploads (instance/imports otherwise)
         }
     )
     yield app

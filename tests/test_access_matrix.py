@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.authoring.writing_factories import group_uid, upload_token
 from tests.factories import PASSWORD, Auth, make_bank, make_user
 from trainer.auth.models import User
 from trainer.auth.reset import reset_token
@@ -109,6 +110,11 @@ VARIABLES: dict[str, Variable] = {
     "user_id": Variable(lambda world, fresh: {"another candidate's account": world.account()}),
     "cutoff_id": Variable(lambda world, fresh: {"a cut-off": world.cutoff()}),
     "token": Variable(lambda world, fresh: {"a password-reset link's token": world.reset_link_token()}),
+    "group_uid": Variable(lambda world, fresh: {"a passage group": group_uid(world.app)}),
+    "upload": Variable(
+        lambda world, fresh: {"the instructor's uploaded import": upload_token(world.app, world.users[INSTRUCTOR])},
+        owner=INSTRUCTOR,
+    ),
 }
 
 
