@@ -110,9 +110,7 @@ def test_a_new_group_with_hindi_is_a_draft_group_of_draft_questions_in_order(app
         ({"members-0-explanation": ""}, "members-0-explanation", "Every question needs a worked explanation."),
     ],
 )
-def test_an_invalid_group_is_refused_at_the_field_and_nothing_is_saved(
-    app, client, instructor, changes, field, message
-):
+def test_an_invalid_group_is_refused_at_the_field_and_nothing_saved(app, client, instructor, changes, field, message):
     response = client.post("/authoring/groups/new", data=group_form(client, **changes))
 
     assert response.status_code == 422

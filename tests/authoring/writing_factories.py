@@ -15,7 +15,7 @@ from trainer.extensions import db
 GIFT = """$CATEGORY: $course$/top/Maths Year 1/Percentages
 
 ::pct-1:: What is 10% of 50? {
-=5 # Ten per cent is a tenth: 50 / 10 = 5.
+=5 # A tenth of 50 is 5.
 ~10
 ~15
 ~20
