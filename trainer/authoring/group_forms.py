@@ -14,6 +14,15 @@ from trainer.bank.validation.sanitising import dropped_message
 MAX_MEMBERS = 10
 
 
+def _text(value: str | None) -> str:
+    """A field's text as the bank files hold it: trimmed, with the browser's CRLF line ends as LF."""
+    return (value or "").replace("\r\n", "\n").strip()
+
+
+def _hindi(hindi: tuple | None) -> tuple | None:
+    return (_text(hindi[0]), tuple(_text(o) for o in hindi[1]), _text(hindi[2])) if hindi else None
+
+
 class GroupForm(FlaskForm):
     topic = SelectField("Section / topic", validators=[DataRequired()])
     source = StringField("Source", validators=[DataRequired(message="Say where the text comes from."), Length(max=255)])
@@ -56,7 +65,7 @@ class GroupForm(FlaskForm):
     def group_content(self) -> GroupContent:
         section, _, topic = self.topic.data.partition("/")
         return GroupContent(
-            section, topic, self.passage.data.strip(), self.source.data.strip(), (self.hindi_passage.data or "").strip()
+            section, topic, _text(self.passage.data), _text(self.source.data), _text(self.hindi_passage.data)
         )
 
     def member_contents(self, group_uid: str) -> list[QuestionContent]:
