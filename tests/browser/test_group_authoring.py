@@ -20,8 +20,9 @@ from trainer.extensions import db
 
 pytestmark = pytest.mark.browser
 
-PASSAGE = "The table gives the sales of 3 shops.\n\n| Shop | Sales |\n|---|---|\n| P | 120 |\n| Q | 80 |\n| R | $\\frac{1}{2} \\times 200$ |"
-HINDI_PASSAGE = "तालिका 3 दुकानों की बिक्री देती है।\n\n| दुकान | बिक्री |\n|---|---|\n| P | 120 |\n| Q | 80 |\n| R | $\\frac{1}{2} \\times 200$ |"
+TABLE = "|---|---|\n| P | 120 |\n| Q | 80 |\n| R | $\\frac{1}{2} \\times 200$ |"
+PASSAGE = f"The table gives the sales of 3 shops.\n\n| Shop | Sales |\n{TABLE}"
+HINDI_PASSAGE = f"तालिका 3 दुकानों की बिक्री देती है।\n\n| दुकान | बिक्री |\n{TABLE}"
 QUESTIONS = [
     {"stem": "Which shop sold the most?", "option_a": "P", "option_b": "Q", "option_c": "R", "option_d": "All equal",
      "explanation": "P sold 120, more than 100 and 80.", "answer": "A",
