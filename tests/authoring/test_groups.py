@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tests.authoring.test_views import token
 from tests.authoring.test_writing import new_form
 from tests.authoring.writing_factories import make_group
-from tests.factories import PASSWORD, make_topic, make_user
+from tests.factories import PASSWORD, count_queries, make_topic, make_user
 from trainer.authoring import groups
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
 from trainer.extensions import db
@@ -289,3 +289,16 @@ def test_the_preview_names_a_groups_fields_by_question_number(client, instructor
     )
     assert response.json["html"]["passage"] == "<p>A <em>b</em></p>"
     assert response.json["warnings"][0].startswith("Question 2, Question: candidates would not see")
+
+
+def test_the_group_page_takes_the_same_queries_whatever_the_number_of_questions(app, client, instructor):
+    counts = []
+    for members in (2, 6):
+        with app.app_context():
+            uid = make_group(db.session, instructor.id, members=members).uid
+            db.session.commit()
+        client.get(f"/authoring/groups/{uid}")
+        with app.app_context(), count_queries() as statements:
+            assert client.get(f"/authoring/groups/{uid}").status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
