@@ -40,6 +40,7 @@ class Config:
     HTTPS = False  # served over https (behind a TLS proxy): HSTS, Secure cookies, https links
     PROXY_COUNT = 0  # trusted reverse proxies in front that set X-Forwarded-For/-Proto/-Host; 0 = none
     REQUIRE_SECOND_READER = False  # publishing a question needs an instructor other than its last editor
+    IMPORT_FOLDER: str | None = None  # where web-import uploads wait between steps (default: instance/imports)
 
 
 SECRET_FILE = "secret_key"
