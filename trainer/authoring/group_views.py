@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from trainer.auth.models import User
-from trainer.authoring import discarding, groups, service
+from trainer.authoring import discarding, groups, service, workflow
 from trainer.authoring.group_forms import MAX_MEMBERS, GroupForm
 from trainer.authoring.views import RENDERERS, _number, bp, topic_choices
 from trainer.core.access import Access, access
@@ -58,7 +58,7 @@ def show_group(group_uid: str):
     return render_template(
         "authoring/show_group.html", group=group, versions=versions, version=versions[-1],
         members=groups.members_of(db.session, group), names=_names(versions),
-        actions=[a for a, (allowed, _t) in groups.workflow.TRANSITIONS.items() if group.status in allowed],
+        actions=workflow.actions_for(group.status),
         **RENDERERS,
     )  # fmt: skip
 
