@@ -210,7 +210,7 @@ def test_a_file_whose_format_cannot_be_told_asks_for_it(app, client, instructor)
 
 
 def test_the_csv_template_downloads_and_imports_as_a_new_question(app, client, instructor):
-    template = client.get("/authoring/import/template.csv")
+    template = client.get("/authoring/export?template=csv")
     assert template.headers["Content-Disposition"] == 'attachment; filename="question-template.csv"'
     assert template.text.startswith("uid,section,topic,difficulty,stem,option_a")
 

@@ -123,13 +123,6 @@ def cancel_import(upload: str):
     return redirect(url_for("authoring.upload_import"))
 
 
-@bp.route("/import/template.csv")
-@access(Access.STAFF)
-def csv_template():
-    """The CSV import template: the header row and one example question."""
-    return _download(template(), "text/csv", "question-template.csv")
-
-
 def _download(body: str | bytes, mimetype: str, name: str) -> Response:
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -137,7 +130,10 @@ def _download(body: str | bytes, mimetype: str, name: str) -> Response:
 @bp.route("/export")
 @access(Access.STAFF)
 def export_bank():
-    """Choose a format (and optionally a topic); with `download=1` the file itself."""
+    """Choose a format (and optionally a topic); with `download=1` the file itself; with `template=csv` the CSV
+    import template (the header row and one example question)."""
+    if request.args.get("template") == "csv":
+        return _download(template(), "text/csv", "question-template.csv")
     form = ExportForm(request.args)
     form.topic.choices = [SelectChoice("", "The whole bank"), *topic_choices()]
     if request.args.get("download") != "1" or not form.validate():
