@@ -38,6 +38,7 @@ def app(database_url, tmp_path):
             "RATELIMIT_ENABLED": False,
             "SERVER_NAME": None,
             "GENERATED_POOL_TOP_UP": False,  # no background thread on the test database (tests/exam/test_start.py)
+            "IMPORT_FOLDER": str(tmp_path / "imports"),  # web imports' uploads (instance/imports otherwise)
         }
     )
     yield app

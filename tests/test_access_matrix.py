@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.authoring.writing_factories import group_uid, upload_token
 from tests.factories import PASSWORD, Auth, make_bank, make_user
 from trainer.auth.models import User
 from trainer.auth.reset import reset_token
@@ -219,6 +220,11 @@ VARIABLES: dict[str, Variable] = {
         lambda world, fresh: {"A's problem report": a_report(world)},
         owner=CANDIDATE_A,
         others_allowed=frozenset({INSTRUCTOR, ADMIN}),  # staff read every report
+    ),
+    "group_uid": Variable(lambda world, fresh: {"a passage group": group_uid(world.app)}),
+    "upload": Variable(
+        lambda world, fresh: {"the instructor's uploaded import": upload_token(world.app, world.users[INSTRUCTOR])},
+        owner=INSTRUCTOR,
     ),
 }
 

@@ -45,6 +45,7 @@ class Config:
     LOG_FORMAT = "json"  # one line per request: json, text or off (trainer/ops/requestlog.py)
     GENERATED_POOL_SIZE = 40  # generated items kept ready per generator (`flask bank refill-generated`)
     GENERATED_POOL_TOP_UP = True  # after a start, top a generator's pool up in the background when it is half empty
+    IMPORT_FOLDER: str | None = None  # where web-import uploads wait between steps (default: instance/imports)
 
 
 SECRET_FILE = "secret_key"

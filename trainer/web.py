@@ -45,6 +45,7 @@ def register(app: Flask) -> None:
     from trainer.auth.admin import bp as admin_bp
     from trainer.auth.service import session_user
     from trainer.auth.views import bp as auth_bp
+    from trainer.authoring import group_views, import_views  # noqa: F401  (groups, import, export: authoring's)
     from trainer.authoring.views import bp as authoring_bp
     from trainer.batches.views import bp as batches_bp
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)

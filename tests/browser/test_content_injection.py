@@ -28,7 +28,7 @@ CORPUS_FILE = Path(__file__).parents[1] / "data" / "injection_corpus.yaml"
 CORPUS = [item["payload"] for item in yaml.safe_load(CORPUS_FILE.read_text(encoding="utf-8"))]
 QUESTIONS = 8  # the last two share a passage
 PER_QUESTION = 12  # stem, four options, explanation, and the same six in Hindi
-PER_PASSAGE = 4  # payloads in the passage, and as many in its Hindi version
+PER_PASSAGE = 6  # payloads in the passage, and as many in its Hindi version
 CONTROLS = (
     "#btn-submit",
     "#btn-save",

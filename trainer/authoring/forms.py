@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, Form, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -23,11 +25,22 @@ def valid_maths(form, field) -> None:
 # The editor's live preview sends these fields; warnings name them as the form does.
 _ENGLISH = {"stem": "Question", **{f"option_{x.lower()}": f"Option {x}" for x in LETTERS}, "explanation": "Explanation"}
 PREVIEW_LABELS = _ENGLISH | {f"hindi_{name}": f"{label} (Hindi)" for name, label in _ENGLISH.items()}
+PREVIEW_LABELS |= {"passage": "Shared text", "hindi_passage": "Shared text (Hindi)"}
+MEMBER_FIELD = re.compile(r"^members-(\d{1,2})-(\w+)$")
 
 
-class QuestionForm(FlaskForm):
-    topic = SelectField("Section / topic", validators=[DataRequired()])
-    subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
+def preview_label(key: str) -> str:
+    """How the editors name a previewed field in a warning (a group's questions by their number)."""
+    member = MEMBER_FIELD.match(key)
+    if member and member.group(2) in PREVIEW_LABELS:
+        return f"Question {int(member.group(1)) + 1}, {PREVIEW_LABELS[member.group(2)]}"
+    return PREVIEW_LABELS.get(key, key)
+
+
+class QuestionText(Form):
+    """A question's own text and key, in English and optional Hindi: the single-question editor has it, and so
+    does each question of a passage group. Its checks are the ones `bank validate` makes."""
+
     difficulty = SelectField("Difficulty", choices=[SelectChoice(d, d.title()) for d in DIFFICULTIES])
     stem = TextAreaField(
         "Question",
@@ -42,16 +55,6 @@ class QuestionForm(FlaskForm):
     explanation = TextAreaField(
         "Explanation", validators=[DataRequired(message="Every question needs a worked explanation."), valid_maths]
     )
-    source = StringField(
-        "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
-    )
-    shuffle = BooleanField("Shuffle the options when drawn")
-    change_note = StringField(
-        "Change note",
-        validators=[Length(max=500)],
-        description="What changed and why; shown in the question's history.",
-    )
-    save_anyway = BooleanField("Save anyway: it is not a duplicate of the questions shown")
     hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
     hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
     hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])
@@ -112,13 +115,12 @@ class QuestionForm(FlaskForm):
         found = (dropped_message(getattr(self, n).label.text, getattr(self, n).data or "") for n in names)
         return [message for message in found if message]
 
-    def fill_from(self, version) -> None:
-        self.topic.data = f"{version.topic.section}/{version.topic.key}"
-        self.subtopic.data, self.difficulty.data = version.subtopic, version.difficulty
-        self.stem.data, self.explanation.data, self.source.data = version.stem, version.explanation, version.source
+    def fill_text(self, version) -> None:
+        self.difficulty.data = version.difficulty
+        self.stem.data, self.explanation.data = version.stem, version.explanation
         for name, text in zip(self.OPTION_FIELDS, version.options):
             getattr(self, name).data = text
-        self.answer.data, self.shuffle.data = LETTERS[version.answer], version.shuffle
+        self.answer.data = LETTERS[version.answer]
         if version.hindi:
             self.hindi_stem.data, self.hindi_explanation.data = version.hindi["stem"], version.hindi["explanation"]
             for name, text in zip(self.OPTION_FIELDS, version.hindi["options"]):
@@ -129,6 +131,26 @@ class QuestionForm(FlaskForm):
             return None
         options = tuple(getattr(self, f"hindi_{n}").data.strip() for n in self.OPTION_FIELDS)
         return (self.hindi_stem.data.strip(), options, self.hindi_explanation.data.strip())
+
+
+class QuestionForm(FlaskForm, QuestionText):
+    topic = SelectField("Section / topic", validators=[DataRequired()])
+    subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
+    source = StringField(
+        "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
+    )
+    shuffle = BooleanField("Shuffle the options when drawn")
+    change_note = StringField(
+        "Change note",
+        validators=[Length(max=500)],
+        description="What changed and why; shown in the question's history.",
+    )
+    save_anyway = BooleanField("Save anyway: it is not a duplicate of the questions shown")
+
+    def fill_from(self, version) -> None:
+        self.topic.data = f"{version.topic.section}/{version.topic.key}"
+        self.subtopic.data, self.source.data, self.shuffle.data = version.subtopic, version.source, version.shuffle
+        self.fill_text(version)
 
     def content(self, current=None) -> QuestionContent:
         """The edited content; what the editor does not show (language, group, as_of) stays as it was.

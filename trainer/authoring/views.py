@@ -7,7 +7,7 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from trainer.authoring import diffing, health, health_service, service, workflow
-from trainer.authoring.forms import PREVIEW_LABELS, QuestionForm
+from trainer.authoring.forms import QuestionForm, preview_label
 from trainer.bank.rendering import render, render_inline
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
@@ -145,7 +145,7 @@ def preview():
     """Render Markdown with maths exactly as candidates will see it (used by the editor's live preview)."""
     payload = request.get_json(silent=True)
     texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
-    found = (dropped_message(PREVIEW_LABELS.get(key, key), text) for key, text in texts.items())
+    found = (dropped_message(preview_label(key), text) for key, text in texts.items())
     return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])
 
 

@@ -29,7 +29,7 @@ def change_status(session: Session, question: Question, action: str, user_id: in
         raise Conflict(f"Unknown action {action!r}.")
     allowed, target = TRANSITIONS[action]
     if question.status not in allowed:
-        raise Conflict(f"{question.uid} is {question.status}: it cannot be {_past(action)}.")
+        raise Conflict(f"{question.uid} is {question.status}: it cannot be {past(action)}.")
     if action == "publish":
         newest = latest_version(session, question)
         if second_reader and newest is not None and newest.author_id == user_id:
@@ -49,5 +49,5 @@ def actions_for(status: str) -> list[str]:
     return [action for action, (allowed, _target) in TRANSITIONS.items() if status in allowed]
 
 
-def _past(action: str) -> str:
+def past(action: str) -> str:
     return {"publish": "published", "retire": "retired", "restore": "restored"}[action]

@@ -130,6 +130,8 @@ class ItemGroupVersion(Base):
     source: Mapped[str] = mapped_column(String(255))
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # None: loaded from the bank files
+    change_note: Mapped[str] = mapped_column(String(500), default="", server_default="")
     rendered: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"passage", "hindi_passage"} as HTML
 
     group: Mapped[ItemGroup] = relationship()

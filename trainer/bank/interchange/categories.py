@@ -51,3 +51,18 @@ def resolve(item: Item, mapping: dict[str, str], taxonomy: dict[str, SectionDef]
         item.line,
         f"category {item.category!r} is not one of our topics: map it with --map '{category}=SECTION/TOPIC'",
     )
+
+
+def unplaced(items: list[Item], mapping: dict[str, str], taxonomy: dict[str, SectionDef]) -> list[str]:
+    """The categories (normalised; DEFAULT for items without one) that neither name one of our topics nor are
+    mapped to one: what a web import asks the instructor to map, in the order they first appear."""
+    found: dict[str, None] = {}
+    for item in items:
+        if item.section and item.topic:
+            continue
+        category = normalise(item.category)
+        target = mapping.get(category or DEFAULT) or ("/".join(category.split("/")[-2:]) if category else "")
+        section, _, topic = target.partition("/")
+        if not (section in taxonomy and topic in taxonomy[section].topics):
+            found.setdefault(category or DEFAULT)
+    return list(found)
