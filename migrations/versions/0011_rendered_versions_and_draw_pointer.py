@@ -5,7 +5,7 @@ renderer when a version is created (filled here for existing rows). question.cur
 draw_key let a draw read a short, indexed window of one topic instead of grouping every version of the bank.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-05 07:20:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from trainer.bank.rendering import render_passage, render_version
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

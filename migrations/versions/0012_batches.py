@@ -5,7 +5,7 @@ it (owner or co-instructor); batch_member the candidates in it; assignment a tes
 as a kind and a target (a drill's "section/topic", a test's pattern code; later a frozen paper or live mock id).
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-05 07:10:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import trainer.core.db
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """institute: fixed papers and live mocks
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0012
 Create Date: 2026-12-05 07:00:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import trainer.core.db
 
 revision = "0013"
-down_revision = "0008"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

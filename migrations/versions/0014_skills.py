@@ -1,7 +1,7 @@
 """skills: the typing attempt of the Data Entry Speed Test (DEST)
 
 Revision ID: 0014
-Revises: 0008
+Revises: 0013
 Create Date: 2026-12-05 07:20:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import trainer.core.db
 
 revision = "0014"
-down_revision = "0008"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@
 Graded strict attempts already in the database are queued, so the first `stats refresh` counts them.
 
 Revision ID: 0015
-Revises: 0008
+Revises: 0014
 Create Date: 2026-12-05 07:30:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import trainer.core.db
 
 revision = "0015"
-down_revision = "0008"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """interface language: the account's choice of English or Hindi for the site's pages
 
 Revision ID: 0016
-Revises: 0008
+Revises: 0015
 Create Date: 2026-12-05 07:45:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0008"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
