@@ -108,7 +108,7 @@ def new_paper(session: Session, name: str, pattern_code: str, user: User, rng: r
     blueprint = {}
     for rule in pattern.ordered_sections():
         items, _ = section_items(session, rule, {}, rng)
-        weights = topic_weights(session, rule.subject, pattern.paper)
+        weights = topic_weights(list(session.scalars(select(Topic))), rule.subject, pattern.paper)
         counts = building.prefill(rule.questions, weights, _availability(items))
         blueprint[rule.key] = _nested(counts)
     paper = FixedPaper(name=name, pattern_code=pattern.code, pattern=pattern.to_dict(), blueprint=blueprint,
