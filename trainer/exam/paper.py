@@ -150,6 +150,19 @@ def _windows_sql(count: int):
     return text(" UNION ALL ".join(parts))
 
 
+def read_preferred(session: Session, question_ids: tuple[int, ...]) -> list:
+    """The rows `read_windows` gives, for these published hand-written questions wherever they fall in draw order
+    (a drill's earlier mistakes must be offered even when the random window missed them)."""
+    if not question_ids:
+        return []
+    return session.execute(
+        select(
+            Question.id.label("qid"), Question.current_version_id.label("vid"), Question.topic_id.label("tid"),
+            Question.kind, Question.draw_key, Question.shuffle, Question.group_version_id,
+        ).where(Question.id.in_(sorted(set(question_ids))), Question.status == "published", Question.kind == "static")
+    ).all()  # fmt: skip
+
+
 def group_members(session: Session, group_version_ids: set[int]) -> dict[int, list]:
     """The published members of these groups in their current versions, by group version id, in order."""
     rows = session.execute(
@@ -186,8 +199,11 @@ class Offer:
         return True
 
 
-def candidates_for(rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict):
-    """The Offer: each window's first `size` rows in draw order from `start`; a group whole, a pooled item alone."""
+def candidates_for(
+    rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict, preferred=()
+) -> Offer:
+    """The Offer: each window's first `size` rows in draw order from `start`, plus the `preferred` rows wherever
+    they fall; a group whole, a pooled item alone."""
     by_window: dict[tuple[str, int], list] = defaultdict(list)
     for row in rows:
         by_window[(row.kind, row.tid)].append(row)
@@ -198,21 +214,32 @@ def candidates_for(rows, windows: list[Window], start: float, members: dict, top
         topic = topics[topic_id]
         window_rows.sort(key=lambda r: (r.draw_key < start, r.draw_key))
         for row in window_rows[: size[(kind, topic_id)]]:
-            if row.group_version_id is None:
-                unit = f"pool:{row.qid}" if kind == "generator" else ""
-                candidate = drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle, unit=unit)
-            else:
-                group = tuple(members.get(row.group_version_id, ()))
-                if not group:
-                    continue
-                candidate = drawing.Candidate(
-                    None, None, topic.key, max(seen.get(m[0], 0) for m in group), size=len(group),
-                    unit=f"group:{row.group_version_id}", members=group,
-                )  # fmt: skip
+            candidate = _candidate(row, topic, members, seen)
+            if candidate is None:
+                continue
             found[topic.section][candidate.key] = candidate
             if kind == "static" and len(window_rows) > size[(kind, topic_id)]:  # one row more was read than used
                 cut[(topic.section, topic.key)] += candidate.seen <= 0
+    for row in preferred:
+        topic = topics[row.tid]
+        candidate = _candidate(row, topic, members, seen)
+        if candidate is not None:
+            found[topic.section][candidate.key] = candidate
     return Offer({subject: list(items.values()) for subject, items in found.items()}, dict(cut))
+
+
+def _candidate(row, topic: Topic, members: dict, seen: dict) -> drawing.Candidate | None:
+    """One row's candidate: a question alone, a pooled generated item, or a whole group (None if it has no member)."""
+    if row.group_version_id is None:
+        unit = f"pool:{row.qid}" if row.kind == "generator" else ""
+        return drawing.Candidate(row.qid, row.vid, topic.key, seen.get(row.qid, 0), row.shuffle, unit=unit)
+    group = tuple(members.get(row.group_version_id, ()))
+    if not group:
+        return None
+    return drawing.Candidate(
+        None, None, topic.key, max(seen.get(m[0], 0) for m in group), size=len(group),
+        unit=f"group:{row.group_version_id}", members=group,
+    )  # fmt: skip
 
 
 def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[drawing.Candidate]:
@@ -246,12 +273,14 @@ def draw_paper(
     seen_rows = seen_questions(session, user_id)
     seen = {qid: shown.count for qid, shown in seen_rows.items()} | {question_id: -1 for question_id in prefer}
     topics = list(session.scalars(select(Topic)))
+    preferred = read_preferred(session, prefer)
     for full in (False, True):
         windows = windows_for(pattern, topics, seen_rows, generator_counts(), full)
         start = rng.random()
         rows = read_windows(session, windows, start)
-        members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
-        offer = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen)
+        groups = {row.group_version_id for row in [*rows, *preferred] if row.group_version_id is not None}
+        members = group_members(session, groups)
+        offer = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen, preferred)
         try:
             drawn = [(rule, _draw(rule, offer, topics, pattern.paper, rng)) for rule in pattern.ordered_sections()]
         except drawing.NotEnoughQuestions as exc:
