@@ -113,3 +113,12 @@ def test_signing_in_with_a_wrong_password_is_told_in_hindi(client, auth):
     client.set_cookie("lang", "hi")
     refused = client.post("/login", data={"csrf_token": auth.token(), "email": "x@example.org", "password": "wrong"})
     assert "ई-मेल या पासवर्ड ग़लत है।" in refused.get_data(as_text=True)
+
+
+def test_deleting_an_account_is_asked_and_refused_in_hindi(client, auth):
+    auth.login()
+    client.set_cookie("lang", "hi")
+    page = client.get("/account/delete").get_data(as_text=True)
+    assert "अपना खाता हटाएँ" in page and "Delete your account" not in page
+    refused = client.post("/account/delete", data={"csrf_token": auth.token("/account/delete"), "password": "nope"})
+    assert refused.status_code == 422 and "यह आपका पासवर्ड नहीं है" in refused.get_data(as_text=True)

@@ -1,5 +1,6 @@
 """The account deletion form (CSRF-protected)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, Length
@@ -9,7 +10,7 @@ from trainer.auth.passwords import MAX_PASSWORD
 
 class DeleteAccountForm(FlaskForm):
     password = PasswordField(
-        "Your password",
-        validators=[DataRequired(message="Type your password to delete your account."), Length(max=MAX_PASSWORD)],
-        description="Asked so that nobody else at this computer can delete your account.",
+        _l("Your password"),
+        validators=[DataRequired(message=_l("Type your password to delete your account.")), Length(max=MAX_PASSWORD)],
+        description=_l("Asked so that nobody else at this computer can delete your account."),
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from trainer.auth.models import User
+from trainer.i18n import N_
 from trainer.auth.service import DELETED_PASSWORD, end_sessions
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
@@ -47,11 +48,11 @@ def delete_account(session: Session, user: User, password: str, now: datetime) -
     """Delete the user's personal data and disable the account; raise DomainError for a wrong password or for the
     only admin (who would leave the site without one)."""
     if not check_password_hash(user.password_hash, password):
-        raise DomainError("That is not your password; your account was not deleted.")
+        raise DomainError(N_("That is not your password; your account was not deleted."))
     if user.role == Role.ADMIN:
         admins = session.scalar(select(func.count(User.id)).where(User.role == Role.ADMIN, User.disabled_at.is_(None)))
         if admins <= 1:
-            raise DomainError("You are the only admin: make another account admin before deleting yours.")
+            raise DomainError(N_("You are the only admin: make another account admin before deleting yours."))
     close_open_attempts(session, user, now)
     for model in (ReviewCard, TopicProgress, StudyTarget):
         session.execute(delete(model).where(model.user_id == user.id))

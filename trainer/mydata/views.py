@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, stream_with_context, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.auth.sessions import close_session
@@ -47,12 +48,12 @@ def delete_account():
             delete_my_account(db.session, current_user._get_current_object(), form.password.data, utcnow())
         except DomainError as exc:
             db.session.rollback()
-            form.password.errors.append(str(exc))
+            form.password.errors.append(_(str(exc)))  # the service's messages are in the catalogue (N_)
         else:
             db.session.commit()
             close_session()
             flash(
-                "Your account is deleted. Your answers are kept without your name for the questions' statistics.",
+                _("Your account is deleted. Your answers are kept without your name for the questions' statistics."),
                 "info",
             )
             return redirect(url_for("auth.login"))
