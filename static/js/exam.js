@@ -14,10 +14,15 @@
   const parts = data.parts.map((p) => ({ name: p.name, sections: p.sections, opens: Date.parse(p.opens), closes: Date.parse(p.closes) }));
   const sectionNames = {};
   data.sections.forEach((s) => { sectionNames[s.id] = s.name; });
-  const LABELS = {
-    not_visited: "Not Visited", not_answered: "Not Answered", answered: "Answered",
-    marked: "Marked for Review", answered_marked: "Answered & Marked for Review",
-  };
+  // Every word shown comes from the server in the interface language (trainer/exam/screen_text.py).
+  const text = JSON.parse(document.getElementById("exam-text").textContent);
+  const LABELS = text.palette; // the palette's states in the legend's order
+  function t(key, values) {
+    return text[key].replace(/%\((\w+)\)s/g, (whole, name) => String(values[name]));
+  }
+  function escapeHtml(value) {
+    return String(value).replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
+  }
   const $ = (id) => document.getElementById(id);
 
   let offset = Date.parse(data.serverNow) - Date.now(); // server time = Date.now() + offset
@@ -106,7 +111,7 @@
         journal = journal.filter((s) => !done.has(s.id) && !done.has(s));
         saveJournal();
         const reasons = Object.values(body.refused).concat((body.malformed || []).map((m) => m.reason));
-        if (reasons.length) notice("Not saved: " + reasons[0] + ".");
+        if (reasons.length) notice(t("notSaved", { reason: reasons[0] }));
         reconcile(body.state);
         (body.feedback || []).forEach(showFeedback);
         batch.filter((s) => s.kind !== "view").forEach((s) => setSaved(s.position, !pendingFor(s.position)));
@@ -162,7 +167,7 @@
     clearTimeout(renewTimer);
     const box = $("signed-out");
     if (box && box.open) box.close();
-    notice("Signed in again: sending your answers.");
+    notice(text.signedInAgain);
     flush();
   }
   on("signed-out-retry", () => renewToken().catch(() => false));
@@ -228,7 +233,7 @@
       const locked = data.timed && part !== openPart;
       tab.disabled = locked;
       tab.setAttribute("aria-pressed", key === section ? "true" : "false");
-      tab.querySelector(".tab-lock").textContent = locked ? (part < openPart ? " (closed)" : " (opens later)") : "";
+      tab.querySelector(".tab-lock").textContent = locked ? " " + (part < openPart ? text.closed : text.opensLater) : "";
       const inSection = questions.filter((q) => q.section === key);
       tab.querySelector(".tab-count").textContent = inSection.filter((q) => q.choice !== null).length + "/" + inSection.length;
     });
@@ -236,12 +241,12 @@
       const q = questions[Number(button.dataset.position)];
       button.hidden = q.section !== section;
       button.className = "pal " + q.palette + (q.position === current ? " current" : "");
-      button.setAttribute("aria-label", "Question " + button.textContent + ": " + LABELS[q.palette]);
+      button.setAttribute("aria-label", t("questionState", { number: button.textContent, state: LABELS[q.palette] }));
       if (q.position === current) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
     });
     const counts = countStates(section); // the real screen counts the open section
     $("palette-counts").innerHTML = Object.keys(LABELS).map((k) =>
-      '<span class="count"><span class="pal ' + k + '" aria-hidden="true">' + counts[k] + "</span> " + LABELS[k] + "</span>").join("");
+      '<span class="count"><span class="pal ' + k + '" aria-hidden="true">' + counts[k] + "</span> " + escapeHtml(LABELS[k]) + "</span>").join("");
     const partName = $("part-name");
     if (partName && parts.length > 1 && openPart >= 0) partName.textContent = parts[openPart].name + ":";
     if (practice) lockChecked(current);
@@ -272,7 +277,7 @@
   // ---- practice ----
   function checkAnswer() {
     const choice = chosen(current);
-    if (choice === null) { notice("Choose an option first."); return; }
+    if (choice === null) { notice(text.chooseFirst); return; }
     if (checked[current]) return;
     record("save", current, choice);
     lockChecked(current);
@@ -288,11 +293,11 @@
     const box = document.querySelector("#q" + f.position + " .feedback");
     if (!box) return;
     const letter = "ABCD"[f.key];
-    box.innerHTML = "<p class='" + (f.right ? "good" : "bad") + "'><strong>" + (f.right ? "Right." : "Wrong.") +
-      "</strong> The answer is " + letter + ".</p><div class='lang-en'>" + f.explanation + "</div>" +
+    box.innerHTML = "<p class='" + (f.right ? "good" : "bad") + "'><strong>" + escapeHtml(f.right ? text.right : text.wrong) +
+      "</strong> " + escapeHtml(t("answerIs", { letter: letter })) + "</p><div class='lang-en'>" + f.explanation + "</div>" +
       (f.hindiExplanation ? "<div class='lang-hi' lang='hi'>" + f.hindiExplanation + "</div>" : "") +
       (urls.report ? "<p><a class='report-link' target='_blank' rel='noopener' href='" + urls.report + "?position=" +
-        Number(f.position) + "'>Report a problem with this question</a> (opens in a new tab)</p>" : "");
+        Number(f.position) + "'>" + escapeHtml(text.report) + "</a> " + escapeHtml(text.newTab) + "</p>" : "");
     box.hidden = false;
     box.setAttribute("role", "status");
     lockChecked(f.position);
@@ -383,10 +388,10 @@
   on("btn-submit", function () {
     const rows = data.sections.map(function (s) {
       const c = countStates(s.id);
-      return "<tr><th scope='row'>" + s.name + "</th>" + Object.keys(LABELS).map((k) => "<td>" + c[k] + "</td>").join("") + "</tr>";
+      return "<tr><th scope='row'>" + escapeHtml(s.name) + "</th>" + Object.keys(LABELS).map((k) => "<td>" + c[k] + "</td>").join("") + "</tr>";
     });
-    $("confirm-table").innerHTML = "<thead><tr><th scope='col'>Section</th>" +
-      Object.values(LABELS).map((l) => "<th scope='col'>" + l + "</th>").join("") + "</tr></thead><tbody>" + rows.join("") + "</tbody>";
+    $("confirm-table").innerHTML = "<thead><tr><th scope='col'>" + escapeHtml(text.section) + "</th>" +
+      Object.values(LABELS).map((l) => "<th scope='col'>" + escapeHtml(l) + "</th>").join("") + "</tr></thead><tbody>" + rows.join("") + "</tbody>";
     dialog.showModal();
   });
   on("confirm-no", () => dialog.close());
@@ -430,8 +435,8 @@
     const part = partAt(now);
     if (part !== openPart) {
       openPart = part;
-      if (part < 0) { timer.textContent = "00:00:00"; say("Time is over. Submitting your answers."); submit(); return; }
-      say(parts[part - 1] ? parts[part - 1].name + " is closed. " + parts[part].name + " is open now." : "");
+      if (part < 0) { timer.textContent = "00:00:00"; say(text.timeOver); submit(); return; }
+      say(parts[part - 1] ? t("partChange", { closed: parts[part - 1].name, open: parts[part].name }) : "");
       const first = questions.findIndex((q) => inOpenPart(q.position));
       if (first >= 0) show(first);
     }
@@ -443,7 +448,8 @@
       const key = openPart + ":" + minutes;
       if (left <= minutes * 60 && left > minutes * 60 - 5 && !announced[key]) {
         announced[key] = true;
-        say(minutes + (minutes === 1 ? " minute" : " minutes") + " left" + (parts.length > 1 ? " in " + parts[openPart].name : "") + ".");
+        const inPart = parts.length > 1 ? "In" : "";
+        say(t((minutes === 1 ? "oneMinuteLeft" : "minutesLeft") + inPart, { minutes: minutes, part: parts[openPart].name }));
       }
     });
   }

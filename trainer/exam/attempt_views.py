@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -16,6 +17,7 @@ from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
+from trainer.exam.screen_text import screen_text
 from trainer.extensions import db
 from trainer.institute import livemocks
 from trainer.reports import notices
@@ -58,6 +60,7 @@ def take_attempt(attempt_id: int):
         passages=screen.passages(paper.group_passages(db.session, attempt)),
         data=screen.page_data(attempt, pattern, questions, windows, now, states),
         first=screen.first_view(attempt, pattern, questions, windows, now),
+        text=screen_text(),
         form=SubmitForm(),
     )
     return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper
@@ -105,7 +108,7 @@ def save_steps(attempt_id: int):
     # tab to learn what the first one saved whenever it touches the same question.
     return jsonify(
         acked=result.acked,
-        refused={**batch.refused, **result.refused},
+        refused={**batch.refused, **{step: _(reason) for step, reason in result.refused.items()}},
         malformed=batch.malformed,  # steps without a usable id, by their place in the batch
         deferred=batch.deferred,  # past the per-request maximum: not judged, to be sent again
         server_now=now.isoformat(),
@@ -124,10 +127,11 @@ def submit_attempt(attempt_id: int):
         service.submit(db.session, attempt, utcnow(), _grace())
         db.session.commit()
         if not was_open:
-            flash("This test had already been submitted; nothing was changed.", "info")
+            flash(_("This test had already been submitted; nothing was changed."), "info")
         elif attempt.state == service.EXPIRED:
             flash(
-                "The time was already over: the test was submitted at its deadline with the answers saved then.", "info"
+                _("The time was already over: the test was submitted at its deadline with the answers saved then."),
+                "info",
             )
     return redirect(url_for("exam.show_result", attempt_id=attempt.id))
 

@@ -1,5 +1,6 @@
 """Forms of the exam flow (CSRF-protected)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, widgets
 from wtforms.fields.choices import SelectChoice
@@ -8,11 +9,13 @@ from wtforms.validators import DataRequired, NumberRange
 
 class StartForm(FlaskForm):
     declaration = BooleanField(
-        "I have read and understood the instructions. I declare that I am not carrying any prohibited "
-        "material, and I will not use unfair means.",
-        validators=[DataRequired(message="Please tick the declaration to begin.")],
+        _l(
+            "I have read and understood the instructions. I declare that I am not carrying any prohibited "
+            "material, and I will not use unfair means."
+        ),
+        validators=[DataRequired(message=_l("Please tick the declaration to begin."))],
     )
-    timed = BooleanField("Keep the exam timer (practice only)", default=False)
+    timed = BooleanField(_l("Keep the exam timer (practice only)"), default=False)
 
 
 class SubmitForm(FlaskForm):

@@ -22,6 +22,7 @@ from trainer.exam.models import Step
 from trainer.exam.patterns import Pattern
 from trainer.exam.service import IN_PROGRESS, pattern_or_404, pattern_windows, plausible_time
 from trainer.exam.steps import SLOT_KINDS, Kind, SlotState, StepRecord, fold
+from trainer.i18n import N_
 
 NEW_STEP_SEQ = 2**62  # steps being stored have no id yet; they sort after every stored one
 POSITIONS = range(2**31 - 1)  # a position outside this could not even be asked of the database
@@ -216,14 +217,15 @@ def _refusal(
         return f"unknown action {step.kind!r}"
     slot = slots.get(step.position) if isinstance(step.position, int) else None
     if slot is None:
-        return "that question is not in this paper"
+        return N_("that question is not in this paper")
     if step.choice is not None and not 0 <= step.choice < len(slot.option_order):
-        return "that option is not in this question"
+        return N_("that option is not in this question")
     part = pattern.part_of(slot.section)
     if part not in open_parts and not (open_parts and part < min(open_parts) and step.kind == Kind.VIEW):
-        return "this section is closed" if not open_parts or part < min(open_parts) else "this section is not open yet"
+        closed = not open_parts or part < min(open_parts)
+        return N_("this section is closed") if closed else N_("this section is not open yet")
     if step.position in revealed and step.kind != Kind.VIEW:
-        return "this answer has been checked and can no longer be changed"
+        return N_("this answer has been checked and can no longer be changed")
     return None
 
 

@@ -17,6 +17,7 @@ from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
 from trainer.exam.steps import SlotState
+from trainer.i18n import N_
 
 if TYPE_CHECKING:
     from trainer.exam.saving import TouchedSlot
@@ -87,13 +88,14 @@ def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     return {gid: {"html": html["passage"], "hindi_html": html["hindi_passage"]} for gid, html in stored.items()}
 
 
-PALETTE_LABELS = {  # the palette's states, in the legend's order (static/js/exam.js has the same)
-    "not_visited": "Not Visited",
-    "not_answered": "Not Answered",
-    "answered": "Answered",
-    "marked": "Marked for Review",
-    "answered_marked": "Answered & Marked for Review",
+PALETTE_LABELS = {  # the palette's states, in the legend's order; translated where shown (screen_text.py)
+    "not_visited": N_("Not Visited"),
+    "not_answered": N_("Not Answered"),
+    "answered": N_("Answered"),
+    "marked": N_("Marked for Review"),
+    "answered_marked": N_("Answered & Marked for Review"),
 }
+LOCK_LABELS = (N_("(closed)"), N_("(opens later)"))  # a tab of another timed part: before it, after it
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,8 @@ class FirstView:
     part_name: str  # "" unless the paper has several timed parts
     time_left: str  # HH:MM:SS of the open part
     tab_counts: dict[str, str]  # answered/total per section
-    locks: dict[str, str]  # " (closed)" / " (opens later)" for sections of other timed parts
-    palette_counts: list[tuple[str, str, int]]  # (state, label, count) in the open section
+    locks: dict[str, str]  # one of LOCK_LABELS (untranslated) for sections of other timed parts, else ""
+    palette_counts: list[tuple[str, str, int]]  # (state, untranslated label, count) in the open section
 
 
 def first_view(
@@ -120,7 +122,7 @@ def first_view(
     for rule in pattern.ordered_sections():
         part = part_of[rule.key]
         locked = attempt.timed and part != open_part
-        locks[rule.key] = (" (closed)" if part < open_part else " (opens later)") if locked else ""
+        locks[rule.key] = LOCK_LABELS[0 if part < open_part else 1] if locked else ""
     left = max(0, int((windows[open_part][1] - now).total_seconds())) if open_part >= 0 else 0
     in_section = [q for q in questions if q.section == first.section]
     return FirstView(

@@ -1,0 +1,36 @@
+"""The exam screen's words its script shows (palette states, dialogs, notices, timer announcements), in the
+interface language, for the page's JSON data block: the script itself holds no English.
+
+Placeholders stay in Python's `%(name)s` form; the script fills them in.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from trainer.exam.screen import PALETTE_LABELS
+
+
+def screen_text() -> dict:
+    """Every string static/js/exam.js shows, translated for the current request."""
+    return {
+        "palette": {state: _(label) for state, label in PALETTE_LABELS.items()},
+        "section": _("Section"),
+        "closed": _("(closed)"),
+        "opensLater": _("(opens later)"),
+        "questionState": _("Question %(number)s: %(state)s"),
+        "notSaved": _("Not saved: %(reason)s."),
+        "signedInAgain": _("Signed in again: sending your answers."),
+        "chooseFirst": _("Choose an option first."),
+        "right": _("Right."),
+        "wrong": _("Wrong."),
+        "answerIs": _("The answer is %(letter)s."),
+        "report": _("Report a problem with this question"),
+        "newTab": _("(opens in a new tab)"),
+        "timeOver": _("Time is over. Submitting your answers."),
+        "partChange": _("%(closed)s is closed. %(open)s is open now."),
+        "oneMinuteLeft": _("1 minute left."),
+        "minutesLeft": _("%(minutes)s minutes left."),
+        "oneMinuteLeftIn": _("1 minute left in %(part)s."),
+        "minutesLeftIn": _("%(minutes)s minutes left in %(part)s."),
+    }
