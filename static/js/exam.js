@@ -16,7 +16,7 @@
   data.sections.forEach((s) => { sectionNames[s.id] = s.name; });
   // Every word shown comes from the server in the interface language (trainer/exam/screen_text.py).
   const text = JSON.parse(document.getElementById("exam-text").textContent);
-  const LABELS = text.palette; // the palette's states in the legend's order
+  const LABELS = Object.fromEntries(text.palette); // the palette's states, in the legend's order
   function t(key, values) {
     return text[key].replace(/%\((\w+)\)s/g, (whole, name) => String(values[name]));
   }

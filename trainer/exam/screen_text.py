@@ -14,7 +14,8 @@ from trainer.exam.screen import PALETTE_LABELS
 def screen_text() -> dict:
     """Every string static/js/exam.js shows, translated for the current request."""
     return {
-        "palette": {state: _(label) for state, label in PALETTE_LABELS.items()},
+        # pairs, not an object: the page's JSON has its keys sorted, and the legend's order matters
+        "palette": [[state, _(label)] for state, label in PALETTE_LABELS.items()],
         "section": _("Section"),
         "closed": _("(closed)"),
         "opensLater": _("(opens later)"),

@@ -1,0 +1,64 @@
+"""The exam screen in the interface language: a Hindi reader gets Hindi instructions, legend, buttons and script
+words, while the questions stay in the language chosen on the screen itself."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.exam.test_views import TIER1, bank, post_steps, start_mock, token_of  # noqa: F401 (bank is a fixture)
+
+EXAM_TEXT = re.compile(r'<script id="exam-text" type="application/json">(.*?)</script>', re.S)
+STATES = ["not_visited", "not_answered", "answered", "marked", "answered_marked"]
+HINDI_LEGEND = ["नहीं देखा", "उत्तर नहीं दिया", "उत्तर दिया", "समीक्षा के लिए चिह्नित", "उत्तर दिया और समीक्षा के लिए चिह्नित"]
+
+
+def exam_text(html: str) -> dict:
+    return json.loads(EXAM_TEXT.search(html).group(1))
+
+
+def test_the_instructions_and_legend_are_in_hindi_for_a_hindi_interface(client, auth, bank):
+    auth.login()
+    client.set_cookie("lang", "hi")
+    page = client.get(f"/tests/{TIER1}").get_data(as_text=True)
+    assert "निर्देश" in page and "मैं शुरू करने के लिए तैयार हूँ" in page
+    assert all(f"{term}:" in page for term in HINDI_LEGEND)
+    assert "Not Visited" not in page and "I am ready to begin" not in page
+    refused = client.post(f"/tests/{TIER1}", data={"csrf_token": token_of(page)})
+    assert refused.status_code == 422
+    assert "शुरू करने के लिए कृपया घोषणा पर सही का निशान लगाएँ।" in refused.get_data(as_text=True)
+
+
+def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_english(client, auth, bank):
+    auth.login()
+    client.set_cookie("lang", "hi")
+    _attempt_id, page = start_mock(client)
+    for button in ["सेव करें और आगे बढ़ें", "समीक्षा के लिए चिह्नित करें और आगे बढ़ें", "उत्तर मिटाएँ", "सबमिट करें"]:
+        assert f">{button}</button>" in page
+    assert "शेष समय" in page and "क्या टेस्ट सबमिट करें?" in page
+    for english in ["Save &amp; Next", "Save & Next", "Clear Response", "Time left", "Submit the test?"]:
+        assert english not in page
+    text = exam_text(page)
+    # In the legend's order, which the palette counts and the submit summary's columns follow.
+    assert text["palette"] == [[state, term] for state, term in zip(STATES, HINDI_LEGEND)]
+    assert text["section"] == "खंड" and text["timeOver"] == "समय समाप्त। आपके उत्तर सबमिट किए जा रहे हैं।"
+    assert text["questionState"] == "प्रश्न %(number)s: %(state)s"  # the script fills in the placeholders
+    # The questions are shown in English until the candidate switches the screen's own question language.
+    assert "Stem of " in page and '<option value="en">English</option>' in page
+    assert 'class="stem lang-en"' in page and "show-hi" not in page
+
+
+def test_an_english_interface_gets_english_script_words(client, auth, bank):
+    auth.login()
+    _attempt_id, page = start_mock(client)
+    assert ">Save & Next</button>" in page
+    assert exam_text(page)["palette"][-1] == ["answered_marked", "Answered & Marked for Review"]
+
+
+def test_a_refused_save_says_why_in_hindi(client, auth, bank):
+    auth.login()
+    client.set_cookie("lang", "hi")
+    attempt_id, page = start_mock(client)
+    step = {"id": "s-1", "kind": "save", "position": 0, "choice": 7}
+    refused = post_steps(client, attempt_id, [step], token_of(page)).get_json()["refused"]
+    assert refused == {"s-1": "यह विकल्प इस प्रश्न में नहीं है"}
