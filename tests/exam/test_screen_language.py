@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 import re
 
-from tests.exam.test_views import TIER1, bank, post_steps, start_mock, token_of  # noqa: F401 (bank is a fixture)
+import pytest
+
+from tests.exam.test_views import TIER1, bank, post_steps, start_mock, token_of  # noqa: F401 (bank: a fixture)
+
+pytestmark = pytest.mark.usefixtures("bank")
 
 EXAM_TEXT = re.compile(r'<script id="exam-text" type="application/json">(.*?)</script>', re.S)
 STATES = ["not_visited", "not_answered", "answered", "marked", "answered_marked"]
@@ -17,7 +21,7 @@ def exam_text(html: str) -> dict:
     return json.loads(EXAM_TEXT.search(html).group(1))
 
 
-def test_the_instructions_and_legend_are_in_hindi_for_a_hindi_interface(client, auth, bank):
+def test_the_instructions_and_legend_are_in_hindi_for_a_hindi_interface(client, auth):
     auth.login()
     client.set_cookie("lang", "hi")
     page = client.get(f"/tests/{TIER1}").get_data(as_text=True)
@@ -29,7 +33,7 @@ def test_the_instructions_and_legend_are_in_hindi_for_a_hindi_interface(client, 
     assert "शुरू करने के लिए कृपया घोषणा पर सही का निशान लगाएँ।" in refused.get_data(as_text=True)
 
 
-def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_english(client, auth, bank):
+def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_english(client, auth):
     auth.login()
     client.set_cookie("lang", "hi")
     _attempt_id, page = start_mock(client)
@@ -48,14 +52,14 @@ def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_eng
     assert 'class="stem lang-en"' in page and "show-hi" not in page
 
 
-def test_an_english_interface_gets_english_script_words(client, auth, bank):
+def test_an_english_interface_gets_english_script_words(client, auth):
     auth.login()
     _attempt_id, page = start_mock(client)
     assert ">Save & Next</button>" in page
     assert exam_text(page)["palette"][-1] == ["answered_marked", "Answered & Marked for Review"]
 
 
-def test_a_refused_save_says_why_in_hindi(client, auth, bank):
+def test_a_refused_save_says_why_in_hindi(client, auth):
     auth.login()
     client.set_cookie("lang", "hi")
     attempt_id, page = start_mock(client)
