@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import sign_in
-from tests.browser.test_exam_screen import NAMES, begin, candidate, choose, pal, small_pattern, visible_question
+from tests.browser.test_exam_screen import begin, candidate, choose, pal, small_pattern, visible_question
 from tests.factories import make_bank, make_user
 from trainer.core.clock import utcnow
 from trainer.extensions import db
@@ -41,6 +41,7 @@ def test_a_hindi_reader_takes_a_sectional_mock_and_submits_it(app, live_server, 
     page.get_by_role("button", name="मैं शुरू करने के लिए तैयार हूँ").click()
 
     expect(page.locator(".timer-box")).to_contain_text("शेष समय")
+    expect(page.get_by_role("button", name="मात्रात्मक अभिक्षमता")).to_have_attribute("aria-pressed", "true")
     expect(visible_question(page).locator(".stem.lang-en")).to_be_visible()  # the questions stay as they are
     choose(page, 0)
     page.get_by_role("button", name="सेव करें और आगे बढ़ें").click()
@@ -62,6 +63,7 @@ def test_a_hindi_reader_takes_a_sectional_mock_and_submits_it(app, live_server, 
     expect(header).to_have_text(
         ["खंड", "नहीं देखा", "उत्तर नहीं दिया", "उत्तर दिया", "समीक्षा के लिए चिह्नित", "उत्तर दिया और समीक्षा के लिए चिह्नित"]
     )
+    expect(dialog.locator("#confirm-table tbody th")).to_have_text("मात्रात्मक अभिक्षमता")
     expect(dialog.locator("#confirm-table tbody td")).to_have_text(["22", "1", "1", "0", "1"])
     dialog.get_by_role("button", name="टेस्ट पर वापस जाएँ").click()
     expect(dialog).to_be_hidden()
@@ -85,4 +87,5 @@ def test_the_timed_parts_locks_and_announcements_are_hindi(app, live_server, pag
     expect(visible_question(page)).to_have_attribute("data-section", "quant", timeout=20_000)
     expect(reasoning_tab).to_contain_text("(बंद)")
     # Part 2 opens with one minute on its clock, which the screen reader hears in Hindi.
-    expect(page.locator("#announce")).to_have_text(f"{NAMES['quant']} में 1 मिनट शेष है।")
+    expect(page.locator("#announce")).to_have_text("मात्रात्मक अभिक्षमता में 1 मिनट शेष है।")
+    expect(page.locator("#part-name")).to_have_text("मात्रात्मक अभिक्षमता:")

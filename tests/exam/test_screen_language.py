@@ -8,7 +8,10 @@ import re
 
 import pytest
 
-from tests.exam.test_views import TIER1, bank, post_steps, start_mock, token_of  # noqa: F401 (bank: a fixture)
+from tests.exam.test_views import TIER1, bank, exam_data, post_steps, start_mock, token_of  # noqa: F401 (bank: a fixture)
+from tests.test_i18n import hindi_catalogue
+from trainer.exam.patterns import all_patterns
+from trainer.exam.screen_text import PAPER_NAMES
 
 pytestmark = pytest.mark.usefixtures("bank")
 
@@ -47,6 +50,10 @@ def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_eng
     assert text["palette"] == [[state, term] for state, term in zip(STATES, HINDI_LEGEND)]
     assert text["section"] == "खंड" and text["timeOver"] == "समय समाप्त। आपके उत्तर सबमिट किए जा रहे हैं।"
     assert text["questionState"] == "प्रश्न %(number)s: %(state)s"  # the script fills in the placeholders
+    # Paper and section names are shown in Hindi too, on the tabs and in the script's data.
+    assert "SSC CGL टियर-I (2025 पैटर्न)" in page
+    assert 'data-section="quant" aria-pressed="false">मात्रात्मक अभिक्षमता' in page
+    assert {"id": "quant", "name": "मात्रात्मक अभिक्षमता"} in exam_data(page)["sections"]
     # The questions are shown in English until the candidate switches the screen's own question language.
     assert "Stem of " in page and '<option value="en">English</option>' in page
     assert 'class="stem lang-en"' in page and "show-hi" not in page
@@ -66,3 +73,11 @@ def test_a_refused_save_says_why_in_hindi(client, auth):
     step = {"id": "s-1", "kind": "save", "position": 0, "choice": 7}
     refused = post_steps(client, attempt_id, [step], token_of(page)).get_json()["refused"]
     assert refused == {"s-1": "यह विकल्प इस प्रश्न में नहीं है"}
+
+
+def test_every_paper_section_and_part_name_has_its_hindi():
+    catalogue = hindi_catalogue()
+    names = {p.name for p in all_patterns().values()}
+    names |= {item.name for p in all_patterns().values() for item in (*p.sections, *p.parts)}
+    assert names == set(PAPER_NAMES)  # a name added to patterns.yaml must be added to the catalogue's list
+    assert [name for name in sorted(names) if not (catalogue.get(name) and catalogue.get(name).string)] == []

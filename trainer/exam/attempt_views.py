@@ -17,7 +17,7 @@ from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
-from trainer.exam.screen_text import screen_text
+from trainer.exam.screen_text import screen_text, shown_name
 from trainer.extensions import db
 from trainer.institute import livemocks
 from trainer.reports import notices
@@ -58,9 +58,10 @@ def take_attempt(attempt_id: int):
         pattern=pattern,
         questions=questions,
         passages=screen.passages(paper.group_passages(db.session, attempt)),
-        data=screen.page_data(attempt, pattern, questions, windows, now, states),
-        first=screen.first_view(attempt, pattern, questions, windows, now),
+        data=screen.page_data(attempt, pattern, questions, windows, now, states, shown_name),
+        first=screen.first_view(attempt, pattern, questions, windows, now, shown_name),
         text=screen_text(),
+        shown_name=shown_name,
         form=SubmitForm(),
     )
     return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper

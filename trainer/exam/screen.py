@@ -6,6 +6,7 @@ practice-mode feedback for a question whose answer the candidate has just saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -112,9 +113,16 @@ class FirstView:
 
 
 def first_view(
-    attempt: Attempt, pattern: Pattern, questions: list[ScreenQuestion], windows: list[tuple[datetime, datetime]], now
+    attempt: Attempt,
+    pattern: Pattern,
+    questions: list[ScreenQuestion],
+    windows: list[tuple[datetime, datetime]],
+    now,
+    label: Callable[[str], str] = str,
 ) -> FirstView:
-    """The page's state at load: the open part's first question, its section's tab, counts and palette."""
+    """The page's state at load: the open part's first question, its section's tab, counts and palette.
+
+    `label` shows a part's name in the interface language."""
     open_part = next((i for i, (opens, closes) in enumerate(windows) if opens <= now < closes), -1)
     part_of = {key: i for i, part in enumerate(pattern.parts) for key in part.sections}
     first = next((q for q in questions if not attempt.timed or part_of[q.section] == open_part), questions[0])
@@ -128,7 +136,7 @@ def first_view(
     return FirstView(
         position=first.position,
         section=first.section,
-        part_name=f"{pattern.parts[open_part].name}:" if len(pattern.parts) > 1 and open_part >= 0 else "",
+        part_name=f"{label(pattern.parts[open_part].name)}:" if len(pattern.parts) > 1 and open_part >= 0 else "",
         time_left=f"{left // 3600:02d}:{left % 3600 // 60:02d}:{left % 60:02d}",
         tab_counts={
             r.key: f"{sum(q.choice is not None for q in questions if q.section == r.key)}/"
@@ -173,8 +181,11 @@ def page_data(
     windows: list[tuple[datetime, datetime]],
     now: datetime,
     states: list[SlotState],
+    label: Callable[[str], str] = str,
 ) -> dict:
-    """The JSON the exam page starts from: clock, parts, sections, and each question's state."""
+    """The JSON the exam page starts from: clock, parts, sections, and each question's state.
+
+    `label` shows a part's or section's name in the interface language."""
     return {
         "attempt": attempt.id,
         "mode": attempt.mode,
@@ -184,14 +195,14 @@ def page_data(
         "parts": [
             {
                 "id": p.key,
-                "name": p.name,
+                "name": label(p.name),
                 "sections": list(p.sections),
                 "opens": opens.isoformat(),
                 "closes": closes.isoformat(),
             }
             for p, (opens, closes) in zip(pattern.parts, windows)
         ],
-        "sections": [{"id": s.key, "name": s.name} for s in pattern.ordered_sections()],
+        "sections": [{"id": s.key, "name": label(s.name)} for s in pattern.ordered_sections()],
         "questions": client_state(attempt, states),
         "feedback": practice_feedback(attempt, states, [i for i, s in enumerate(states) if s.answer is not None])
         if attempt.mode == "practice"

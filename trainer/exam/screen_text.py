@@ -9,6 +9,35 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from trainer.exam.screen import PALETTE_LABELS
+from trainer.i18n import N_
+
+# Every pattern, section and part name of patterns.yaml, for the catalogue (tests/exam/test_screen_language.py
+# checks that none is missing). A derived test's own name (sectional, topic) is not here and is shown as it is.
+PAPER_NAMES = (
+    N_("SSC CGL Tier-I (2025 pattern)"),
+    N_("SSC CGL Tier-I (2026 variant, section timers)"),
+    N_("SSC CGL Tier-II Paper-I"),
+    N_("SSC CGL Tier-II Paper-I (2026 variant, module timers)"),
+    N_("General Intelligence & Reasoning"),
+    N_("General Awareness"),
+    N_("Quantitative Aptitude"),
+    N_("English Comprehension"),
+    N_("Mathematical Abilities"),
+    N_("Reasoning & General Intelligence"),
+    N_("English Language & Comprehension"),
+    N_("Computer Knowledge"),
+    N_("Reasoning"),
+    N_("English"),
+    N_("Whole paper"),
+    N_("Section-I"),
+    N_("Section-II"),
+    N_("Section-III (Computer Knowledge)"),
+)
+
+
+def shown_name(name: str) -> str:
+    """A pattern, section or part name in the interface language; a name the catalogue lacks stays as it is."""
+    return _(name) if name else name  # gettext("") would answer with the catalogue's header
 
 
 def screen_text() -> dict:

@@ -18,6 +18,7 @@ from trainer.exam import paper, service, timing
 from trainer.exam.blueprint import bp
 from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
+from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
 from trainer.institute import livemocks, papers
 
@@ -69,7 +70,9 @@ def show_instructions(code: str):
     if form.validate_on_submit():
         return _begin(pattern, mode, timed=mode == "strict" or form.timed.data)
     extras = [timing.extra_minutes(p.minutes, current_user.scribe_eligible) for p in pattern.parts]
-    page = render_template("exam/show_instructions.html", pattern=pattern, form=form, extras=extras, mode=mode)
+    page = render_template(
+        "exam/show_instructions.html", pattern=pattern, form=form, extras=extras, mode=mode, shown_name=shown_name
+    )
     return page, 422 if form.errors else 200
 
 
