@@ -433,10 +433,11 @@
     if (!data.timed || submitting) return;
     const now = serverNow();
     const part = partAt(now);
+    const said = []; // one announcement per tick: a part's change and its first warning are heard together
     if (part !== openPart) {
       openPart = part;
       if (part < 0) { timer.textContent = "00:00:00"; say(text.timeOver); submit(); return; }
-      say(parts[part - 1] ? t("partChange", { closed: parts[part - 1].name, open: parts[part].name }) : "");
+      if (parts[part - 1]) said.push(t("partChange", { closed: parts[part - 1].name, open: parts[part].name }));
       const first = questions.findIndex((q) => inOpenPart(q.position));
       if (first >= 0) show(first);
     }
@@ -449,9 +450,10 @@
       if (left <= minutes * 60 && left > minutes * 60 - 5 && !announced[key]) {
         announced[key] = true;
         const inPart = parts.length > 1 ? "In" : "";
-        say(t((minutes === 1 ? "oneMinuteLeft" : "minutesLeft") + inPart, { minutes: minutes, part: parts[openPart].name }));
+        said.push(t((minutes === 1 ? "oneMinuteLeft" : "minutesLeft") + inPart, { minutes: minutes, part: parts[openPart].name }));
       }
     });
+    if (said.length) say(said.join(" "));
   }
   setInterval(tick, 1000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { tick(); flush(); } });
