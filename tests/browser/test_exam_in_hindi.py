@@ -88,7 +88,6 @@ def test_the_timed_parts_locks_and_announcements_are_hindi(app, live_server, pag
     expect(reasoning_tab).to_contain_text("(बंद)")
     # Part 2 opens with one minute on its clock: the screen reader hears both, in Hindi.
     expect(page.locator("#announce")).to_have_text(
-        "सामान्य बुद्धिमत्ता एवं तर्कशक्ति बंद हो गया है। अब मात्रात्मक अभिक्षमता खुला है। "
-        "मात्रात्मक अभिक्षमता में 1 मिनट शेष है।"
+        "सामान्य बुद्धिमत्ता एवं तर्कशक्ति बंद हो गया है। अब मात्रात्मक अभिक्षमता खुला है। मात्रात्मक अभिक्षमता में 1 मिनट शेष है।"
     )
     expect(page.locator("#part-name")).to_have_text("मात्रात्मक अभिक्षमता:")
