@@ -205,7 +205,7 @@ def create_assignment(batch_id: int):
             raise DomainError(_form_errors(form) or "Choose what to assign.")
         due = end_of_day(form.due_on.data)
         made = assignments.assign(
-            db.session, batch, current_user, form.kind.data, target, due, form.note.data, utcnow()
+            db.session, batch, current_user, form.kind.data, target, due, form.note.data or "", utcnow()
         )
     except DomainError as exc:
         flash(str(exc), "error")

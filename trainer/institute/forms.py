@@ -17,7 +17,7 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from trainer.exam.patterns import Pattern
 from trainer.institute.audience import BATCHES, EVERYONE, NOBODY
@@ -65,7 +65,7 @@ class AudienceForm(FlaskForm):
 
     def validate_batches(self, field) -> None:
         if self.whom.data == BATCHES and not field.data:
-            raise ValueError(_l("Tick at least one batch, or offer it to all candidates."))
+            raise ValidationError(_l("Tick at least one batch, or offer it to all candidates."))
 
 
 class OfferForm(AudienceForm):

@@ -133,13 +133,11 @@ def offer_paper(paper_id: int):
         return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor="offer"))
     audience.offer_paper(db.session, paper, current_user, form.whom.data, form.batch_ids())
     db.session.commit()
-    flash(_("Saved: it is now offered to %(whom)s.", whom=_whom(paper)), "success")
-    return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor="offer"))
-
-
-def _whom(paper) -> str:
     names = audience.batch_names(db.session, paper.audience)
-    return _("all candidates") if paper.offered else ", ".join(names) if names else _("nobody")
+    whom = _("all candidates") if paper.offered else ", ".join(names)
+    flash(_("Saved: it is now offered to %(whom)s.", whom=whom) if whom else _("Saved: it is not offered to anyone."),
+          "success")  # fmt: skip
+    return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor="offer"))
 
 
 @bp.route("/institute/papers/<id:paper_id>/parallel", methods=["POST"])
