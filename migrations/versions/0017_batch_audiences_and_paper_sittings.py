@@ -28,7 +28,9 @@ def _link(table: str, owner: str, owner_table: str) -> None:
         sa.ForeignKeyConstraint(
             [owner], [f"{owner_table}.id"], name=op.f(f"fk_{table}_{owner}_{owner_table}"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(["batch_id"], ["batch.id"], name=op.f(f"fk_{table}_batch_id_batch"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["batch_id"], ["batch.id"], name=op.f(f"fk_{table}_batch_id_batch"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint(owner, "batch_id", name=op.f(f"pk_{table}")),
     )
     op.create_index(op.f(f"ix_{table}_batch_id"), table, ["batch_id"], unique=False)
@@ -44,15 +46,20 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["attempt_id"], ["attempt.id"], name=op.f("fk_fixed_paper_sitting_attempt_id_attempt"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(["paper_id"], ["fixed_paper.id"], name=op.f("fk_fixed_paper_sitting_paper_id_fixed_paper")),
+        sa.ForeignKeyConstraint(
+            ["paper_id"], ["fixed_paper.id"], name=op.f("fk_fixed_paper_sitting_paper_id_fixed_paper")
+        ),
         sa.PrimaryKeyConstraint("attempt_id", name=op.f("pk_fixed_paper_sitting")),
     )
     op.create_index(op.f("ix_fixed_paper_sitting_paper_id"), "fixed_paper_sitting", ["paper_id"], unique=False)
     bind = op.get_bind()
-    bind.execute(sa.text(
-        "INSERT INTO fixed_paper_sitting (attempt_id, paper_id) SELECT e.attempt_id, s.paper_id FROM live_mock_entry e "
-        "JOIN live_mock_shift s ON s.live_mock_id = e.live_mock_id AND s.number = e.shift WHERE e.attempt_id IS NOT NULL"
-    ))  # fmt: skip
+    bind.execute(
+        sa.text(
+            "INSERT INTO fixed_paper_sitting (attempt_id, paper_id) SELECT e.attempt_id, s.paper_id "
+            "FROM live_mock_entry e JOIN live_mock_shift s ON s.live_mock_id = e.live_mock_id AND s.number = e.shift "
+            "WHERE e.attempt_id IS NOT NULL"
+        )
+    )
     batches = {row[0] for row in bind.execute(sa.text("SELECT id FROM batch"))}
     for mock_id, audience in bind.execute(sa.text("SELECT id, audience FROM live_mock")).all():
         ids = audience if isinstance(audience, list) else json.loads(audience or "[]")
