@@ -82,6 +82,7 @@ def test_an_instructor_schedules_for_their_batch_and_only_its_members_see_and_st
     refused = client.post(f"/live-mocks/{mock_id}/start", data={"csrf_token": auth.token("/tests")})
     assert refused.status_code == 404 and "No such live mock" in refused.text
     assert _attempts(app) == 0
+    assert client.get(f"/live-mocks/{mock_id}/results").status_code == 404
     auth.logout()
 
     member = auth.login(name="Mira Member")
