@@ -117,7 +117,9 @@ def unmarked_python(source: str) -> list[tuple[int, str]]:
 
 
 def test_the_python_checker_finds_plain_messages_and_passes_marked_ones():
-    source = 'flash(_("Marked"))\nflash("Plain")\nStringField(_l("Name"), description=f"x {y}")\nraise DomainError(N_("ok"))'
+    source = (
+        'flash(_("Marked"))\nflash("Plain")\nStringField(_l("Name"), description=f"x {y}")\nraise DomainError(N_("ok"))'
+    )
     assert unmarked_python(source) == [(2, "'Plain'"), (3, "f'x {y}'")]
 
 
