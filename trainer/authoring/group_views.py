@@ -117,6 +117,27 @@ def change_group_status(group_uid: str):
     return redirect(url_for("authoring.show_group", group_uid=group_uid))
 
 
+@bp.route("/groups/<group_uid>/remove", methods=["GET", "POST"])
+@access(Access.STAFF)
+def remove_member(group_uid: str):
+    """Ask which question to take out of the group (`?question=` preselects one), then remove it on confirming."""
+    group = groups.get_group(db.session, group_uid)
+    if request.method == "GET":
+        members = groups.members_of(db.session, group)
+        chosen = request.args.get("question", "")
+        return render_template("authoring/remove_member.html", group=group, members=members, chosen=chosen)
+    uid = request.form.get("question", "")
+    try:
+        version = groups.remove_member(db.session, group, uid, current_user.id)
+    except (Conflict, NotFound) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(f"Removed {uid} from {group_uid} (version {version.number}); it is now a standalone draft.", "success")
+    return redirect(url_for("authoring.show_group", group_uid=group_uid))
+
+
 @bp.route("/groups/<group_uid>/duplicate", methods=["POST"])
 @access(Access.STAFF)
 def duplicate_group(group_uid: str):
