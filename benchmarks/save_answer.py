@@ -136,8 +136,8 @@ def prepare_database(url: str, candidates: int) -> list[str]:
     from trainer.bank.service import import_bank
     from trainer.bank.taxonomy import find_taxonomy, load_taxonomy
     from trainer.bank.validation import check_bank
-    from trainer.schema import rebuild
     from trainer.extensions import db, make_engine
+    from trainer.schema import rebuild
 
     engine = make_engine(url)
     rebuild(engine)

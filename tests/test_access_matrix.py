@@ -114,13 +114,14 @@ class World:
     def fixed_paper(self) -> int:
         """A frozen Tier-I paper offered to everyone (made once: drawing a paper is not cheap)."""
         if not hasattr(self, "_paper"):
-            from trainer.institute import papers
+            from trainer.institute import audience, papers
 
             with self.app.app_context():
                 staff = db.session.get(User, self.users[INSTRUCTOR])
                 paper = papers.new_paper(db.session, "Matrix paper", TIER1, staff, random.Random(3))
                 papers.draw(db.session, paper, paper.blueprint, random.Random(3))
-                papers.set_offered(db.session, papers.freeze(db.session, paper, utcnow()), True)
+                frozen = papers.freeze(db.session, paper, utcnow())
+                audience.offer_paper(db.session, frozen, staff, audience.EVERYONE, ())
                 db.session.commit()
                 self._paper = paper.id
         return self._paper

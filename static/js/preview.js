@@ -1,16 +1,16 @@
-// Live preview in the question editor: the server renders with the same renderer candidates see.
+// Live preview in the question and passage-group editors: every text is rendered by the server with the renderer
+// candidates see, into the element "preview-<field name>" where the editor has one. Hindi texts without such an
+// element (the question editor's) are still sent: they are checked for words the sanitiser would drop.
 (function () {
   "use strict";
-  const form = document.getElementById("question-form");
+  const form = document.querySelector("form[data-preview-url]");
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const fields = ["stem", "option_a", "option_b", "option_c", "option_d", "explanation"];
-  // The Hindi texts are not previewed, but they are checked for words the sanitiser would drop.
-  const checked = fields.concat(fields.map((name) => "hindi_" + name));
+  const previewed = /^(hindi_)?passage$|^(members-\d+-)?(hindi_)?(stem|option_[a-d]|explanation)$/;
   let timer = null;
 
   function refresh() {
     const payload = {};
-    checked.forEach((name) => { payload[name] = form.elements[name].value; });
+    Array.from(form.elements).forEach((el) => { if (previewed.test(el.name)) payload[el.name] = el.value; });
     fetch(form.dataset.previewUrl, {
       method: "POST",
       credentials: "same-origin",
@@ -26,10 +26,12 @@
         return item;
       }));
       warnings.hidden = !(body.warnings || []).length;
-      fields.forEach((name) => {
+      Object.keys(payload).forEach((name) => {
+        const target = document.getElementById("preview-" + name);
+        if (!target) return;
         const html = body.html[name] || "";
         // An option is one line: drop the paragraph the renderer wraps it in.
-        document.getElementById("preview-" + name).innerHTML = name.startsWith("option_") ? html.replace(/^<p>|<\/p>$/g, "") : html;
+        target.innerHTML = /option_[a-d]$/.test(name) ? html.replace(/^<p>|<\/p>$/g, "") : html;
       });
     });
   }

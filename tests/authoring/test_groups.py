@@ -12,6 +12,7 @@ from tests.authoring.test_views import token
 from tests.authoring.test_writing import new_form
 from tests.authoring.writing_factories import make_group
 from tests.factories import PASSWORD, count_queries, make_topic, make_user
+from trainer.audit.models import AuditEvent
 from trainer.authoring import groups
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question
 from trainer.extensions import db
@@ -167,8 +168,73 @@ def test_a_question_cannot_be_removed_by_leaving_it_out(app, client, instructor)
     uid = "english-reading-comprehension-group-web-0001"
     response = client.post(f"/authoring/groups/{uid}/edit", data=group_form(client, f"/authoring/groups/{uid}/edit"))
 
-    assert response.status_code == 200 and "cannot be removed from a group" in response.text
+    assert response.status_code == 200 and "removed one at a time with Remove on the group&#39;s page" in response.text
     assert len(state(app, uid)[2]) == 3
+
+
+def test_removing_a_question_makes_a_group_version_without_it_and_keeps_it_as_a_standalone_draft(
+    app, client, instructor
+):
+    client.post("/authoring/groups/new", data=group_form(client, members=3))
+    uid = "english-reading-comprehension-group-web-0001"
+    client.post(f"/authoring/groups/{uid}/status", data={"csrf_token": token(client), "action": "publish"})
+    first, second, third = (f"english-reading-comprehension-web-000{n}" for n in (1, 2, 3))
+    shown_before = versions_of_questions(app, [first, second, third])
+    confirm = client.get(f"/authoring/groups/{uid}/remove?question={second}").text
+    assert re.search(rf'value="{second}" required checked', confirm) and "Yes, remove it from the group" in confirm
+
+    response = client.post(f"/authoring/groups/{uid}/remove", data={"csrf_token": token(client), "question": second})
+
+    assert response.status_code == 302 and response.headers["Location"] == f"/authoring/groups/{uid}"
+    status, versions, members = state(app, uid)
+    assert status == "published" and versions[-1][:3] == (
+        2,
+        instructor.id,
+        f"Removed {second} (now a standalone draft).",
+    )
+    assert members == [(first, "published", 2, 2, 0, True), (third, "published", 2, 2, 1, True)]
+    with app.app_context():
+        question = db.session.scalar(select(Question).where(Question.uid == second))
+        newest = question.versions[-1]
+        assert (question.status, newest.number, newest.group_version_id, newest.hindi is not None) == (
+            "draft",
+            2,
+            None,
+            True,
+        )
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.object_id == uid))
+        assert (event.actor_id, event.kind, event.detail["question"]) == (instructor.id, "edit", second)
+    # what an attempt pinned is untouched: every first version still asks the question with group version 1
+    assert versions_of_questions(app, [first, second, third], number=1) == shown_before
+    page = client.get(f"/authoring/groups/{uid}").text
+    assert f"Removed {second} from {uid} (version 2)" in page and f">{second}</a>" not in page
+    assert "Asked with the passage group" not in client.get(f"/authoring/questions/{second}").text
+
+
+def versions_of_questions(app, uids, number=None):
+    """(question uid, version number, group version number, position, stem) of each question's first version
+    (or the one numbered `number`)."""
+    with app.app_context():
+        rows = []
+        for question in db.session.scalars(select(Question).where(Question.uid.in_(uids)).order_by(Question.uid)):
+            v = next(v for v in question.versions if v.number == (number or 1))
+            rows.append((question.uid, v.number, v.group_version.number, v.group_position, v.stem))
+        return rows
+
+
+def test_a_group_keeps_two_questions_and_removal_needs_the_form_token(app, client, instructor):
+    client.post("/authoring/groups/new", data=group_form(client, members=2))
+    uid = "english-reading-comprehension-group-web-0001"
+    assert 'id="too-few"' in client.get(f"/authoring/groups/{uid}/remove").text
+    question = "english-reading-comprehension-web-0001"
+    without_token = client.post(f"/authoring/groups/{uid}/remove", data={"question": question})
+    response = client.post(f"/authoring/groups/{uid}/remove", data={"csrf_token": token(client), "question": question})
+
+    assert without_token.status_code == 400
+    assert "has only 2 questions: retire the group instead" in client.get(response.headers["Location"]).text
+    unknown = client.post(f"/authoring/groups/{uid}/remove", data={"csrf_token": token(client), "question": "nope"})
+    assert "nope is not a question of" in client.get(unknown.headers["Location"]).text
+    assert len(state(app, uid)[1]) == 1 and len(state(app, uid)[2]) == 2
 
 
 def test_restoring_an_old_version_brings_its_text_back_as_the_newest(app, client, instructor):

@@ -145,6 +145,14 @@ def test_the_bundled_bank_is_valid_and_covers_every_tier1_section():
     assert all(per_section[section] >= 40 for section in ("reasoning", "awareness", "quant", "english")), per_section
 
 
+def test_every_bundled_item_outside_the_english_section_has_hindi():
+    # the exam offers every question in Hindi except those of the English paper; so must a mock
+    check = check_bank(PROJECT_ROOT / "question_bank")
+    without = sorted(uid for uid, (content, _status, _parsed) in check.questions.items()
+                     if content.section != "english" and not content.hindi)  # fmt: skip
+    assert without == [], f"{len(without)} item(s) without Hindi: {without}"
+
+
 # Every header value of the wrong type or size is a problem at the header, never a traceback.
 MALFORMED_HEADERS = [
     ("topic a mapping", ("topic: percentage", "topic: {a: 1}"), "1: topic must be text, not a mapping"),

@@ -98,8 +98,12 @@ def test_assignments_validate_their_target_and_due_date(session):
         assignments.assign(session, batch, staff, "drill", "quant/nope", NOW + timedelta(days=1), "", NOW)
     with pytest.raises(DomainError, match="There is no test 'tier9'"):
         assignments.assign(session, batch, staff, "test", "tier9", NOW + timedelta(days=1), "", NOW)
-    with pytest.raises(DomainError, match="cannot be made"):
+    with pytest.raises(DomainError, match="There is no such live mock"):
         assignments.assign(session, batch, staff, "live_mock", "1", NOW + timedelta(days=1), "", NOW)
+    with pytest.raises(DomainError, match="Only a frozen paper can be assigned"):
+        assignments.assign(session, batch, staff, "paper", "x1", NOW + timedelta(days=1), "", NOW)
+    with pytest.raises(DomainError, match="cannot be made"):
+        assignments.assign(session, batch, staff, "essay", "1", NOW + timedelta(days=1), "", NOW)
     with pytest.raises(DomainError, match="due date must be in the future"):
         assignments.assign(session, batch, staff, "drill", "quant/q0", NOW, "", NOW)
 

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from tests.authoring.writing_factories import GIFT
+from tests.authoring.writing_factories import GIFT, make_group
 from tests.browser.pages import sign_in
 from tests.factories import make_user
 from trainer.bank.models import Question
@@ -117,3 +117,23 @@ def test_an_instructor_imports_a_gift_file_mapping_its_category(app, live_server
 
     expect(page.get_by_text("Imported percentages.gift: 1 new question(s)")).to_be_visible()
     expect(page.locator("#bank-table")).to_contain_text("pct-1")
+
+
+def test_an_instructor_removes_a_question_from_a_group_after_confirming(app, live_server, page: Page, instructor):
+    with app.app_context():
+        group = make_group(db.session, members=3)
+        db.session.commit()
+        uid, removed = group.uid, sorted(db.session.scalars(select(Question.uid)))[1]
+    sign_in(page, live_server, instructor)
+    page.goto(f"{live_server}/authoring/groups/{uid}")
+    page.locator(f'li:has(a:text-is("{removed}")) >> role=link[name="Remove from the group"]').click()
+
+    expect(page.get_by_label(removed, exact=False)).to_be_checked()  # the question chosen on the group's page
+    no_violations(page)
+    page.get_by_role("button", name="Yes, remove it from the group").click()
+
+    expect(page.locator(".flash")).to_contain_text(f"Removed {removed} from {uid} (version 2)")
+    expect(page.locator("ol.members > li")).to_have_count(2)
+    page.goto(f"{live_server}/authoring/questions/{removed}")
+    expect(page.locator("#status")).to_have_text("draft")
+    expect(page.locator("#group-link")).to_have_count(0)

@@ -10,7 +10,7 @@ from tests.factories import make_question, make_topic
 from tests.institute.conftest import TIER1, frozen_paper
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, DomainError
-from trainer.institute import papers
+from trainer.institute import audience, papers
 from trainer.institute.building import Item, draw_cells, prefill, swap_choice
 
 
@@ -88,7 +88,7 @@ def test_parallel_papers_avoid_each_others_questions_while_the_bank_allows(sessi
 def test_only_a_frozen_paper_is_offered(session, staff):
     paper = papers.new_paper(session, "Mock 1", TIER1, staff, random.Random(1))
     with pytest.raises(Conflict, match="Only a frozen paper"):
-        papers.set_offered(session, paper, True)
+        audience.offer_paper(session, paper, staff, audience.EVERYONE, ())
     with pytest.raises(DomainError, match="Draw the paper before freezing"):
         papers.freeze(session, paper, utcnow())
 

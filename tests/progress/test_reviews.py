@@ -8,7 +8,17 @@ import pytest
 from fsrs import Rating
 
 from trainer.progress.review_paper import review_pattern
-from trainer.progress.reviews import BLANK, RIGHT, WRONG, GradedAnswer, enters_notebook, rating, retrievability, review
+from trainer.progress.reviews import (
+    BLANK,
+    RIGHT,
+    WRONG,
+    GradedAnswer,
+    enters_notebook,
+    rating,
+    replay,
+    retrievability,
+    review,
+)
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 BUDGET = 36.0  # Tier-I: 60 minutes for 100 questions
@@ -99,3 +109,16 @@ def test_a_review_paper_has_a_section_per_subject_with_a_real_papers_marks_and_t
     assert pattern.minutes == 3  # ceil(0.75 + 0.6 + 1.2)
     with pytest.raises(ValueError):
         review_pattern([])
+
+
+def test_replaying_answers_makes_the_card_grading_made_one_answer_at_a_time():
+    t0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    wrong, right = GradedAnswer(WRONG), GradedAnswer(RIGHT)
+    first = review(None, 7, Rating.Again, t0)
+    second = review(first.card, 7, Rating.Good, t0 + timedelta(days=1))
+
+    made = replay(7, [(t0 - timedelta(days=1), right), (t0, wrong), (t0 + timedelta(days=1), right)])
+
+    assert made.state == second  # the right answer before the first mistake made no card and rated nothing
+    assert (made.reviews, made.lapses, made.created_at) == (2, 1, t0)
+    assert replay(7, [(t0, right), (t0, GradedAnswer(BLANK))]) is None  # nothing here calls for a review

@@ -10,6 +10,7 @@ from trainer.exam import service as exam
 from trainer.exam.models import Attempt
 from trainer.progress.mastery import DECAY
 from trainer.progress.models import AttemptSummary, TopicFacility, TopicProgress
+from trainer.progress.review_models import ReviewCard
 from trainer.reports.models import Regrade, RegradeEntry
 from trainer.reports.notices import regrade_notices
 from trainer.reports.regrading import pending_key_regrade, regrade_question
@@ -130,3 +131,37 @@ def test_a_later_attempt_in_the_topic_fades_the_correction_as_grading_would(sess
 
     # both of A's attempts showed the question: the later one's answer counts whole, the first one's faded once
     assert row.recent_right == right - (1 + DECAY) and row.recent_wrong == wrong + (1 + DECAY)
+
+
+def card(session, user, question):
+    mine = (ReviewCard.user_id == user.id) & (ReviewCard.question_id == question.id)
+    return session.scalar(select(ReviewCard).where(mine))
+
+
+def test_a_key_regrade_moves_the_mistake_notebook_with_the_new_grading(session, sitting):
+    s = sitting
+    assert card(session, s.a, s.question) is None  # A answered right: nothing to review
+    assert card(session, s.b, s.question).lapses == 1  # B answered wrong: in the notebook
+    other = next(sl.version.question for sl in s.attempt_b.slots if sl.section == "quant" and sl.position != 0)
+    untouched = (card(session, s.b, other).due, card(session, s.b, other).reviews)
+
+    correct_key(session, s.question, s.b_answer)
+    regrade_question(session, s.question, "key", None, "Option text was misread", T0)
+    session.commit()
+
+    a_card = card(session, s.a, s.question)  # A's answer is wrong now: a card due at once, one lapse
+    assert (a_card.reviews, a_card.lapses) == (1, 1)
+    assert a_card.due == s.attempt_a.finished_at
+    assert card(session, s.b, s.question) is None  # B's only answer is right now: not a mistake any more
+    assert (card(session, s.b, other).due, card(session, s.b, other).reviews) == untouched
+
+
+def test_a_regrade_that_fails_leaves_the_notebook_as_it_was(session, sitting):
+    s = sitting
+    correct_key(session, s.question, s.b_answer)
+    session.commit()
+    regrade_question(session, s.question, "key", None, "Option text was misread", T0)
+    session.rollback()  # the caller's transaction failed after the regrade: cards move with it or not at all
+
+    assert card(session, s.a, s.question) is None
+    assert card(session, s.b, s.question).lapses == 1

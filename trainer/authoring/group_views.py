@@ -10,9 +10,9 @@ from sqlalchemy import select
 from trainer.auth.models import User
 from trainer.authoring import discarding, groups, service, workflow
 from trainer.authoring.group_forms import MAX_MEMBERS, GroupForm
-from trainer.authoring.views import RENDERERS, _number, bp, topic_choices
+from trainer.authoring.views import RENDERERS, _number, bp, commit_or_refuse, topic_choices
 from trainer.core.access import Access, access
-from trainer.core.errors import Conflict, Forbidden, NotFound
+from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
 
 
@@ -105,16 +105,29 @@ def edit_group(group_uid: str):
 def change_group_status(group_uid: str):
     """Publish, retire or restore the group with all its questions (the button's `action`)."""
     group = groups.get_group(db.session, group_uid)
-    second_reader = current_app.config["REQUIRE_SECOND_READER"]
-    try:
-        status = groups.change_status(db.session, group, request.form.get("action", ""), current_user.id, second_reader)
-    except Conflict as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(f"{group_uid} and its questions are now {status}.", "success")
-    return redirect(url_for("authoring.show_group", group_uid=group_uid))
+    action, second_reader = request.form.get("action", ""), current_app.config["REQUIRE_SECOND_READER"]
+    return commit_or_refuse(
+        lambda: groups.change_status(db.session, group, action, current_user.id, second_reader),
+        lambda status: f"{group_uid} and its questions are now {status}.",
+        url_for("authoring.show_group", group_uid=group_uid),
+    )
+
+
+@bp.route("/groups/<group_uid>/remove", methods=["GET", "POST"])
+@access(Access.STAFF)
+def remove_member(group_uid: str):
+    """Ask which question to take out of the group (`?question=` preselects one), then remove it on confirming."""
+    group = groups.get_group(db.session, group_uid)
+    if request.method == "GET":
+        members = groups.members_of(db.session, group)
+        chosen = request.args.get("question", "")
+        return render_template("authoring/remove_member.html", group=group, members=members, chosen=chosen)
+    uid = request.form.get("question", "")
+    return commit_or_refuse(
+        lambda: groups.remove_member(db.session, group, uid, current_user.id),
+        lambda version: f"Removed {uid} from {group_uid} (version {version.number}); it is now a standalone draft.",
+        url_for("authoring.show_group", group_uid=group_uid),
+    )
 
 
 @bp.route("/groups/<group_uid>/duplicate", methods=["POST"])
@@ -131,16 +144,12 @@ def duplicate_group(group_uid: str):
 @access(Access.STAFF)
 def restore_group_version(group_uid: str):
     """Bring back an old version's shared text as the newest version."""
-    group = groups.get_group(db.session, group_uid)
-    try:
-        number = groups.restore_version(db.session, group, _number(request.form.get("version"), 0), current_user.id)
-    except (Conflict, NotFound) as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(f"Restored as version {number}.", "success")
-    return redirect(url_for("authoring.show_group", group_uid=group_uid))
+    group, number = groups.get_group(db.session, group_uid), _number(request.form.get("version"), 0)
+    return commit_or_refuse(
+        lambda: groups.restore_version(db.session, group, number, current_user.id),
+        lambda made: f"Restored as version {made}.",
+        url_for("authoring.show_group", group_uid=group_uid),
+    )
 
 
 @bp.route("/groups/<group_uid>/diff")
@@ -163,15 +172,12 @@ def diff_group(group_uid: str):
 def discard_group(group_uid: str):
     """Delete a draft group and its questions (its author or an admin; never one an attempt showed)."""
     group = groups.get_group(db.session, group_uid)
-    try:
-        discarding.discard_group(db.session, group, current_user)
-    except (Conflict, Forbidden) as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("authoring.show_group", group_uid=group_uid))
-    db.session.commit()
-    flash(f"Discarded the draft {group_uid} and its questions.", "success")
-    return redirect(url_for("authoring.list_questions"))
+    return commit_or_refuse(
+        lambda: discarding.discard_group(db.session, group, current_user),
+        lambda _none: f"Discarded the draft {group_uid} and its questions.",
+        url_for("authoring.show_group", group_uid=group_uid),
+        after=url_for("authoring.list_questions"),
+    )
 
 
 @bp.route("/questions/<uid>/discard", methods=["POST"])
@@ -179,12 +185,9 @@ def discard_group(group_uid: str):
 def discard_question(uid: str):
     """Delete a draft question (its author or an admin; never one an attempt showed)."""
     question = service.get_question(db.session, uid)
-    try:
-        discarding.discard_question(db.session, question, current_user)
-    except (Conflict, Forbidden) as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("authoring.show_question", uid=uid))
-    db.session.commit()
-    flash(f"Discarded the draft {uid}.", "success")
-    return redirect(url_for("authoring.list_questions"))
+    return commit_or_refuse(
+        lambda: discarding.discard_question(db.session, question, current_user),
+        lambda _none: f"Discarded the draft {uid}.",
+        url_for("authoring.show_question", uid=uid),
+        after=url_for("authoring.list_questions"),
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from trainer.audit.service import record as audit
 from trainer.authoring import service, workflow
 from trainer.authoring.diffing import FieldDiff, word_diff
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion, Topic
@@ -116,13 +117,44 @@ def save_group(
     """Save an edit: (the new group version's number, or None if the shared text is unchanged; questions changed)."""
     current = members_of(session, group)
     if len(members) < len(current):
-        raise Conflict("A question cannot be removed from a group here: retire the group and write a new one.")
+        raise Conflict("Questions are removed one at a time with Remove on the group's page, not by the editor.")
     newest = versions_of(session, group)[-1]
     number = None
     if content.content_hash() != newest.content_hash:
         newest = _new_group_version(session, group, content, newest.number + 1, author_id, note.strip())
         number = newest.number
     return number, _save_members(session, current, members, group, newest, author_id, note.strip())
+
+
+MIN_MEMBERS = 2  # a group of one question is a plain question with a long stem
+
+
+def remove_member(session: Session, group: ItemGroup, uid: str, author_id: int) -> ItemGroupVersion:
+    """Take question `uid` out of the group: a new group version asked with the other questions (renumbered in
+    order), and the question becomes a standalone draft, kept in the bank to be edited or retired. Attempts keep
+    the versions they showed. Returns the new group version; NotFound if `uid` is not asked with the group now,
+    Conflict if the group would be left with fewer than two questions."""
+    members = members_of(session, group)
+    removed = next((m for m in members if m.question.uid == uid), None)
+    if removed is None:
+        raise NotFound(f"{uid or 'No question'} is not a question of {group.uid}: choose one of its questions.")
+    if len(members) <= MIN_MEMBERS:
+        raise Conflict(f"{group.uid} has only {len(members)} questions: retire the group instead of removing one.")
+    newest = versions_of(session, group)[-1]
+    note = f"Removed {uid} (now a standalone draft)."
+    version = _new_group_version(session, group, group_content(newest), newest.number + 1, author_id, note)
+    kept = [m for m in members if m is not removed]
+    _save_members(session, kept, [service.content_of(m.version) for m in kept], group, version, author_id, note)
+    alone = add_version(session, removed.question, service.content_of(removed.version, standalone=True),
+                        removed.version.topic, author_id)  # fmt: skip
+    alone.change_note = f"Removed from the passage group {group.uid}."
+    # Written to be read with the passage, it may not stand alone ("According to the passage..."): an instructor
+    # reads it again before it can be drawn on its own.
+    removed.question.status = "draft"
+    audit(session, author_id, "edit", ("group", group.uid), f"Removed {uid} from {group.uid}: version {version.number}",
+          question=uid, group_version=version.number, question_version=alone.number)  # fmt: skip
+    session.flush()
+    return version
 
 
 def change_status(session: Session, group: ItemGroup, action: str, user_id: int, second_reader: bool) -> str:

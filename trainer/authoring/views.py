@@ -15,7 +15,7 @@ from trainer.bank.validation.sanitising import dropped_message
 from trainer.config import flag
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
-from trainer.core.errors import Conflict, NotFound
+from trainer.core.errors import Conflict, Forbidden, NotFound
 from trainer.extensions import db
 from trainer.itemstats import service as itemstats
 from trainer.reports import regrading
@@ -155,6 +155,20 @@ def _read_settings(state) -> None:
     state.app.config["REQUIRE_SECOND_READER"] = flag(state.app.config, "REQUIRE_SECOND_READER")
 
 
+def commit_or_refuse(change, done, back: str, after: str | None = None):
+    """Run `change()` (one service call): commit it and flash `done(its result)`, then go to `after` (or `back`);
+    or, if the service refused (conflict, missing version, not allowed), roll back, flash why and go `back`."""
+    try:
+        result = change()
+    except (Conflict, NotFound, Forbidden) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(back)
+    db.session.commit()
+    flash(done(result), "success")
+    return redirect(after or back)
+
+
 @bp.route("/questions/<uid>/status", methods=["POST"])
 @access(Access.STAFF)
 def change_status(uid: str):
@@ -162,15 +176,11 @@ def change_status(uid: str):
     question = service.get_question(db.session, uid)
     action = request.form.get("action", "")
     second_reader = current_app.config["REQUIRE_SECOND_READER"]
-    try:
-        status = workflow.change_status(db.session, question, action, current_user.id, second_reader)
-    except Conflict as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(f"{uid} is now {status}.", "success")
-    return redirect(url_for("authoring.show_question", uid=uid))
+    return commit_or_refuse(
+        lambda: workflow.change_status(db.session, question, action, current_user.id, second_reader),
+        lambda status: f"{uid} is now {status}.",
+        url_for("authoring.show_question", uid=uid),
+    )
 
 
 @bp.route("/questions/<uid>/duplicate", methods=["POST"])
@@ -211,17 +221,12 @@ def _number(raw: str | None, default: int) -> int:
 def restore_version(uid: str):
     """Make an old version's content the newest version again (history keeps every version)."""
     question = service.get_question(db.session, uid)
-    try:
-        version = service.restore_version(
-            db.session, question, _number(request.form.get("version"), 0), current_user.id
-        )
-    except (Conflict, NotFound) as exc:  # no such version: say so on the question page
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(f"Restored as version {version.number}.", "success")
-    return redirect(url_for("authoring.show_question", uid=uid))
+    number = _number(request.form.get("version"), 0)
+    return commit_or_refuse(  # no such version: said on the question page
+        lambda: service.restore_version(db.session, question, number, current_user.id),
+        lambda version: f"Restored as version {version.number}.",
+        url_for("authoring.show_question", uid=uid),
+    )
 
 
 @bp.route("/health")

@@ -97,16 +97,37 @@ def add_version(
 ) -> QuestionVersion | None:
     """Append a version if the content (or the group text it is asked with) changed; None if unchanged.
 
-    Every version is made here: its texts are rendered once, and the question's pointer to its current version
-    (with the topic and random draw position a draw reads) moves to it.
+    Every version is made by `next_version`: its texts are rendered once, and the question's pointer to its current
+    version (with the topic and random draw position a draw reads) moves to it.
     """
     current = latest_version(session, question)
+    version = next_version(question, current, content, topic, author_id, group_version, group_position)
+    if version is None:
+        return None
+    session.add(version)
+    session.flush()
+    point_at(question, version)
+    session.flush()
+    return version
+
+
+def next_version(
+    question: Question,
+    current: QuestionVersion | None,
+    content: QuestionContent,
+    topic: Topic,
+    author_id: int | None = None,
+    group_version: ItemGroupVersion | None = None,
+    group_position: int | None = None,
+) -> QuestionVersion | None:
+    """The version after `current` (None: the first) holding `content`, not yet added to the session; None if the
+    content and the group text it is asked with are unchanged."""
     digest = content.content_hash()
     group_id = group_version.id if group_version is not None else None
     if current is not None and (current.content_hash, current.group_version_id) == (digest, group_id):
         return None
     hindi = hindi_json(content.hindi)
-    version = QuestionVersion(
+    return QuestionVersion(
         question=question,
         number=(current.number + 1) if current else 1,
         topic=topic,
@@ -127,11 +148,6 @@ def add_version(
         group_position=group_position,
         rendered=render_version(content.stem, content.options, content.explanation, hindi),
     )
-    session.add(version)
-    session.flush()
-    point_at(question, version)
-    session.flush()
-    return version
 
 
 def point_at(question: Question, version: QuestionVersion) -> None:
@@ -197,14 +213,24 @@ def import_groups(
 
 
 def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionDef]) -> ImportReport:
-    """Import checked files: new ids become questions, changed content a new version. Refuses any problem."""
+    """Import checked files: new ids become questions, changed content a new version. Refuses any problem.
+
+    A constant number of statements whatever the number of items: the newest versions are read in one query, and
+    the new questions and versions are written in two flushes (batched inserts), not two flushes per item.
+    """
     if check.problems:
         raise ImportRefused(check.problems)
     topics = sync_taxonomy(session, taxonomy)
     questions = {q.uid: q for q in session.scalars(select(Question))}
+    latest = latest_version_ids()
+    newest = {
+        v.question_id: v
+        for v in session.scalars(select(QuestionVersion).join(latest, latest.c.version_id == QuestionVersion.id))
+    }
     report = ImportReport()
     groups = import_groups(session, check, topics, report)
     positions: Counter[str] = Counter()
+    made: list[tuple[Question, QuestionVersion]] = []
     for uid, (content, status, _parsed) in check.questions.items():
         question = questions.get(uid)
         if question is None:
@@ -218,10 +244,18 @@ def import_bank(session: Session, check: BankCheck, taxonomy: dict[str, SectionD
         if content.group:
             group, position = groups[content.group], positions[content.group]
             positions[content.group] += 1
-        if add_version(session, question, content, topic, group_version=group, group_position=position) is None:
+        current = newest.get(question.id) if question.id is not None else None
+        version = next_version(question, current, content, topic, group_version=group, group_position=position)
+        if version is None:
             report.unchanged += 1
-        elif uid not in report.created:
+            continue
+        session.add(version)
+        made.append((question, version))
+        if uid not in report.created:
             report.new_versions.append(uid)
+    session.flush()  # the versions get their ids, which the questions' pointers take
+    for question, version in made:
+        point_at(question, version)
     session.flush()
     return report
 

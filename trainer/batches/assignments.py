@@ -1,21 +1,24 @@
-"""Assignments: set a drill or a test for a batch, list them for members and staff, start one, tell who did it."""
+"""Assignments: set a drill, a test, a frozen paper or a live mock for a batch, list them for members and staff,
+start one, tell who did it."""
 
 from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
 from trainer.bank.models import Topic
 from trainer.batches.models import Assignment, Batch, BatchMember
 from trainer.batches.service import viewable_batch
-from trainer.batches.targets import DRILL, KINDS, TEST, AttemptFact, done
+from trainer.batches.targets import DRILL, KINDS, LIVE_MOCK, PAPER, TEST, AttemptFact, done
 from trainer.core.errors import DomainError, NotFound
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import all_patterns, get_pattern
+from trainer.institute import audience
+from trainer.institute.models import FixedPaper, FixedPaperSitting, LiveMock, LiveMockBatch, LiveMockEntry
 from trainer.progress.drill import start_drill
 from trainer.progress.models import AttemptSummary
 
@@ -36,20 +39,50 @@ def title_of(session: Session, kind: str, target: str) -> str:
         if pattern is None:
             raise DomainError(f"There is no test {target!r}.")
         return pattern.name
+    if kind == PAPER:
+        paper = session.get(FixedPaper, int(target)) if target.isdigit() else None
+        if paper is None or not paper.frozen:
+            raise DomainError("Only a frozen paper can be assigned: choose one from the list.")
+        return paper.name
+    if kind == LIVE_MOCK:
+        mock = session.get(LiveMock, int(target)) if target.isdigit() else None
+        if mock is None:
+            raise DomainError("There is no such live mock: choose one from the list.")
+        return mock.title
     raise DomainError(f"Assignments of kind {kind!r} cannot be made.")
+
+
+def _admit_batch(session: Session, batch: Batch, kind: str, target: str, now: datetime) -> None:
+    """Let the batch sit what is assigned: a paper is offered to it; a live mock must already be offered to it."""
+    if kind == PAPER:
+        audience.offer_to_batch(session, session.get(FixedPaper, int(target)), batch.id)
+    elif kind == LIVE_MOCK:
+        mock = session.get(LiveMock, int(target))
+        if mock.closes_at <= now:
+            raise DomainError(f"“{mock.title}” has closed: it can no longer be sat.")
+        if mock.audience and batch.id not in {link.batch_id for link in mock.audience}:
+            raise DomainError(
+                f"“{mock.title}” is offered only to other batches, so {batch.name} could not start it. "
+                "Schedule a live mock for this batch (or for all candidates) and assign that."
+            )
 
 
 def assign(
     session: Session, batch: Batch, staff: User, kind: str, target: str, due_at: datetime, note: str, now: datetime
 ) -> Assignment:
-    """Set a drill or test for the batch, due at `due_at` (which must be in the future)."""
+    """Set a drill, test, frozen paper or live mock for the batch, due at `due_at` (which must be in the future).
+
+    Assigning a frozen paper offers it to the batch; a live mock must be offered to it (or to everyone) and still open.
+    """
     if due_at <= now:
         raise DomainError("The due date must be in the future.")
+    title = title_of(session, kind, target)[:200]
+    _admit_batch(session, batch, kind, target, now)
     assignment = Assignment(
         batch_id=batch.id,
         kind=kind,
         target=target,
-        title=title_of(session, kind, target)[:200],
+        title=title,
         note=note.strip(),
         due_at=due_at,
         created_by_id=staff.id,
@@ -73,7 +106,8 @@ def recent(session: Session, batch: Batch, limit: int = SHOWN) -> list[Assignmen
 
 
 def facts_since(session: Session, since: datetime, user_id: int | None = None, batch_id: int | None = None):
-    """The graded attempts (AttemptFact) of one candidate, or of a batch's members, started at or after `since`."""
+    """The graded attempts (AttemptFact) of one candidate, or of a batch's members, started at or after `since`,
+    and their graded sittings of frozen papers (live mocks included) whenever sat."""
     query = (
         select(
             AttemptSummary.user_id,
@@ -82,9 +116,14 @@ def facts_since(session: Session, since: datetime, user_id: int | None = None, b
             AttemptSummary.mode,
             AttemptSummary.started_at,
             Attempt.pattern,
+            FixedPaperSitting.paper_id,
+            LiveMockEntry.live_mock_id,
         )
         .join(Attempt, Attempt.id == AttemptSummary.attempt_id)
-        .where(AttemptSummary.started_at >= since)
+        .outerjoin(FixedPaperSitting, FixedPaperSitting.attempt_id == AttemptSummary.attempt_id)
+        .outerjoin(LiveMockEntry, LiveMockEntry.attempt_id == AttemptSummary.attempt_id)
+        # a sitting of a frozen paper counts whenever it was sat (see targets.py); other attempts only lately
+        .where(or_(AttemptSummary.started_at >= since, FixedPaperSitting.paper_id.is_not(None)))
     )
     if batch_id is not None:
         query = query.join(BatchMember, BatchMember.user_id == AttemptSummary.user_id).where(
@@ -94,8 +133,8 @@ def facts_since(session: Session, since: datetime, user_id: int | None = None, b
         query = query.where(AttemptSummary.user_id == user_id)
     rows = session.execute(query)
     return [
-        AttemptFact(u, code, kind, mode, started, _topics(kind, pattern))
-        for u, code, kind, mode, started, pattern in rows
+        AttemptFact(u, code, kind, mode, started, _topics(kind, pattern), paper_id, mock_id)
+        for u, code, kind, mode, started, pattern, paper_id, mock_id in rows
     ]
 
 
@@ -154,6 +193,25 @@ def test_choices() -> list[tuple[str, str]]:
         choices.append((pattern.code, pattern.name))
         choices += [(f"{pattern.code}:{s.key}", f"{s.name} — sectional ({pattern.name})") for s in pattern.sections]
     return choices
+
+
+def paper_choices(session: Session) -> list[tuple[str, str]]:
+    """(paper id, name) of every frozen paper."""
+    frozen = session.scalars(select(FixedPaper).where(FixedPaper.frozen_at.is_not(None)).order_by(FixedPaper.name))
+    return [(str(p.id), f"{p.name} ({p.pattern_code})") for p in frozen if p.frozen]
+
+
+def live_mock_choices(session: Session, batch: Batch, now: datetime) -> list[tuple[str, str]]:
+    """(live mock id, title and window) of the live mocks still to close that the batch may sit."""
+    offered_elsewhere = select(LiveMockBatch.live_mock_id).where(
+        ~LiveMockBatch.live_mock_id.in_(select(LiveMockBatch.live_mock_id).where(LiveMockBatch.batch_id == batch.id))
+    )
+    mocks = session.scalars(
+        select(LiveMock)
+        .where(LiveMock.closes_at > now, LiveMock.id.not_in(offered_elsewhere))
+        .order_by(LiveMock.opens_at)
+    )
+    return [(str(m.id), f"{m.title} ({m.opens_at:%d %b %H:%M}–{m.closes_at:%d %b %H:%M} UTC)") for m in mocks]
 
 
 def start_drill_for(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from trainer.batches.targets import DRILL, TEST
+from trainer.batches.targets import DRILL, LIVE_MOCK, PAPER, TEST
 
 
 def end_of_day(day: date | None) -> datetime | None:
@@ -55,17 +56,24 @@ class StaffForm(FlaskForm):
 class AssignmentForm(FlaskForm):
     kind = RadioField(
         "What to do",
-        choices=[SelectChoice(DRILL, "A topic drill"), SelectChoice(TEST, "A mock or sectional test")],
+        choices=[
+            SelectChoice(DRILL, "A topic drill"),
+            SelectChoice(TEST, "A mock or sectional test"),
+            SelectChoice(PAPER, _l("A frozen paper set by the institute")),
+            SelectChoice(LIVE_MOCK, _l("A live mock")),
+        ],
         default=DRILL,
     )
     topic = SelectField("Topic (for a drill)", validators=[Optional()])
     test = SelectField("Test (for a mock or sectional test)", validators=[Optional()])
+    paper = SelectField(_l("Frozen paper (for a frozen paper)"), validators=[Optional()])
+    live_mock = SelectField(_l("Live mock (for a live mock)"), validators=[Optional()])
     due_on = DateField("Due on", validators=[DataRequired(message="Choose the date it is due.")])
     note = StringField("Note to the batch (optional)", validators=[Length(max=500)])
 
     def target(self) -> str | None:
         """The chosen drill topic or test, or None (with an error on the field) if the matching one is missing."""
-        field = self.topic if self.kind.data == DRILL else self.test
+        field = {DRILL: self.topic, TEST: self.test, PAPER: self.paper, LIVE_MOCK: self.live_mock}[self.kind.data]
         if not field.data:
             field.errors = [*field.errors, "Choose one."]
             return None

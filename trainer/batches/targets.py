@@ -1,7 +1,8 @@
 """What an assignment can point at, and when a member's attempt fulfils it: a registry of kinds, pure.
 
-A kind is a key stored in `assignment.kind`, with how to tell a fulfilling attempt. Adding a frozen paper or a
-live mock later is one more entry here (matching the attempt's paper id) and one more way to start it.
+A kind is a key stored in `assignment.kind`, with how to tell a fulfilling attempt. A frozen paper or a live mock
+is named by its id (as text) and done by a graded sitting of it, whenever sat; a drill or a test must be started
+after it was assigned (an old attempt is not the work that was set).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-DRILL, TEST = "drill", "test"
+DRILL, TEST, PAPER, LIVE_MOCK = "drill", "test", "paper", "live_mock"
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class AttemptFact:
     mode: str  # strict / practice
     started_at: datetime
     topics: frozenset[tuple[str, str]] = frozenset()  # (subject, topic key) a topic test drew from
+    paper_id: int | None = None  # the frozen paper sat, if it was one
+    live_mock_id: int | None = None  # the live mock it was a sitting of, if any
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class TargetKind:
     label: str
     fulfils: Callable[[str, AttemptFact], bool]  # (assignment target, attempt) -> done?
     rule: str  # what counts, in words, for the pages
+    since_assigned: bool = True  # only attempts started once it was assigned count
 
 
 def _drill_done(target: str, fact: AttemptFact) -> bool:
@@ -42,12 +46,24 @@ def _test_done(target: str, fact: AttemptFact) -> bool:
     return fact.pattern_code == target and fact.mode == "strict"
 
 
+def _paper_done(target: str, fact: AttemptFact) -> bool:
+    return fact.paper_id is not None and str(fact.paper_id) == target
+
+
+def _live_mock_done(target: str, fact: AttemptFact) -> bool:
+    return fact.live_mock_id is not None and str(fact.live_mock_id) == target
+
+
 KINDS: dict[str, TargetKind] = {
     DRILL: TargetKind(DRILL, "Topic drill", _drill_done, "any graded topic test or drill of the topic"),
     TEST: TargetKind(TEST, "Mock or sectional test", _test_done, "a graded strict (mock-mode) attempt at the test"),
+    PAPER: TargetKind(PAPER, "Fixed paper", _paper_done, "a graded attempt at the paper", since_assigned=False),
+    LIVE_MOCK: TargetKind(LIVE_MOCK, "Live mock", _live_mock_done, "a graded sitting of the live mock", False),
 }
 
 
 def done(kind: str, target: str, assigned_at: datetime, fact: AttemptFact) -> bool:
-    """Whether the attempt fulfils the assignment: the right kind of attempt, started once it was assigned."""
-    return fact.started_at >= assigned_at and KINDS[kind].fulfils(target, fact)
+    """Whether the attempt fulfils the assignment: the right kind of attempt (for a drill or a test, one started
+    once it was assigned)."""
+    spec = KINDS[kind]
+    return (fact.started_at >= assigned_at or not spec.since_assigned) and spec.fulfils(target, fact)

@@ -6,6 +6,7 @@ import random
 import secrets
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.batches import assignments, export, invites, service
@@ -111,15 +112,19 @@ def show_batch(batch_id: int):
         expired=invites.expired(batch.invite_expires_at, utcnow()),
         invite_form=InviteForm(),
         staff_form=StaffForm(),
-        assignment_form=assignments_form(),
+        assignment_form=assignments_form(batch),
         form=ActionForm(),
     )
 
 
-def assignments_form(form: AssignmentForm | None = None) -> AssignmentForm:
+def assignments_form(batch, form: AssignmentForm | None = None) -> AssignmentForm:
     form = form or AssignmentForm()
     form.topic.choices = [("", "Choose a topic")] + assignments.topic_choices(db.session)
     form.test.choices = [("", "Choose a test")] + assignments.test_choices()
+    form.paper.choices = [("", _("Choose a frozen paper"))] + assignments.paper_choices(db.session)
+    form.live_mock.choices = [("", _("Choose a live mock"))] + assignments.live_mock_choices(
+        db.session, batch, utcnow()
+    )
     return form
 
 
@@ -191,16 +196,16 @@ def remove_staff(batch_id: int, staff_id: int):
 @bp.route("/batches/<id:batch_id>/assignments", methods=["POST"])
 @access(Access.STAFF)
 def create_assignment(batch_id: int):
-    """Set a topic drill or a test for the batch with a due date."""
+    """Set a topic drill, a test, a frozen paper or a live mock for the batch with a due date."""
     batch = service.staff_batch(db.session, batch_id, current_user)
-    form = assignments_form(AssignmentForm())
+    form = assignments_form(batch, AssignmentForm())
     target = form.target() if form.validate_on_submit() else None
     try:
         if target is None:
             raise DomainError(_form_errors(form) or "Choose what to assign.")
         due = end_of_day(form.due_on.data)
         made = assignments.assign(
-            db.session, batch, current_user, form.kind.data, target, due, form.note.data, utcnow()
+            db.session, batch, current_user, form.kind.data, target, due, form.note.data or "", utcnow()
         )
     except DomainError as exc:
         flash(str(exc), "error")

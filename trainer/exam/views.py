@@ -20,7 +20,7 @@ from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
-from trainer.institute import livemocks, papers
+from trainer.institute import audience, livemocks
 
 
 def _begin(pattern, mode: str, timed: bool):
@@ -56,7 +56,7 @@ def list_tests():
         mine=mine,
         now=utcnow(),
         live=live,
-        offered=papers.offered_papers(db.session),
+        offered=audience.offered_papers(db.session, current_user),
     )
 
 

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
     IntegerField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
     widgets,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from trainer.exam.patterns import Pattern
+from trainer.institute.audience import BATCHES, EVERYONE, NOBODY
 from trainer.institute.building import DIFFICULTIES
 from trainer.institute.papers import MAX_COUNT
 
@@ -36,11 +40,41 @@ class SwapForm(FlaskForm):
     position = IntegerField("Question", validators=[InputRequired(), NumberRange(min=0, max=10_000)])
 
 
-class OfferForm(FlaskForm):
-    offered = BooleanField("Offer as a mock to every candidate")
+def _batch_choices() -> SelectMultipleField:
+    return SelectMultipleField(
+        _l("Batches"), coerce=int, option_widget=widgets.CheckboxInput(), widget=widgets.ListWidget(prefix_label=False)
+    )
 
 
-class ScheduleForm(FlaskForm):
+class AudienceForm(FlaskForm):
+    """Who is offered it: every candidate or the members of chosen batches (the choices are the user's batches)."""
+
+    whom = RadioField(
+        _l("Offered to"),
+        choices=[
+            SelectChoice(EVERYONE, _l("All candidates")),
+            SelectChoice(BATCHES, _l("Only the batches ticked below")),
+        ],
+        default=EVERYONE,
+    )
+    batches = _batch_choices()
+
+    def batch_ids(self) -> tuple[int, ...]:
+        """The ticked batches if "only the batches" was chosen, else none (everyone)."""
+        return tuple(self.batches.data or ()) if self.whom.data == BATCHES else ()
+
+    def validate_batches(self, field) -> None:
+        if self.whom.data == BATCHES and not field.data:
+            raise ValidationError(_l("Tick at least one batch, or offer it to all candidates."))
+
+
+class OfferForm(AudienceForm):
+    whom = RadioField(_l("Offer this paper as a mock to"), default=NOBODY, choices=[
+        SelectChoice(NOBODY, _l("Nobody (not offered)")), SelectChoice(EVERYONE, _l("All candidates")),
+        SelectChoice(BATCHES, _l("Only the batches ticked below"))])  # fmt: skip
+
+
+class ScheduleForm(AudienceForm):
     title = StringField("Title", validators=[DataRequired(message="Give the live mock a title."), Length(max=120)])
     opens_at = DateTimeLocalField("Window opens (UTC)", format=TIME_FORMAT,
                                   validators=[InputRequired(message="Enter when the window opens.")])  # fmt: skip

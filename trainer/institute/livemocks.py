@@ -15,7 +15,16 @@ from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.exam import timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
-from trainer.institute.models import FixedPaper, FixedPaperItem, LiveMock, LiveMockEntry, LiveMockShift
+from trainer.institute import audience
+from trainer.institute.models import (
+    FixedPaper,
+    FixedPaperItem,
+    FixedPaperSitting,
+    LiveMock,
+    LiveMockBatch,
+    LiveMockEntry,
+    LiveMockShift,
+)
 
 MAX_SHIFTS = 6
 
@@ -32,7 +41,7 @@ class Schedule:
     release_at: datetime
     paper_ids: tuple[int, ...]
     show_names: bool = False
-    audience: tuple[int, ...] = ()  # batch ids; empty: everyone (batches plug in here)
+    audience: tuple[int, ...] = ()  # batch ids (the scheduler's own; an admin's any); empty: everyone
 
 
 def longest_sitting(papers: list[FixedPaper]) -> timedelta:
@@ -58,6 +67,7 @@ def _papers(session: Session, paper_ids: tuple[int, ...]) -> list[FixedPaper]:
 def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> LiveMock:
     """A new live mock; raises DomainError saying which time or paper is wrong."""
     papers = _papers(session, plan.paper_ids)
+    batch_ids = audience.chosen(session, user, plan.audience) if plan.audience else []
     if not plan.title.strip():
         raise DomainError("Give the live mock a title.")
     if plan.closes_at <= plan.opens_at:
@@ -71,7 +81,7 @@ def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> Liv
             "time (with scribe extra time), when every sitting is over."
         )
     mock = LiveMock(title=plan.title.strip(), opens_at=plan.opens_at, closes_at=plan.closes_at,
-                    release_at=plan.release_at, show_names=plan.show_names, audience=list(plan.audience),
+                    release_at=plan.release_at, show_names=plan.show_names, audience=audience.mock_links(batch_ids),
                     created_by_id=user.id)  # fmt: skip
     mock.shifts = [LiveMockShift(number=n, paper_id=p.id) for n, p in enumerate(papers, start=1)]
     session.add(mock)
@@ -96,9 +106,9 @@ def shift_for(mock_id: int, user_id: int, shifts: int) -> int:
     return int.from_bytes(digest[:8], "big") % shifts + 1
 
 
-def visible_to(mock: LiveMock, user: User) -> bool:
-    # TODO(#13): a mock offered to chosen batches is seen by their members once batches exist.
-    return not mock.audience
+def visible_to(session: Session, mock: LiveMock, user: User) -> bool:
+    """Whether the mock is offered to the user: to everyone, or to a batch they are in."""
+    return audience.admits(session, LiveMockBatch.live_mock_id, mock.id, user)
 
 
 def for_candidate(session: Session, user: User, now: datetime, recent: timedelta = timedelta(days=30)) -> list[dict]:
@@ -107,6 +117,7 @@ def for_candidate(session: Session, user: User, now: datetime, recent: timedelta
     entries = dict(session.execute(
         select(LiveMockEntry.live_mock_id, LiveMockEntry.attempt_id).where(LiveMockEntry.user_id == user.id)
     ).all())  # fmt: skip
+    shown = audience.admitted(session, LiveMockBatch.live_mock_id, [m.id for m in mocks], user)
     return [
         {
             "mock": m,
@@ -116,7 +127,7 @@ def for_candidate(session: Session, user: User, now: datetime, recent: timedelta
             "released": now >= m.release_at,
         }  # fmt: skip
         for m in mocks
-        if visible_to(m, user)
+        if m.id in shown
     ]
 
 
@@ -151,6 +162,7 @@ def open_sitting(session: Session, user: User, paper: tuple[int, datetime], now:
          "state": "in_progress", "started_at": now, "extra_minutes": sum(extras), "deadline": windows[-1][1]},
     ).scalar_one()  # fmt: skip
     session.execute(insert(Slot), [{"attempt_id": attempt_id, **row} for row in rows])
+    session.execute(insert(FixedPaperSitting), {"attempt_id": attempt_id, "paper_id": paper[0]})
     return attempt_id
 
 
@@ -158,12 +170,12 @@ def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
     """The candidate's attempt at a live mock: made at the first start in the window, the same one after that.
 
     Raises NotOpen (nothing created) before the window opens or after it closes for someone who never started,
-    NotFound for a mock that does not exist or is not offered to them.
+    NotFound for a mock that does not exist or is not offered to them (offered to batches they are not in).
     """
     mock = session.execute(
-        select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.audience, LiveMock.title).where(LiveMock.id == mock_id)
+        select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.title).where(LiveMock.id == mock_id)
     ).first()
-    if mock is None or mock.audience:  # TODO(#13): batch members may start a mock offered to their batch
+    if mock is None or not audience.admits(session, LiveMockBatch.live_mock_id, mock_id, user):
         raise NotFound("No such live mock.")
     if not mock.opens_at <= now < mock.closes_at:
         existing = _entry_attempt(session, mock_id, user.id)

@@ -26,6 +26,7 @@ class FixedPaper(Base):
     blueprint: Mapped[dict] = mapped_column(JSON, default=dict)  # {section: {topic: {difficulty: count}}}
     state: Mapped[str] = mapped_column(String(10), default=DRAFT)
     offered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a mock for everyone
+    # else a mock for the members of these batches (FixedPaperBatch rows); neither: not offered
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -33,10 +34,29 @@ class FixedPaper(Base):
     items: Mapped[list[FixedPaperItem]] = relationship(
         back_populates="paper", order_by="FixedPaperItem.position", cascade="all, delete-orphan"
     )
+    audience: Mapped[list[FixedPaperBatch]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def frozen(self) -> bool:
         return self.state == FROZEN
+
+
+class FixedPaperBatch(Base):
+    """A batch a frozen paper is offered to as a mock: its members see it on their tests page."""
+
+    __tablename__ = "fixed_paper_batch"
+
+    paper_id: Mapped[int] = mapped_column(ForeignKey("fixed_paper.id", ondelete="CASCADE"), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class FixedPaperSitting(Base):
+    """An attempt that sat a frozen paper (offered, assigned or as a live mock's shift): what "done it" looks up."""
+
+    __tablename__ = "fixed_paper_sitting"
+
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"), primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("fixed_paper.id"), index=True)
 
 
 class FixedPaperItem(Base):
@@ -61,7 +81,7 @@ class FixedPaperItem(Base):
 class LiveMock(Base):
     """A scheduled sitting of one or more frozen papers (shifts) in a window, ranked together at release time.
 
-    `audience` lists the batches it is offered to (empty: everyone); batches plug in by filling it.
+    Offered to everyone, or only to the members of the batches in `audience` (LiveMockBatch rows).
     """
 
     __tablename__ = "live_mock"
@@ -72,7 +92,6 @@ class LiveMock(Base):
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
     release_at: Mapped[datetime] = mapped_column(UTCDateTime)
     show_names: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # else initials
-    audience: Mapped[list] = mapped_column(JSON, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -81,6 +100,16 @@ class LiveMock(Base):
     shifts: Mapped[list[LiveMockShift]] = relationship(
         order_by="LiveMockShift.number", cascade="all, delete-orphan", lazy="selectin"
     )
+    audience: Mapped[list[LiveMockBatch]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class LiveMockBatch(Base):
+    """A batch a live mock is offered to: only the members of its batches see and start it."""
+
+    __tablename__ = "live_mock_batch"
+
+    live_mock_id: Mapped[int] = mapped_column(ForeignKey("live_mock.id", ondelete="CASCADE"), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class LiveMockShift(Base):

@@ -250,15 +250,6 @@ def freeze(session: Session, paper: FixedPaper, now: datetime) -> FixedPaper:
     return paper
 
 
-def set_offered(session: Session, paper: FixedPaper, offered: bool) -> FixedPaper:
-    """Offer a frozen paper to every candidate as a mock they can take at any time (or withdraw it)."""
-    if offered and not paper.frozen:
-        raise Conflict("Only a frozen paper can be offered as a mock.")
-    paper.offered = offered
-    session.flush()
-    return paper
-
-
 def parallel(session: Session, paper: FixedPaper, user: User, rng: random.Random) -> tuple[FixedPaper, list[str]]:
     """A new draft of the same pattern and blueprint, drawn avoiding the questions other papers of it use."""
     twin = FixedPaper(name=f"{paper.name} (parallel)"[:120], pattern_code=paper.pattern_code, pattern=paper.pattern,
@@ -266,10 +257,6 @@ def parallel(session: Session, paper: FixedPaper, user: User, rng: random.Random
     session.add(twin)
     session.flush()
     return twin, draw(session, twin, paper.blueprint, rng)
-
-
-def offered_papers(session: Session) -> list[FixedPaper]:
-    return list(session.scalars(select(FixedPaper).where(FixedPaper.offered).order_by(FixedPaper.id)))
 
 
 def blueprint_grid(session: Session, paper: FixedPaper) -> list[dict]:

@@ -6,6 +6,7 @@ import random
 import secrets
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -15,7 +16,7 @@ from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.exam.patterns import all_patterns
 from trainer.extensions import db
-from trainer.institute import forms, livemocks, papers, releasing
+from trainer.institute import audience, forms, livemocks, papers, releasing
 from trainer.institute.models import LiveMockEntry
 
 bp = Blueprint("institute", __name__)
@@ -80,8 +81,18 @@ def show_paper(paper_id: int):
     return render_template(
         "institute/show_paper.html", paper=paper, pattern=papers.pattern_of(paper),
         passages=papers.passages_of(db.session, paper), render=render, render_inline=render_inline,
-        form=forms.ActionForm(), offer=forms.OfferForm(offered=not paper.offered),
+        form=forms.ActionForm(), offer=_offer_form(paper), offered_to=audience.batch_names(db.session, paper.audience),
     )  # fmt: skip
+
+
+def _offer_form(paper=None) -> forms.OfferForm:
+    """Who a paper is offered to, with the user's own batches to tick (prefilled from the paper when shown)."""
+    form = forms.OfferForm()
+    form.batches.choices = [(b.id, b.name) for b in audience.choosable(db.session, current_user)]
+    if paper is not None and not form.is_submitted():
+        form.batches.data = [link.batch_id for link in paper.audience]
+        form.whom.data = audience.EVERYONE if paper.offered else audience.BATCHES if paper.audience else audience.NOBODY
+    return form
 
 
 @bp.route("/institute/papers/<id:paper_id>/swap", methods=["POST"])
@@ -113,13 +124,20 @@ def freeze_paper(paper_id: int):
 @bp.route("/institute/papers/<id:paper_id>/offer", methods=["POST"])
 @access(Access.STAFF)
 def offer_paper(paper_id: int):
+    """Offer a frozen paper as a mock to every candidate, to chosen batches (the user's own), or to nobody."""
     paper = papers.paper_or_404(db.session, paper_id)
-    form = forms.OfferForm()
-    if form.validate_on_submit():
-        papers.set_offered(db.session, paper, form.offered.data)
-        db.session.commit()
-        flash("Offered to every candidate on their tests page." if paper.offered else "No longer offered.", "success")
-    return redirect(url_for("institute.show_paper", paper_id=paper.id))
+    form = _offer_form()
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors) or _("Choose who it is offered to."),
+              "error")  # fmt: skip
+        return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor="offer"))
+    audience.offer_paper(db.session, paper, current_user, form.whom.data, form.batch_ids())
+    db.session.commit()
+    names = audience.batch_names(db.session, paper.audience)
+    whom = _("all candidates") if paper.offered else ", ".join(names)
+    flash(_("Saved: it is now offered to %(whom)s.", whom=whom) if whom else _("Saved: it is not offered to anyone."),
+          "success")  # fmt: skip
+    return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor="offer"))
 
 
 @bp.route("/institute/papers/<id:paper_id>/parallel", methods=["POST"])
@@ -139,9 +157,10 @@ def draw_parallel(paper_id: int):
 @bp.route("/papers/<id:paper_id>/start", methods=["POST"])
 @access(Access.USER)
 def start_fixed_paper(paper_id: int):
-    """Take a frozen paper offered to everyone as a strict mock on their own timer (staff: any frozen paper)."""
+    """Take a frozen paper offered to the candidate (to all, or to a batch of theirs) as a strict mock on their own
+    timer (staff: any frozen paper)."""
     paper = papers.paper_or_404(db.session, paper_id)
-    if not paper.offered and current_user.role == Role.CANDIDATE:
+    if current_user.role == Role.CANDIDATE and not audience.paper_admits(db.session, paper, current_user):
         raise NotFound("No such paper.")
     if not paper.frozen:
         raise Conflict("Only a frozen paper can be sat.")
@@ -155,6 +174,7 @@ def start_fixed_paper(paper_id: int):
 def _schedule_form() -> forms.ScheduleForm:
     form = forms.ScheduleForm()
     form.papers.choices = [(p.id, f"{p.name} ({p.pattern_code})") for p in papers.list_papers(db.session) if p.frozen]
+    form.batches.choices = [(b.id, b.name) for b in audience.choosable(db.session, current_user)]
     return form
 
 
@@ -165,11 +185,14 @@ def list_live_mocks():
     form = _schedule_form()
     if form.validate_on_submit():
         plan = livemocks.Schedule(form.title.data, form.utc(form.opens_at), form.utc(form.closes_at),
-                                  form.utc(form.release_at), tuple(form.papers.data), form.show_names.data)  # fmt: skip
+                                  form.utc(form.release_at), tuple(form.papers.data), form.show_names.data,
+                                  form.batch_ids())  # fmt: skip
         mock = livemocks.schedule(db.session, plan, current_user, utcnow())
         db.session.commit()
         return redirect(url_for("institute.show_live_mock", mock_id=mock.id))
-    page = render_template("institute/list_live_mocks.html", mocks=livemocks.list_mocks(db.session), form=form)
+    mocks = livemocks.list_mocks(db.session)
+    audiences = {m.id: audience.batch_names(db.session, m.audience) for m in mocks}
+    page = render_template("institute/list_live_mocks.html", mocks=mocks, audiences=audiences, form=form)
     return page, 422 if form.errors else 200
 
 
@@ -182,8 +205,9 @@ def show_live_mock(mock_id: int):
         select(LiveMockEntry.shift, func.count()).where(LiveMockEntry.live_mock_id == mock.id)
         .group_by(LiveMockEntry.shift)
     ).all())  # fmt: skip
+    offered_to = audience.batch_names(db.session, mock.audience)
     return render_template("institute/show_live_mock.html", mock=mock, started=started, now=utcnow(),
-                           form=forms.ActionForm())  # fmt: skip
+                           form=forms.ActionForm(), offered_to=offered_to)  # fmt: skip
 
 
 @bp.route("/institute/live-mocks/<id:mock_id>/release", methods=["POST"])
@@ -222,7 +246,7 @@ def show_live_results(mock_id: int):
     """The leaderboard with the candidate's own row, from the release time on; before it, when it will be."""
     mock = livemocks.mock_or_404(db.session, mock_id)
     staff = current_user.role != Role.CANDIDATE
-    if not staff and not livemocks.visible_to(mock, current_user):
+    if not staff and not livemocks.visible_to(db.session, mock, current_user):
         raise NotFound("No such live mock.")
     if releasing.release_if_due(db.session, mock, utcnow()):
         db.session.commit()

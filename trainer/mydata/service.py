@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from trainer.auth.models import User
-from trainer.i18n import N_
 from trainer.auth.service import DELETED_PASSWORD, end_sessions
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.exam import service as exam_service
 from trainer.exam.models import Attempt
+from trainer.i18n import N_
 from trainer.progress.models import StudyTarget, TopicProgress
 from trainer.progress.review_models import ReviewCard
 

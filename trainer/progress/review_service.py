@@ -19,7 +19,7 @@ from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern, get_pattern, minutes_per_question
 from trainer.progress.review_models import ReviewCard
 from trainer.progress.review_paper import REVIEW_CODE, review_pattern
-from trainer.progress.reviews import GradedAnswer, as_utc, enters_notebook, rating, review
+from trainer.progress.reviews import GradedAnswer, as_utc, enters_notebook, rating, replay, review
 
 REVIEW_SESSION_SIZE = 25  # the most overdue cards one session takes; the rest wait for the next
 
@@ -30,7 +30,7 @@ class NothingToReview(DomainError):
     status = 409
 
 
-def _budgets(attempt: Attempt) -> dict[str, float | None]:
+def budgets(attempt: Attempt) -> dict[str, float | None]:
     """Seconds the attempt's paper gives one question of each section; None throughout for an untimed attempt."""
     pattern = Pattern.from_dict(attempt.pattern) if attempt.pattern else get_pattern(attempt.pattern_code)
     if pattern is None or not attempt.timed:
@@ -44,10 +44,10 @@ def record_reviews(session: Session, attempt: Attempt, states, outcomes) -> None
     `states` are the slots' folded states (marked, seconds) and `outcomes` their grades, in slot order. The review is
     dated when the attempt finished.
     """
-    budgets = _budgets(attempt)
+    per_section = budgets(attempt)
     answers = {}
     for slot, state, outcome in zip(attempt.slots, states, outcomes, strict=True):
-        answer = GradedAnswer(str(outcome), state.marked, state.seconds, budgets.get(slot.section))
+        answer = GradedAnswer(str(outcome), state.marked, state.seconds, per_section.get(slot.section))
         if rating(answer) is not None:
             answers[slot.version.question_id] = answer
     if not answers:
@@ -94,6 +94,35 @@ def _open_cards(session: Session, attempt: Attempt, question_ids: list[int]) -> 
     ]
     statement = insert_skipping_duplicates(session, ReviewCard.__table__, ("user_id", "question_id"))
     session.execute(statement, rows)
+
+
+def rebuild_cards(session: Session, question_id: int, answers: dict[int, list[tuple[datetime, GradedAnswer]]]) -> None:
+    """Make each candidate's card for the question again from all their graded answers to it (user id → answers in
+    grading order), as a regrade that changed what counts right needs: a card no answer calls for now is deleted,
+    one an answer now wrong calls for is made. Flushes only."""
+    if not answers:
+        return
+    cards = {
+        card.user_id: card
+        for card in session.scalars(
+            select(ReviewCard)
+            .where(ReviewCard.question_id == question_id, ReviewCard.user_id.in_(answers))
+            .order_by(ReviewCard.user_id)
+            .with_for_update()
+        )
+    }
+    for user_id, graded in sorted(answers.items()):
+        card, made = cards.get(user_id), replay(question_id, graded)
+        if made is None:
+            if card is not None:
+                session.delete(card)
+            continue
+        if card is None:
+            card = ReviewCard(user_id=user_id, question_id=question_id)
+            session.add(card)
+        card.card, card.due, card.last_review = made.state.card, made.state.due, made.state.last_review
+        card.reviews, card.lapses, card.created_at = made.reviews, made.lapses, made.created_at
+    session.flush()
 
 
 def _due(columns, user_id: int, now: datetime):

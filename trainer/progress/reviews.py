@@ -93,3 +93,28 @@ def review(card: dict | None, card_id: int, grade: Rating, when: datetime) -> Ca
 def retrievability(card: dict, now: datetime) -> float:
     """The chance, by FSRS, that the candidate recalls the answer at `now` (0 for a card never reviewed)."""
     return SCHEDULER.get_card_retrievability(Card.from_dict(card), as_utc(now))
+
+
+@dataclass(frozen=True)
+class ReplayedCard:
+    """A card rebuilt from every graded answer to its question: its state, counts and when it was made."""
+
+    state: CardState
+    reviews: int
+    lapses: int
+    created_at: datetime
+
+
+def replay(card_id: int, answers: list[tuple[datetime, GradedAnswer]]) -> ReplayedCard | None:
+    """The card the candidate's answers (in the order they were graded, each with its time) make, or None when
+    none of them put the question in the notebook: the same rules grading applies one answer at a time."""
+    state, reviews, lapses, created = None, 0, 0, None
+    for when, answer in answers:
+        grade = rating(answer)
+        if grade is None or (state is None and not enters_notebook(answer)):
+            continue
+        created = created or when
+        state = review(state.card if state else None, card_id, grade, when)
+        reviews += 1
+        lapses += int(grade == Rating.Again)
+    return ReplayedCard(state, reviews, lapses, created) if state else None

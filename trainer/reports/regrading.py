@@ -15,13 +15,13 @@ from trainer.audit.service import record as audit
 from trainer.bank.models import Question, QuestionVersion
 from trainer.bank.service import latest_version
 from trainer.core.errors import Conflict
-from trainer.exam.grading import SlotKey
-from trainer.exam.models import Attempt, Slot, Step
-from trainer.exam.service import IN_PROGRESS, plausible_time
-from trainer.exam.steps import StepRecord, fold
+from trainer.exam.grading import SlotKey, verdict
+from trainer.exam.models import Attempt, Slot
+from trainer.exam.service import IN_PROGRESS
 from trainer.progress.models import AttemptSummary, TopicFacility, TopicProgress
 from trainer.reports.models import Regrade, RegradeEntry
 from trainer.reports.regrade import Correction, bin_moves, faded, letter, mapped_key, merge_moves, regrade, right_delta
+from trainer.reports.replaying import follow_cards, graded_states
 from trainer.results.models import TOTAL, FirstAttempt
 from trainer.results.service import move_in_distributions
 
@@ -110,8 +110,10 @@ def regrade_question(
     session.add(log)
     session.flush()
     by_slot = {s.attempt_id: corrections[s.id] for s in slots if s.id in corrections}
+    turned: set[int] = set()  # candidates one of whose answers turned right or wrong
     for start in range(0, len(graded), CHUNK):
-        _regrade_chunk(session, log, graded[start : start + CHUNK], by_slot)
+        turned |= _regrade_chunk(session, log, graded[start : start + CHUNK], by_slot)
+    follow_cards(session, question.id, turned)  # the mistake notebook follows the new grading
     what = f"key corrected to {letter(target.answer)}" if target else "dropped as ambiguous (full marks to everyone)"
     audit(session, by_id, "regrade", ("question", question.uid), f"Regraded {log.attempts} attempt(s) of "
           f"{question.uid}: {what}", regrade_id=log.id, kind=kind, attempts=log.attempts, changed=log.changed,
@@ -119,7 +121,8 @@ def regrade_question(
     return log
 
 
-def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes: dict[int, Correction]) -> None:
+def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes: dict[int, Correction]) -> set[int]:
+    """Regrade a chunk of attempts; the candidates whose answer to the question changed from right to wrong or back."""
     attempts = session.scalars(
         select(Attempt)
         .where(Attempt.id.in_(attempt_ids))
@@ -127,7 +130,7 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
         .options(selectinload(Attempt.slots).selectinload(Slot.version))
         .execution_options(populate_existing=True)
     ).all()
-    states = _graded_states(session, attempts)
+    states = graded_states(session, attempts)
     counted = _counted(session, attempts)
     summaries = {
         s.attempt_id: s
@@ -135,6 +138,7 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
     }
     moves: dict[str, list] = defaultdict(list)  # pattern → bin moves of the chunk's counted attempts
     topic_changes: dict[tuple[int, int], list[tuple[Attempt, int]]] = defaultdict(list)
+    turned = set()
     for attempt in attempts:
         fix = fixes[attempt.id]
         slot = attempt.slots[fix.position]
@@ -146,9 +150,12 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
         session.add(RegradeEntry(regrade_id=log.id, attempt_id=attempt.id, user_id=attempt.user_id,
                                  position=fix.position, old_key=slot.key, new_key=fix.key if not fix.dropped else None,
                                  old_score=old_score, new_score=result.after.total))  # fmt: skip
-        delta = right_delta(answers[fix.position], keys[fix.position], _fixed(keys[fix.position], fix))
+        answer, old, new = answers[fix.position], keys[fix.position], _fixed(keys[fix.position], fix)
+        delta = right_delta(answer, old, new)
         if delta:
             topic_changes[(attempt.user_id, slot.version.topic_id)].append((attempt, delta))
+        if verdict(answer, old.key, old.dropped) != verdict(answer, new.key, new.dropped):
+            turned.add(attempt.user_id)
         slot.regraded_key = None if fix.dropped else fix.key
         slot.dropped = fix.dropped
         _store_grade(attempt, summaries.get(attempt.id), result.after)
@@ -162,31 +169,11 @@ def _regrade_chunk(session: Session, log: Regrade, attempt_ids: list[int], fixes
         move_in_distributions(session, pattern_code, merge_moves(pattern_moves))
     _apply_topic_changes(session, topic_changes)
     session.flush()
+    return turned
 
 
 def _fixed(key: SlotKey, fix: Correction) -> SlotKey:
     return SlotKey(key.section, key.key if fix.key is None else fix.key, key.marks_right, key.marks_wrong, fix.dropped)
-
-
-def _graded_states(session: Session, attempts: list[Attempt]) -> dict[int, list]:
-    """Each attempt's steps replayed (one query for the chunk), answers as its grade counted them."""
-    records: dict[int, list[StepRecord]] = defaultdict(list)
-    positions = {slot.id: slot.position for a in attempts for slot in a.slots}
-    started = {a.id: a.started_at for a in attempts}
-    columns = (Step.id, Step.attempt_id, Step.slot_id, Step.client_id, Step.kind, Step.value, Step.client_time,
-               Step.server_time)  # rows, not objects: a chunk holds tens of thousands of steps  # fmt: skip
-    for s in session.execute(select(*columns).where(Step.attempt_id.in_(list(started))).order_by(Step.id)):
-        when = plausible_time(s.client_time, s.server_time, started[s.attempt_id])
-        records[s.attempt_id].append(StepRecord(s.id, s.client_id, s.kind, positions.get(s.slot_id), s.value, when))
-    states = {}
-    for attempt in attempts:
-        folded = fold(records[attempt.id], len(attempt.slots), attempt.finished_at or attempt.deadline)
-        answers = (attempt.result or {}).get("answers")
-        if answers is not None and len(answers) == len(folded):  # what the grade counted (exam.graded_states)
-            for state, answer in zip(folded, answers, strict=True):
-                state.answer = answer
-        states[attempt.id] = folded
-    return states
 
 
 def _counted(session: Session, attempts: list[Attempt]) -> set[int]:

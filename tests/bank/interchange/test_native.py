@@ -28,6 +28,7 @@ def empty(session) -> None:
     for table in reversed(metadata().sorted_tables):
         session.execute(table.delete())
     session.flush()
+    session.expunge_all()  # the rows are gone: objects still held would clash with new rows reusing their ids
 
 
 def test_the_bundled_bank_exported_and_reimported_into_an_empty_database_keeps_every_hash(session, tmp_path):

@@ -1,0 +1,111 @@
+"""Who a live mock or a frozen paper is offered to: every candidate, or only the members of chosen batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from trainer.auth.models import User
+from trainer.batches.models import Batch, BatchMember
+from trainer.batches.service import is_staff_role, visible_batches
+from trainer.core.errors import Conflict, DomainError
+from trainer.institute.models import FixedPaper, FixedPaperBatch, LiveMockBatch
+
+EVERYONE, BATCHES, NOBODY = "all", "batches", "none"
+
+
+def choosable(session: Session, user: User) -> list[Batch]:
+    """The batches a staff member may offer something to: an instructor the ones they follow, an admin all."""
+    return [batch for batch, _members in visible_batches(session, user)] if is_staff_role(user) else []
+
+
+def chosen(session: Session, user: User, batch_ids: Iterable[int]) -> list[int]:
+    """The batch ids, checked: DomainError unless there is at least one and the user may offer to each."""
+    ids = sorted(set(batch_ids))
+    if not ids:
+        raise DomainError("Choose at least one batch, or offer it to all candidates.")
+    allowed = {b.id for b in choosable(session, user)}
+    if not set(ids) <= allowed:
+        raise DomainError("You can offer it only to batches you follow: choose among the batches listed.")
+    return ids
+
+
+def member_batches(session: Session, user: User) -> set[int]:
+    return set(session.scalars(select(BatchMember.batch_id).where(BatchMember.user_id == user.id)))
+
+
+def admitted(session: Session, owner: InstrumentedAttribute, owner_ids: list[int], user: User) -> set[int]:
+    """Of these live mocks (or papers), the ones the user may see: those without batches, or with one of theirs.
+
+    `owner` is the link table's owner column (LiveMockBatch.live_mock_id or FixedPaperBatch.paper_id).
+    """
+    link = owner.class_
+    audiences: dict[int, set[int]] = {}
+    for owner_id, batch_id in session.execute(select(owner, link.batch_id).where(owner.in_(owner_ids))):
+        audiences.setdefault(owner_id, set()).add(batch_id)
+    mine = member_batches(session, user) if audiences else set()
+    return {i for i in owner_ids if i not in audiences or audiences[i] & mine}
+
+
+def admits(session: Session, owner: InstrumentedAttribute, owner_id: int, user: User) -> bool:
+    """Whether one live mock (or paper) is offered to the user: no batches chosen, or the user is in one (one query)."""
+    link = owner.class_
+    rows = session.execute(
+        select(BatchMember.user_id)
+        .select_from(link)
+        .outerjoin(BatchMember, (BatchMember.batch_id == link.batch_id) & (BatchMember.user_id == user.id))
+        .where(owner == owner_id)
+    ).all()
+    return not rows or any(user_id is not None for (user_id,) in rows)
+
+
+def mock_links(batch_ids: list[int]) -> list[LiveMockBatch]:
+    return [LiveMockBatch(batch_id=b) for b in batch_ids]
+
+
+def offer_paper(session: Session, paper: FixedPaper, user: User, whom: str, batch_ids: Iterable[int]) -> FixedPaper:
+    """Offer a frozen paper as a mock to everyone, to chosen batches, or to nobody.
+
+    Batches the user does not follow (another instructor's) keep their offer: nobody changes what they cannot see.
+    Raises Conflict for a draft, DomainError for a choice of batches that is empty or not the user's.
+    """
+    if whom != NOBODY and not paper.frozen:
+        raise Conflict("Only a frozen paper can be offered as a mock.")
+    mine = {b.id for b in choosable(session, user)}
+    keep = [link for link in paper.audience if link.batch_id not in mine]
+    new = chosen(session, user, batch_ids) if whom == BATCHES else []
+    paper.offered = whom == EVERYONE
+    paper.audience = keep + [FixedPaperBatch(batch_id=b) for b in new]
+    session.flush()
+    return paper
+
+
+def offer_to_batch(session: Session, paper: FixedPaper, batch_id: int) -> None:
+    """Make sure a batch's members may sit the paper (it is assigned to them)."""
+    if not paper.offered and batch_id not in {link.batch_id for link in paper.audience}:
+        paper.audience.append(FixedPaperBatch(batch_id=batch_id))
+        session.flush()
+
+
+def offered_papers(session: Session, user: User) -> list[FixedPaper]:
+    """Frozen papers offered to the user as mocks: to everyone, or to a batch they are in."""
+    to_batches = select(FixedPaperBatch.paper_id).join(
+        BatchMember, (BatchMember.batch_id == FixedPaperBatch.batch_id) & (BatchMember.user_id == user.id)
+    )
+    query = select(FixedPaper).where(FixedPaper.offered | FixedPaper.id.in_(to_batches)).order_by(FixedPaper.id)
+    return [p for p in session.scalars(query) if p.frozen]
+
+
+def paper_admits(session: Session, paper: FixedPaper, user: User) -> bool:
+    """Whether a candidate may sit the frozen paper: offered to everyone, or to a batch they are in."""
+    if paper.offered:
+        return True
+    return bool(paper.audience) and admits(session, FixedPaperBatch.paper_id, paper.id, user)
+
+
+def batch_names(session: Session, links: list) -> list[str]:
+    """The names of the batches something is offered to (empty: offered to everyone), for staff pages."""
+    ids = [link.batch_id for link in links]
+    return list(session.scalars(select(Batch.name).where(Batch.id.in_(ids)).order_by(Batch.name))) if ids else []
