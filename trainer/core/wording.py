@@ -9,6 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+def N_(message: str) -> str:
+    """Mark a string for the catalogue where pure code defines it; it is translated where it is shown."""
+    return message
+
+
 def english(message: str, **variables) -> str:
     return message % variables if variables else message
 
