@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, has_request_context, request
-from flask_babel import Babel, get_locale, gettext, ngettext
+from flask_babel import Babel, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
 from trainer.config import PROJECT_ROOT
@@ -55,7 +55,7 @@ def interface_language() -> str:
 
 def interface_wording() -> Wording:
     """Sentences built in pure code, in the interface language (trainer.core.wording)."""
-    return Wording(gettext, ngettext)
+    return Wording(gettext, ngettext, lambda when: format_datetime(when, "dd MMM y"))
 
 
 def compile_catalogues(source: Path, target: Path) -> None:

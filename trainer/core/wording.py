@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 
 def N_(message: str) -> str:
@@ -22,10 +23,15 @@ def english_plural(singular: str, plural: str, num: int, **variables) -> str:
     return (singular if num == 1 else plural) % {"num": num, **variables}
 
 
+def english_day(when: datetime) -> str:
+    return f"{when:%d %b %Y}"
+
+
 @dataclass(frozen=True)
 class Wording:
     gettext: Callable[..., str] = english
     ngettext: Callable[..., str] = english_plural
+    day: Callable[[datetime], str] = english_day  # a date in a sentence ("05 Dec 2026")
 
 
 ENGLISH = Wording()
