@@ -15,15 +15,10 @@ def text_of(html: str, element_id: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
 
 
-def choose_hindi(client, auth) -> None:
-    response = client.post("/language", data={"language": "hi", "next": "/tests", "csrf_token": auth.token("/tests")})
-    assert response.status_code == 302
-
-
 def test_a_candidate_with_the_hindi_interface_reads_the_progress_page_in_hindi(app, client, auth, bank):  # noqa: F811
     user = auth.login()
     take_graded_mock(app, user.id)  # sat on 1 Feb 2026, 10:00 UTC
-    choose_hindi(client, auth)
+    auth.choose_language("hi")
     exam_day = (utcnow() + timedelta(days=40)).date()
     saved = client.post(
         "/progress/target",
@@ -51,7 +46,7 @@ def test_a_candidate_with_the_hindi_interface_reads_the_progress_page_in_hindi(a
 def test_the_json_twin_stays_in_english_for_programs(app, client, auth, bank):  # noqa: F811
     user = auth.login()
     take_graded_mock(app, user.id)
-    choose_hindi(client, auth)
+    auth.choose_language("hi")
 
     data = client.get("/api/v1/progress").get_json()
 

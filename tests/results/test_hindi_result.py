@@ -19,16 +19,10 @@ def bank(app):
         db.session.commit()
 
 
-def choose_hindi(client, auth) -> None:
-    """The signed-in candidate picks हिन्दी in the header switch (kept on the account)."""
-    response = client.post("/language", data={"language": "hi", "next": "/tests", "csrf_token": auth.token("/tests")})
-    assert response.status_code == 302
-
-
 def test_a_candidate_with_the_hindi_interface_reads_the_result_in_hindi(app, client, auth, bank):
     graded(app, plan=by_section(quant="W"))  # someone to be ranked against
     auth.login(email="me@example.com")
-    choose_hindi(client, auth)
+    auth.choose_language("hi")
     mine = graded(app, "me@example.com", by_section(quant="R", reasoning="W"))
 
     page = client.get(f"/attempts/{mine}/result").text

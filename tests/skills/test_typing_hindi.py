@@ -11,13 +11,8 @@ from trainer.core.clock import utcnow
 PHRASES = re.compile(r'<script id="typing-text" type="application/json">(.*?)</script>', re.S)
 
 
-def choose_hindi(client, auth) -> None:
-    response = client.post("/language", data={"language": "hi", "next": "/typing", "csrf_token": auth.token("/typing")})
-    assert response.status_code == 302
-
-
 def test_a_candidate_with_the_hindi_interface_types_and_reads_the_result_in_hindi(app, client, auth, candidate):  # noqa: F811
-    choose_hindi(client, auth)
+    auth.choose_language("hi")
     listing = client.get("/typing").text
     assert "डेटा एंट्री स्पीड टेस्ट (DEST)" in listing and "टेस्ट अनुच्छेद शुरू करें" in listing
     assert "Start a test passage" not in listing
