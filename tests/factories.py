@@ -159,6 +159,11 @@ class Auth:
     def logout(self):
         return self.client.post("/logout", data={"csrf_token": self.token("/tests")})
 
+    def choose_language(self, language: str) -> None:
+        """A signed-in user picks the interface language in the header switch (kept on the account)."""
+        form = {"language": language, "next": "/tests", "csrf_token": self.token("/tests")}
+        assert self.client.post("/language", data=form).status_code == 302
+
 
 @contextmanager
 def count_queries(engine=None):

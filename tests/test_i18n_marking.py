@@ -22,12 +22,24 @@ TRANSLATED = [
     "exam/_legend.html",
     "exam/show_instructions.html",
     "exam/take_attempt.html",
+    "exam/list_tests.html",
+    "exam/show_result.html",
+    "results/_report.html",
+    "progress/*.html",
+    "skills/*.html",
+    "reports/_report_form.html",
+    "reports/_regrade_notices.html",
+    "batches/_assigned.html",
+    "institute/_upcoming.html",
 ]
 # Text that is the same in both languages: the product's name, the exam's names and abbreviations, symbols.
-SAME_IN_HINDI = re.compile(r"^(ASO Trainer|SSC|CGL|SSC CGL|Tier-I{1,2}|DEST|CSV|JSON|PDF|[A-D]|English|हिन्दी)$")
+SAME_IN_HINDI = re.compile(
+    r"^(ASO Trainer|SSC|CGL|SSC CGL|Tier-I{1,2}|DEST|CSV|KDPH|WPM|JSON|PDF|[A-D]|English|हिन्दी)$"
+)
 VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label", "aria-description", "value"}
 
 # A block naming CSS classes (body_class, main_class) holds class names, not words; it goes first, whole.
+TAG_NAME = re.compile(r"(</?){{.*?}}")
 JINJA = re.compile(r"{%\s*block \w+_class\s*%}.*?{%\s*endblock\s*%}|{#.*?#}|{%.*?%}|{{.*?}}", re.S)
 WORDS = re.compile(r"[A-Za-z]{2,}")
 
@@ -59,6 +71,7 @@ class _Visible(HTMLParser):
 
 def unmarked(source: str) -> list[tuple[int, str]]:
     """Visible English left in a template once every Jinja tag, expression and comment is taken out."""
+    source = TAG_NAME.sub(r"\1x", source)  # a tag whose name is an expression: <{{ level }} ...>
     blanked = JINJA.sub(lambda m: "\n" * m.group(0).count("\n") + " \x00 ", source)  # keep line numbers
     parser = _Visible()
     parser.feed(blanked)
@@ -96,6 +109,11 @@ TRANSLATED_MODULES = [
     "trainer/mydata/*.py",
     "trainer/main/*.py",
     "trainer/exam/attempt_views.py",
+    "trainer/exam/views.py",
+    "trainer/progress/views.py",
+    "trainer/progress/review_views.py",
+    "trainer/progress/forms.py",
+    "trainer/skills/views.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

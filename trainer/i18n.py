@@ -15,11 +15,12 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, request
-from flask_babel import Babel, get_locale
+from flask import Flask, has_request_context, request
+from flask_babel import Babel, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
 from trainer.config import PROJECT_ROOT
+from trainer.core.wording import Wording
 
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
 DEFAULT_LANGUAGE = "en"
@@ -36,6 +37,8 @@ def N_(message: str) -> str:
 
 def select_language() -> str:
     """The account's preference, else the header switch's cookie, else the browser's Accept-Language."""
+    if not has_request_context():  # a command or a service called outside a request speaks the default
+        return DEFAULT_LANGUAGE
     if current_user.is_authenticated and getattr(current_user, "locale", None) in LANGUAGES:
         return current_user.locale
     chosen = request.cookies.get(COOKIE)
@@ -48,6 +51,11 @@ def interface_language() -> str:
     """The language pages are being rendered in (for `<html lang>` and the switch)."""
     locale = get_locale()
     return str(locale.language) if locale else DEFAULT_LANGUAGE
+
+
+def interface_wording() -> Wording:
+    """Sentences built in pure code, in the interface language (trainer.core.wording)."""
+    return Wording(gettext, ngettext, lambda when: format_datetime(when, "dd MMM y"))
 
 
 def compile_catalogues(source: Path, target: Path) -> None:
@@ -77,4 +85,4 @@ def init_i18n(app: Flask) -> None:
 
     @app.context_processor
     def languages():
-        return {"languages": LANGUAGES, "interface_language": interface_language}
+        return {"languages": LANGUAGES, "interface_language": interface_language, "wording": interface_wording}

@@ -7,6 +7,11 @@
 
   const data = JSON.parse(document.getElementById("typing-data").textContent);
   const urls = JSON.parse(document.getElementById("typing-urls").textContent);
+  const phrases = JSON.parse(document.getElementById("typing-text").textContent); // in the interface language
+  // A sentence of `phrases` with its {name} marks filled in.
+  function say(key, values) {
+    return phrases[key].replace(/\{(\w+)\}/g, (mark, name) => String(values[name]));
+  }
   const $ = (id) => document.getElementById(id);
   const box = $("typing");
   const journalKey = "aso-typing-" + data.attempt;
@@ -52,7 +57,7 @@
   function showCounts() {
     $("count-words").textContent = words(box.value);
     $("count-keys").textContent = box.value.replace(/\s+$/, "").length;
-    $("saved-state").textContent = pending ? "saving…" : "saved";
+    $("saved-state").textContent = pending ? phrases.saving : phrases.saved;
   }
   showCounts();
 
@@ -85,11 +90,11 @@
       body: JSON.stringify(sent),
     }).then(function (response) {
       if (response.status === 409) { pending = null; saveJournal(); location.reload(); return false; } // time over
-      if (response.status === 401) { notice("You are signed out. Your typing is kept on this device: sign in again in a new tab."); return false; }
+      if (response.status === 401) { notice(phrases.signedOut); return false; }
       if (response.status === 400) {
         return response.json().catch(() => ({})).then(function (body) {
           if (body.code === "csrf") return renewToken();
-          notice(body.error || "The text was refused.");
+          notice(body.error || phrases.refused);
           if (pending === sent) { pending = null; saveJournal(); }
           return true;
         });
@@ -98,7 +103,7 @@
       return response.json().then(function (body) {
         offset = Date.parse(body.server_now) - (start + Date.now()) / 2;
         const reason = body.refused[sent.id];
-        if (reason) notice("Not saved: " + reason + ".");
+        if (reason) notice(say("notSaved", { reason: reason }));
         if (pending === sent) { pending = null; saveJournal(); }
         $("offline-banner").hidden = true;
         return true;
@@ -132,7 +137,7 @@
   function refusePaste(event) {
     event.preventDefault();
     pastes += 1;
-    notice("Pasting is not allowed in the typing test: type the passage. Nothing was added.");
+    notice(phrases.noPaste);
   }
   box.addEventListener("paste", refusePaste);
   box.addEventListener("drop", refusePaste);
@@ -147,12 +152,12 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Enter") {
       event.preventDefault();
-      notice("The passage is typed as one paragraph: the Enter key is not used.");
+      notice(phrases.noEnter);
       return;
     }
     if (event.key === " " && spaceStops()) {
       event.preventDefault();
-      notice("All " + data.words + " words are typed: the space bar stops here. Correct with Backspace and the arrows, or submit.");
+      notice(say("allTyped", { words: data.words }));
       return;
     }
     if (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete") keys += 1;
@@ -166,7 +171,7 @@
   }
   box.addEventListener("input", function () {
     showCounts();
-    $("saved-state").textContent = "saving…";
+    $("saved-state").textContent = phrases.saving;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(record, 800);
   });
@@ -188,7 +193,7 @@
   }
   const dialog = $("confirm-submit");
   $("btn-submit").addEventListener("click", function () {
-    $("confirm-text").textContent = "You have typed " + words(box.value) + " of " + data.words + " words.";
+    $("confirm-text").textContent = say("confirm", { typed: words(box.value), total: data.words });
     dialog.showModal();
   });
   $("confirm-no").addEventListener("click", () => dialog.close());
@@ -205,11 +210,11 @@
     [5, 1].forEach(function (minutes) {
       if (left <= minutes * 60 && left > minutes * 60 - 5 && !announced[minutes]) {
         announced[minutes] = true;
-        $("announce").textContent = minutes + (minutes === 1 ? " minute" : " minutes") + " left.";
+        $("announce").textContent = minutes === 1 ? phrases.oneMinute : say("minutesLeft", { minutes: minutes });
       }
     });
     if (left === 0) {
-      $("announce").textContent = "Time is over. Submitting your typing.";
+      $("announce").textContent = phrases.timeOver;
       submit();
     }
   }
@@ -218,7 +223,7 @@
 
   const noKeyboard = window.matchMedia("(hover: none) and (pointer: coarse)").matches;
   if (noKeyboard && data.kind === "test") {
-    notice("The real DEST is typed on a desktop keyboard: on this device, the warm-ups are the better practice.");
+    notice(phrases.touch);
   }
   if (pending) flush();
   box.focus();

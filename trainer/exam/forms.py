@@ -26,21 +26,21 @@ class TopicTestForm(FlaskForm):
     """N questions from chosen topics of one subject, timed as the chosen paper times them."""
 
     paper = SelectField(
-        "Marked and timed as",
+        _l("Marked and timed as"),
         choices=[
-            SelectChoice("tier1-2025", "Tier-I (+2 / −0.50)"),
-            SelectChoice("tier2-paper1", "Tier-II Paper-I (+3 / −1)"),
+            SelectChoice("tier1-2025", _l("Tier-I (+2 / −0.50)")),
+            SelectChoice("tier2-paper1", _l("Tier-II Paper-I (+3 / −1)")),
         ],
     )
     topics = SelectMultipleField(
-        "Topics",
-        validators=[DataRequired(message="Choose at least one topic.")],
+        _l("Topics"),
+        validators=[DataRequired(message=_l("Choose at least one topic."))],
         option_widget=widgets.CheckboxInput(),
         widget=widgets.ListWidget(prefix_label=False),
     )
     count = IntegerField(
-        "Number of questions",
+        _l("Number of questions"),
         default=10,
-        validators=[NumberRange(min=3, max=50, message="Choose between 3 and 50 questions.")],
+        validators=[NumberRange(min=3, max=50, message=_l("Choose between 3 and 50 questions."))],
     )
-    practice = BooleanField("Practice mode: see the answer and explanation after each question")
+    practice = BooleanField(_l("Practice mode: see the answer and explanation after each question"))

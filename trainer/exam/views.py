@@ -6,6 +6,7 @@ import random
 import secrets
 
 from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -91,9 +92,9 @@ def start_topic_test():
             mode = "practice" if form.practice.data else "strict"
             return _begin(pattern, mode, timed=True)
         form.topics.errors.append(
-            "Choose topics of one subject that this paper has."
+            _("Choose topics of one subject that this paper has.")
             if sections
-            else f"{base.name} has no section for {', '.join(sorted(subjects))}."
+            else _("%(paper)s has no section for %(subjects)s.", paper=base.name, subjects=", ".join(sorted(subjects)))
         )
     attempts = service.attempts_of(db.session, current_user)
     return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=form), 422

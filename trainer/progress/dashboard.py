@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from trainer.auth.models import User
 from trainer.bank.models import Topic
 from trainer.bank.taxonomy import TopicDef
+from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.analytics import Prediction, predict
 from trainer.progress.cutoffs import Cutoff, latest_cutoff
 from trainer.progress.drill import PAPERS, paper_pattern
@@ -18,7 +20,7 @@ from trainer.progress.mastery import PRIOR_MEAN, Mastery, mastery, prior_mean
 from trainer.progress.models import StudyTarget, TopicFacility, TopicProgress
 from trainer.progress.study import Stake, TopicWeight, Week, days_left, study_next, weekly_plan
 from trainer.progress.summaries import recent_mock_scores, recent_summaries
-from trainer.progress.trends import Trends, trends
+from trainer.progress.trends import Trends, day_label, trends
 
 STUDY_NEXT_SHOWN = 5
 
@@ -114,20 +116,26 @@ def forecast(session: Session, user: User) -> Forecast:
     return Forecast(prediction, cutoff, chance, user.category, len(mocks))
 
 
-def progress(session: Session, user: User, today: date) -> Progress:
-    """The candidate's whole progress page: mastery, study next, trends, prediction, target and plan."""
+def progress(
+    session: Session, user: User, today: date, words: Wording = ENGLISH, label: Callable[[datetime], str] = day_label
+) -> Progress:
+    """The candidate's whole progress page: mastery, study next, trends, prediction, target and plan.
+
+    Sentences come in `words` and chart dates from `label` (the page passes the reader's; the JSON keeps English).
+    """
     levels, topics, by_topic = topic_levels(session, user.id)
     target_row = session.get(StudyTarget, user.id)
     paper = target_row.paper if target_row is not None and target_row.paper in PAPERS else "tier1"
     idle = {(t.section, t.key): (today - t.last_seen.date()).days for t in levels if t.last_seen is not None}
-    ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), PAPERS[paper], idle)
+    paper_name = words.gettext(PAPERS[paper])
+    ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), paper_name, idle, words)
     exam_date = target_row.exam_date if target_row is not None else None
     plan = weekly_plan(today, exam_date, [s.topic.name for s in ranked[: STUDY_NEXT_SHOWN * 2]])
-    target = Target(paper, PAPERS[paper], exam_date, days_left(today, exam_date), plan)
+    target = Target(paper, paper_name, exam_date, days_left(today, exam_date), plan)
     return Progress(
         levels,
         ranked[:STUDY_NEXT_SHOWN],
-        trends(recent_summaries(session, user.id)),
+        trends(recent_summaries(session, user.id), label, words),
         forecast(session, user),
         target,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from trainer.auth.models import User
@@ -13,11 +14,12 @@ from trainer.core.errors import NotFound
 from trainer.exam import paper
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import Pattern, all_patterns, topic_pattern
+from trainer.i18n import N_
 from trainer.progress.review_models import ReviewCard
 
 DRILL_QUESTIONS = 10
 DRILL_MISTAKES = 3  # at most this many earlier mistakes, the rest unseen questions
-PAPERS = {"tier1": "Tier-I", "tier2": "Tier-II Paper-I"}
+PAPERS = {"tier1": N_("Tier-I"), "tier2": N_("Tier-II Paper-I")}  # translated where shown
 
 
 def paper_pattern(paper_key: str) -> Pattern:
@@ -49,7 +51,7 @@ def start_drill(
     base = paper_pattern(paper_key if paper_key in PAPERS else "tier1")
     rules = [s for s in base.sections if topic is not None and s.subject == topic.section]
     if not rules:
-        raise NotFound("There is no such topic in your target paper.")
+        raise NotFound(_("There is no such topic in your target paper."))
     pattern = topic_pattern(base, rules[0].key, (topic.key,), DRILL_QUESTIONS)
     mistakes = earlier_mistakes(session, user.id, topic.id)
     return paper.start_attempt(session, user, pattern, now, rng, mode="practice", timed=True, prefer=mistakes)

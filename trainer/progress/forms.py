@@ -1,5 +1,6 @@
 """Forms of the progress page (CSRF-protected): the study target, and a drill's topic."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
@@ -9,13 +10,13 @@ from trainer.progress.drill import PAPERS
 
 
 class TargetForm(FlaskForm):
-    paper = SelectField("Target exam", choices=[SelectChoice(key, name) for key, name in PAPERS.items()])
+    paper = SelectField(_l("Target exam"), choices=[SelectChoice(key, _l(name)) for key, name in PAPERS.items()])
     exam_date = DateField(
-        "Exam date", validators=[Optional()], description="Leave empty if the date is not announced yet."
+        _l("Exam date"), validators=[Optional()], description=_l("Leave empty if the date is not announced yet.")
     )
 
 
 class DrillForm(FlaskForm):
     topic = HiddenField(
-        validators=[DataRequired(), Regexp(r"^[a-z0-9-]{1,40}/[a-z0-9-]{1,60}$", message="No such topic.")]
+        validators=[DataRequired(), Regexp(r"^[a-z0-9-]{1,40}/[a-z0-9-]{1,60}$", message=_l("No such topic."))]
     )

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
 from fsrs import Rating
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -207,7 +208,7 @@ def start_review(session: Session, user: User, now: datetime, rng: random.Random
         return still_open
     versions = due_versions(session, user.id, now)
     if not versions:
-        raise NothingToReview("Nothing is due for review now: your mistake notebook is up to date.")
+        raise NothingToReview(_("Nothing is due for review now: your mistake notebook is up to date."))
     pattern = review_pattern([version.topic.section for version in versions])
     attempt = _practice_attempt(user, pattern, now)
     session.add(attempt)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.mastery import Mastery
 
 TARGET_ACCURACY = 0.90  # the accuracy a well-prepared candidate reaches in a topic
@@ -56,18 +57,41 @@ def marks_at_stake(weight: TopicWeight, level: Mastery, recall: float = 1.0, tar
     return weight.questions * (weight.marks_right + weight.marks_wrong) * gap
 
 
-def reason(weight: TopicWeight, level: Mastery, marks: float, paper_name: str, idle_days: int | None = None) -> str:
+def reason(
+    weight: TopicWeight,
+    level: Mastery,
+    marks: float,
+    paper_name: str,
+    idle_days: int | None = None,
+    words: Wording = ENGLISH,
+) -> str:
     """One sentence: how often the topic is asked, where the candidate stands, what there is to gain."""
-    asked = f"about {weight.questions:g} question{'s' if weight.questions != 1 else ''} per {paper_name} paper"
+    _, ngettext = words.gettext, words.ngettext
+    asked = ngettext(
+        "About %(count)s question per %(paper)s paper",
+        "About %(count)s questions per %(paper)s paper",
+        1 if weight.questions == 1 else 2,  # gettext picks the form from a whole number; 3.5 reads as plural
+        count=f"{weight.questions:g}",
+        paper=paper_name,
+    )
     if level.answered == 0:
-        where = "not practised yet"
+        where = _("not practised yet")
     elif not level.enough_data:
-        where = f"only {level.answered} answered so far (not enough data), estimate {level.mean:.0%}"
+        where = _(
+            "only %(answered)s answered so far (not enough data), estimate %(estimate)s",
+            answered=level.answered,
+            estimate=f"{level.mean:.0%}",
+        )
     else:
-        where = f"your accuracy {level.mean:.0%} ({level.low:.0%}–{level.high:.0%})"
+        where = _(
+            "your accuracy %(accuracy)s (%(low)s–%(high)s)",
+            accuracy=f"{level.mean:.0%}",
+            low=f"{level.low:.0%}",
+            high=f"{level.high:.0%}",
+        )
     if level.answered and idle_days is not None and retrievability(idle_days) < 0.9:
-        where += f", last practised {idle_days} days ago"
-    return f"{asked[0].upper()}{asked[1:]}; {where}; about {marks:.0f} marks to gain."
+        where = _("%(where)s, last practised %(days)s days ago", where=where, days=idle_days)
+    return _("%(asked)s; %(where)s; about %(marks)s marks to gain.", asked=asked, where=where, marks=f"{marks:.0f}")
 
 
 def study_next(
@@ -76,6 +100,7 @@ def study_next(
     default: Mastery,
     paper_name: str,
     idle: dict[tuple[str, str], int] | None = None,
+    words: Wording = ENGLISH,
 ) -> list[Stake]:
     """Every topic the paper asks, most marks at stake first (ties: more often asked, then by name).
 
@@ -89,7 +114,7 @@ def study_next(
         days = (idle or {}).get((weight.section, weight.key))
         recall = retrievability(days)
         marks = marks_at_stake(weight, level, recall)
-        stakes.append(Stake(weight, level, marks, reason(weight, level, marks, paper_name, days), recall))
+        stakes.append(Stake(weight, level, marks, reason(weight, level, marks, paper_name, days, words), recall))
     return sorted(stakes, key=lambda s: (-s.marks, -s.topic.questions, s.topic.name))
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
+from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.charts import Chart, Series, line_chart, nice_ticks
 
 PATTERN_CHARTS = 3  # score charts for the most recently sat patterns
@@ -30,11 +33,14 @@ class Trends:
     attempts: int
 
 
-def _label(summary) -> str:
-    return summary.finished_at.strftime("%d %b")
+def day_label(when: datetime) -> str:
+    """A point's date in English ("05 Dec"); pages pass one formatted for the reader's locale instead."""
+    return when.strftime("%d %b")
 
 
-def score_trends(summaries: list) -> list[ScoreTrend]:
+def score_trends(
+    summaries: list, label: Callable[[datetime], str] = day_label, words: Wording = ENGLISH
+) -> list[ScoreTrend]:
     """One score chart per pattern (the most recently sat first), over the given summaries (oldest first)."""
     by_pattern: dict[str, list] = {}
     for s in reversed(summaries):
@@ -45,13 +51,17 @@ def score_trends(summaries: list) -> list[ScoreTrend]:
         top = max(r.max_marks for r in rows) or 1.0
         ticks = nice_ticks(min(0.0, *(r.score for r in rows)), top)
         chart = line_chart(
-            [_label(r) for r in rows], [Series("Score", [r.score for r in rows])], ticks[0], ticks[-1], ticks
+            [label(r.finished_at) for r in rows],
+            [Series(words.gettext("Score"), [r.score for r in rows])],
+            ticks[0],
+            ticks[-1],
+            ticks,
         )
-        trends.append(ScoreTrend(rows[-1].name, chart, [(_label(r), r.score, r.max_marks) for r in rows]))
+        trends.append(ScoreTrend(rows[-1].name, chart, [(label(r.finished_at), r.score, r.max_marks) for r in rows]))
     return trends
 
 
-def accuracy_trend(summaries: list) -> AccuracyTrend | None:
+def accuracy_trend(summaries: list, label: Callable[[datetime], str] = day_label) -> AccuracyTrend | None:
     """Accuracy (right among answered) per section, one line per section name; None without attempts."""
     if not summaries:
         return None
@@ -63,7 +73,7 @@ def accuracy_trend(summaries: list) -> AccuracyTrend | None:
     rows = []
     for s in summaries:
         by_name = {v["name"]: v for v in s.sections.values()}
-        rows.append((_label(s), [_accuracy(by_name.get(name)) for name in names]))
+        rows.append((label(s.finished_at), [_accuracy(by_name.get(name)) for name in names]))
     series = [Series(name, [row[1][i] for row in rows]) for i, name in enumerate(names)]
     chart = line_chart([r[0] for r in rows], series, 0, 100, [0, 25, 50, 75, 100], "%")
     return AccuracyTrend(chart, names, rows)
@@ -75,5 +85,6 @@ def _accuracy(section: dict | None) -> float | None:
     return round(100 * section["right"] / (section["right"] + section["wrong"]), 1)
 
 
-def trends(summaries: list) -> Trends:
-    return Trends(score_trends(summaries), accuracy_trend(summaries), len(summaries))
+def trends(summaries: list, label: Callable[[datetime], str] = day_label, words: Wording = ENGLISH) -> Trends:
+    """Score and accuracy charts over the summaries (oldest first), dates written by `label`."""
+    return Trends(score_trends(summaries, label, words), accuracy_trend(summaries, label), len(summaries))

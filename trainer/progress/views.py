@@ -4,11 +4,14 @@ import random
 import secrets
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.extensions import db
+from trainer.i18n import interface_wording
 from trainer.progress.dashboard import progress, set_target, target_paper
 from trainer.progress.drill import start_drill
 from trainer.progress.forms import DrillForm, TargetForm
@@ -26,12 +29,17 @@ def _page() -> int:
     return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE else 1
 
 
+def _chart_day(when) -> str:
+    """A chart point's date in the reader's language ("05 Dec", "05 दिस॰")."""
+    return format_date(when, "dd MMM")
+
+
 @bp.route("/progress")
 @access(Access.USER)
 def show_progress():
     """Mastery per topic, what to study next, trends, the prediction, the target and its plan, the history."""
     now, page = utcnow(), _page()
-    data = progress(db.session, current_user, now.date())
+    data = progress(db.session, current_user, now.date(), interface_wording(), _chart_day)
     history, older = history_page(db.session, current_user.id, page)
     form = TargetForm(paper=data.target.paper, exam_date=data.target.exam_date)
     return render_template(
@@ -55,7 +63,7 @@ def update_target():
     if form.validate_on_submit():
         set_target(db.session, current_user, form.paper.data, form.exam_date.data, utcnow())
         db.session.commit()
-        flash("Your target is saved.", "success")
+        flash(_("Your target is saved."), "success")
         return redirect(url_for("progress.show_progress", _anchor="target"))
     flash(" ".join(f"{form[name].label.text}: {' '.join(errors)}" for name, errors in form.errors.items()), "error")
     return redirect(url_for("progress.show_progress", _anchor="target"))
@@ -67,9 +75,9 @@ def start_topic_drill():
     """Start a practice test of ten questions from one topic (unseen first, earlier mistakes included)."""
     form = DrillForm()
     if not form.validate_on_submit():
-        flash("Choose a topic from the study-next list to drill.", "error")
+        flash(_("Choose a topic from the study-next list to drill."), "error")
         return redirect(url_for("progress.show_progress"))
-    section, _, topic = form.topic.data.partition("/")
+    section, _slash, topic = form.topic.data.partition("/")
     target = target_paper(db.session, current_user.id)
     rng = random.Random(secrets.randbits(64))
     attempt = start_drill(db.session, current_user, target, section, topic, utcnow(), rng)

@@ -9,14 +9,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.core.clock import utcnow
 from trainer.core.db import Base, UTCDateTime
+from trainer.core.wording import N_
 
-REASONS = {
-    "wrong_key": "The answer key is wrong",
-    "ambiguous": "More than one answer fits (ambiguous)",
-    "typo": "Typo or formatting mistake",
-    "outdated": "Outdated (facts have changed)",
-    "hindi": "The Hindi text differs from the English",
-    "other": "Something else",
+REASONS = {  # translated where shown
+    "wrong_key": N_("The answer key is wrong"),
+    "ambiguous": N_("More than one answer fits (ambiguous)"),
+    "typo": N_("Typo or formatting mistake"),
+    "outdated": N_("Outdated (facts have changed)"),
+    "hindi": N_("The Hindi text differs from the English"),
+    "other": N_("Something else"),
 }
 OPEN, RESOLVED = "open", "resolved"
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.core.wording import ENGLISH, Wording
 from trainer.reports.models import REASONS, ProblemReport, Regrade, RegradeEntry, ReportResolution
 from trainer.reports.regrade import letter
 from trainer.results.report import section_numbers
@@ -23,15 +24,23 @@ class Notice:
     old_score: float
     new_score: float
 
-    def sentence(self) -> str:
+    def sentence(self, words: Wording = ENGLISH) -> str:
+        """The notice in English, or in the reader's language with the interface's `words`."""
+        _ = words.gettext
         what = (
-            f"key corrected from {self.old_key} to {self.new_key}"
+            _("key corrected from %(old)s to %(new)s", old=self.old_key, new=self.new_key)
             if self.new_key
-            else "dropped as ambiguous, full marks to every candidate"
+            else _("dropped as ambiguous, full marks to every candidate")
         )
-        return (
-            f"Question {self.number} of {self.section} was regraded on {self.at:%d %b %Y}: {what}; your score "
-            f"changed from {self.old_score:.2f} to {self.new_score:.2f}."
+        return _(
+            "Question %(number)s of %(section)s was regraded on %(day)s: %(what)s; your score changed from %(old)s "
+            "to %(new)s.",
+            number=self.number,
+            section=self.section,
+            day=words.day(self.at),
+            what=what,
+            old=f"{self.old_score:.2f}",
+            new=f"{self.new_score:.2f}",
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from trainer.core.wording import ENGLISH, Wording
+
 QUICK_SECONDS = 15.0  # a wrong answer given faster than this was likely a guess
 SINK_FACTOR = 2.0  # a question that took more than twice the paper's time per question is a time sink
 KNOWN_MIN_ANSWERS = 5
@@ -76,11 +78,15 @@ class GuessAdvice:
     break_even: float  # attempting pays when P(right) is above this
     blind_value: float  # expected marks of a blind guess among `options`
 
-    def sentence(self) -> str:
-        return (
-            f"On a {self.options}-option question at +{self.marks_right:g}/−{self.marks_wrong:g}, attempting pays "
-            f"when you are more than {self.break_even:.0%} sure; a blind guess is worth {self.blind_value:+.3g} "
-            "marks on average."
+    def sentence(self, words: Wording = ENGLISH) -> str:
+        return words.gettext(
+            "On a %(options)s-option question at +%(right)s/−%(wrong)s, attempting pays when you are more than "
+            "%(sure)s sure; a blind guess is worth %(blind)s marks on average.",
+            options=self.options,
+            right=f"{self.marks_right:g}",
+            wrong=f"{self.marks_wrong:g}",
+            sure=f"{self.break_even:.0%}",
+            blind=f"{self.blind_value:+.3g}",
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -42,9 +43,9 @@ class ResultReport:
     cutoffs: CutoffComparison
 
     @property
-    def guessing(self) -> list[str]:
-        """The attempt-or-skip sentence of each distinct marking in the paper (one for Tier-I and Tier-II)."""
-        return list(dict.fromkeys(s.advice.sentence() for s in self.sections))
+    def guessing(self) -> list[breakdown.GuessAdvice]:
+        """The attempt-or-skip advice of each distinct marking in the paper (one for Tier-I and Tier-II)."""
+        return list(dict.fromkeys(s.advice for s in self.sections))
 
 
 def section_numbers(attempt) -> list[int]:
@@ -92,16 +93,24 @@ def compare_cutoffs(session: Session, attempt, pattern: Pattern, category: str) 
     sections = attempt.result["sections"]
     if pattern.merit_sections:
         keys = [k for k in pattern.merit_sections if k in sections]
-        label = "Merit score (" + " + ".join(pattern.section(k).name for k in keys) + ")"
+        label = _("Merit score (%(sections)s)", sections=" + ".join(pattern.section(k).name for k in keys))
     else:
-        keys, label = list(sections), "Total"
+        keys, label = list(sections), _("Total")
     score = sum(sections[k]["score"] for k in keys)
     top = sum(sections[k]["max_marks"] for k in keys)
     if pattern.kind != "full":
-        why = "Cut-offs are for the whole paper: a part of it is not compared."
+        why = _("Cut-offs are for the whole paper: a part of it is not compared.")
         return CutoffComparison(label, score, top, [], why)
     lines = compare(cutoffs.cutoffs_for(session, pattern.paper, category), score, top)
-    why = "" if lines else f"No {pattern.paper} cut-offs for category {category} have been entered yet."
+    why = (
+        ""
+        if lines
+        else _(
+            "No %(paper)s cut-offs for category %(category)s have been entered yet.",
+            paper=pattern.paper,
+            category=category,
+        )
+    )
     return CutoffComparison(label, score, top, lines, why)
 
 

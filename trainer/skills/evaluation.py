@@ -12,17 +12,20 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from trainer.core.wording import N_
+
 FULL, HALF = "full", "half"
+WEIGHT_NAMES = (N_("full"), N_("half"))  # how the result page names them, for the catalogue
 # kind -> (weight class, what the result page calls it)
 KINDS = {
-    "omitted": (FULL, "a word of the passage left out"),
-    "added": (FULL, "a word typed that is not in the passage (a repeated word too)"),
-    "substituted": (FULL, "a different word typed in place of the passage's word"),
-    "misspelt": (FULL, "the right word spelt wrongly (at most a third of its letters differ)"),
-    "transposed": (FULL, "two neighbouring words typed in swapped order (one mistake for the pair)"),
-    "case": (HALF, "a capital letter where the passage has a small one, or the reverse"),
-    "punctuation": (HALF, "a punctuation mark missing, added or different, the word itself right"),
-    "spacing": (HALF, "a space missing between two words, one inside a word, or more than one space"),
+    "omitted": (FULL, N_("a word of the passage left out")),
+    "added": (FULL, N_("a word typed that is not in the passage (a repeated word too)")),
+    "substituted": (FULL, N_("a different word typed in place of the passage's word")),
+    "misspelt": (FULL, N_("the right word spelt wrongly (at most a third of its letters differ)")),
+    "transposed": (FULL, N_("two neighbouring words typed in swapped order (one mistake for the pair)")),
+    "case": (HALF, N_("a capital letter where the passage has a small one, or the reverse")),
+    "punctuation": (HALF, N_("a punctuation mark missing, added or different, the word itself right")),
+    "spacing": (HALF, N_("a space missing between two words, one inside a word, or more than one space")),
 }
 ALLOWANCE = {"UR": 20.0, "OBC": 25.0, "EWS": 25.0}  # per cent of the passage's words; every other category: 30
 OTHER_ALLOWANCE = 30.0

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.core.wording import N_
 from trainer.skills.evaluation import KINDS
 
-LABELS = {
-    "omitted": "omitted",
-    "added": "added",
-    "substituted": "substituted",
-    "misspelt": "misspelt",
-    "transposed": "transposed",
-    "case": "case",
-    "punctuation": "punctuation",
-    "spacing": "spacing",
+LABELS = {  # translated where shown: the template passes each through gettext
+    "omitted": N_("omitted"),
+    "added": N_("added"),
+    "substituted": N_("substituted"),
+    "misspelt": N_("misspelt"),
+    "transposed": N_("transposed"),
+    "case": N_("case"),
+    "punctuation": N_("punctuation"),
+    "spacing": N_("spacing"),
 }
+KIND_NAMES = (N_("test"), N_("warmup"), N_("drill"))  # an attempt's kind, as the typing pages name it
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import format_time
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -68,14 +70,15 @@ def get_attempt(session: Session, attempt_id: int, user_id: int) -> TypingAttemp
     """The user's own attempt; anyone else's is reported missing (404), never forbidden."""
     attempt = session.get(TypingAttempt, attempt_id)
     if attempt is None or attempt.user_id != user_id:
-        raise NotFound("No such typing test.")
+        raise NotFound(_("No such typing test."))
     return attempt
 
 
 def ended_message(attempt: TypingAttempt) -> str:
-    return (
-        f"The time for this typing test ended at {attempt.deadline:%H:%M:%S} UTC: text sent after that is not "
-        "accepted. The result uses the text saved by the deadline."
+    return _(
+        "The time for this typing test ended at %(time)s UTC: text sent after that is not accepted. The result uses "
+        "the text saved by the deadline.",
+        time=format_time(attempt.deadline, "HH:mm:ss"),
     )
 
 
@@ -168,7 +171,7 @@ def choose_passage(session: Session, user_id: int, key: str) -> Passage:
         tests = [p for p in passages.values() if p.kind == "test"]
         return min(tests, key=lambda p: (counts.get(p.key, 0), p.key))
     if key not in passages:
-        raise NotFound(f"There is no passage called {key!r}.")
+        raise NotFound(_("There is no passage called %(key)s.", key=repr(key)))
     return passages[key]
 
 
@@ -197,8 +200,8 @@ def history(session: Session, user_id: int, limit: int) -> list[TypingAttempt]:
 def start_drill(session: Session, user: User, words: list[str], now: datetime, rng) -> TypingAttempt:
     """A 5-minute drill passage of the candidate's most frequent error words."""
     if not words:
-        raise Conflict("There are no error words to drill yet: type a passage first.")
-    drill = Passage("drill", "Drill of your error words", "drill", 5, "drill", drill_text(words, rng))
+        raise Conflict(_("There are no error words to drill yet: type a passage first."))
+    drill = Passage("drill", _("Drill of your error words"), "drill", 5, "drill", drill_text(words, rng))
     return start(session, user, drill, now)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -12,6 +14,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.extensions import db
+from trainer.i18n import interface_wording
 from trainer.skills import computer, report, service
 from trainer.skills.charts import progress_charts
 from trainer.skills.evaluation import Rules
@@ -58,7 +61,7 @@ def start_typing():
     """Start a typing test or warm-up on the chosen passage ("random" for a test passage not typed lately)."""
     form = StartTypingForm()
     if not form.validate_on_submit():
-        flash("Choose a passage to type.", "error")
+        flash(_("Choose a passage to type."), "error")
         return redirect(url_for("skills.list_passages"))
     passage = service.choose_passage(db.session, current_user.id, form.passage.data)
     attempt = service.start(db.session, current_user, passage, utcnow())
@@ -98,7 +101,7 @@ def save_text(typing_id: int):
     try:
         snapshot = parse_snapshot(request.get_json(silent=True))
     except MalformedSnapshot as exc:
-        raise DomainError(f"Not saved: {exc}.") from exc
+        raise DomainError(_("Not saved: %(problem)s.", problem=exc)) from exc
     try:
         reason = service.save_text(db.session, attempt, snapshot, now, _grace())
     except service.TestOver:
@@ -117,7 +120,7 @@ def submit_typing(typing_id: int):
     attempt = service.get_attempt(db.session, typing_id, current_user.id)
     form = SubmitTypingForm()
     if not form.validate_on_submit():
-        flash("The submission could not be read; your text saved so far is kept. Submit again.", "error")
+        flash(_("The submission could not be read; your text saved so far is kept. Submit again."), "error")
         return redirect(url_for("skills.take_typing", typing_id=attempt.id))
     was_open = attempt.state == service.IN_PROGRESS
     try:
@@ -133,16 +136,19 @@ def submit_typing(typing_id: int):
             )
             reason = service.save_text(db.session, attempt, snapshot, now, _grace())
             if reason:
-                flash(f"The last text was not accepted: {reason}.", "error")
+                flash(_("The last text was not accepted: %(reason)s.", reason=reason), "error")
         service.submit(db.session, attempt, now, _grace(), current_user.category)
     except service.TestOver as exc:
         flash(str(exc), "error")
     except MalformedSnapshot as exc:
-        flash(f"The last text could not be read ({exc}); the text saved before it was scored.", "error")
+        flash(
+            _("The last text could not be read (%(problem)s); the text saved before it was scored.", problem=exc),
+            "error",
+        )
         service.submit(db.session, attempt, now, _grace(), current_user.category)
     db.session.commit()
     if not was_open:
-        flash("This typing test had already been submitted; nothing was changed.", "info")
+        flash(_("This typing test had already been submitted; nothing was changed."), "info")
     return redirect(url_for("skills.show_typing_result", typing_id=attempt.id))
 
 
@@ -173,7 +179,7 @@ def show_typing_progress():
     return render_template(
         "skills/show_typing_progress.html",
         scored=scored,
-        charts=progress_charts(scored),
+        charts=progress_charts(scored, interface_wording(), lambda when: format_date(when, "dd MMM")),
         summary=summary,
         drill_words=[word for word, _count in summary.words[:DRILL_WORDS]],
         computer=computer.standing(db.session, current_user),

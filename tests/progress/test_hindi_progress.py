@@ -1,0 +1,54 @@
+"""The progress page in Hindi: headings, the study-next reasons built in Python, and dates with Hindi month names."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tests.progress.test_progress import bank, take_graded_mock  # noqa: F401 (the bank fixture)
+from trainer.core.clock import utcnow
+
+
+def text_of(html: str, element_id: str) -> str:
+    match = re.search(rf'id="{element_id}"[^>]*>(.*?)</p>', html, re.S)
+    assert match, element_id
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+
+
+def test_a_candidate_with_the_hindi_interface_reads_the_progress_page_in_hindi(app, client, auth, bank):  # noqa: F811
+    user = auth.login()
+    take_graded_mock(app, user.id)  # sat on 1 Feb 2026, 10:00 UTC
+    auth.choose_language("hi")
+    exam_day = (utcnow() + timedelta(days=40)).date()
+    saved = client.post(
+        "/progress/target",
+        data={"paper": "tier1", "exam_date": exam_day.isoformat(), "csrf_token": auth.token("/progress")},
+        follow_redirects=True,
+    ).text
+
+    assert "आपका लक्ष्य सेव हो गया है।" in saved  # the flash message
+    for heading in ("आपकी प्रगति", "लक्ष्य और योजना", "आगे क्या पढ़ें", "गलतियों की नोटबुक", "अंकों का इतिहास"):
+        assert heading in saved, heading
+    assert "Study next" not in saved and "Your progress" not in saved
+    # the reason is written in Python: its Hindi, with the paper's Hindi name
+    assert "हर टियर-I प्रश्न-पत्र में लगभग" in saved and "अंक पाने की संभावना" in saved
+    written = exam_day.strftime("%d")
+    assert re.fullmatch(
+        rf"{written} \S+ {exam_day.year} को होने वाली आपकी टियर-I परीक्षा में \d+ दिन शेष हैं।", text_of(saved, "days-left")
+    )
+    assert exam_day.strftime("%b") not in text_of(saved, "days-left")  # the month in Hindi
+    # dates with Hindi month names and Western digits: the score history and the chart's table
+    assert "01 फ़र॰ 2026, 10:00" in saved
+    assert re.search(r"<td>01 फ़र॰</td>", saved)
+    assert "01 Feb" not in saved
+
+
+def test_the_json_twin_stays_in_english_for_programs(app, client, auth, bank):  # noqa: F811
+    user = auth.login()
+    take_graded_mock(app, user.id)
+    auth.choose_language("hi")
+
+    data = client.get("/api/v1/progress").get_json()
+
+    assert data["study_next"][0]["reason"].startswith("About ")
+    assert data["trends"]["scores"][0]["points"][0]["date"] == "01 Feb"
