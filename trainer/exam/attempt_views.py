@@ -28,11 +28,16 @@ def _grace() -> float:
     return float(current_app.config["SAVE_GRACE_SECONDS"])
 
 
-def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True):
+def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True, screen_only: bool = False):
     """The user's attempt, closed first if its time (and the grace) ran out while nobody was looking."""
-    attempt = service.get_attempt(db.session, attempt_id, current_user, with_versions=whole, with_slots=whole)
-    if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
-        db.session.commit()
+    attempt = service.get_attempt(
+        db.session, attempt_id, current_user, with_versions=whole, with_slots=whole or screen_only, screen_only=screen_only
+    )
+    if service.overdue(attempt, utcnow(), grace_seconds):
+        if not whole:  # grading reads all of every slot's version: in bulk now, not one statement per question
+            service.get_attempt(db.session, attempt_id, current_user, reload=True)
+        if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
+            db.session.commit()
     return attempt
 
 
@@ -43,7 +48,7 @@ def take_attempt(attempt_id: int):
 
     During the grace after the deadline the screen still opens: it sends what its journal holds, then submits.
     """
-    attempt = _open_attempt(attempt_id, _grace())
+    attempt = _open_attempt(attempt_id, _grace(), whole=False, screen_only=True)
     if attempt.state != service.IN_PROGRESS:
         return redirect(url_for("exam.show_result", attempt_id=attempt.id))
     states = service.slot_states(db.session, attempt)

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from trainer.bank.models import ItemGroupVersion, QuestionVersion
 from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome
 from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Attempt, Slot
+from trainer.exam.page_markup import option_labels
 from trainer.exam.patterns import Pattern
 from trainer.exam.steps import SlotState
 
@@ -36,6 +39,11 @@ class ScreenQuestion:
     passage: int | None  # the group version whose shared text goes with it
     hindi_stem_html: str = ""
     hindi_options_html: tuple[str, ...] = ()
+
+    @property
+    def option_labels(self) -> Markup:
+        """The radio buttons, as HTML: assembled in Python because a template loop over 400 options is slow."""
+        return option_labels(self.position, self.options_html, self.hindi_options_html, self.choice)
 
 
 def shown_choice(slot: Slot, answer: int | None) -> int | None:

@@ -45,21 +45,42 @@ def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) 
     return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
 
+# The exam page reads only what it shows (each version's stored HTML and shared text) and the key, which stays on
+# the server: practice feedback for answers saved earlier needs it, and with it loaded no question costs a statement.
+SCREEN_COLUMNS = (QuestionVersion.rendered, QuestionVersion.group_version_id, QuestionVersion.answer)
+
+
 def get_attempt(
-    session: Session, attempt_id: int, user: User, with_versions: bool = True, with_slots: bool = True
+    session: Session,
+    attempt_id: int,
+    user: User,
+    with_versions: bool = True,
+    with_slots: bool = True,
+    screen_only: bool = False,
+    reload: bool = False,
 ) -> Attempt:
     """The user's own attempt; another user's attempt is reported as missing, not as forbidden.
 
-    A save does not come here: it reads only what it needs, in one query (`saving.save_steps`).
+    `screen_only` loads of each slot's version only what the exam page needs; `reload` reads an attempt already in
+    the session again, with everything (its loaded parts are replaced). A save does not come here: it reads only
+    what it needs, in one query (`saving.save_steps`).
     """
     options = []
     if with_slots:
         slots = selectinload(Attempt.slots)
-        options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
-    attempt = session.get(Attempt, attempt_id, options=options)
+        if screen_only:
+            options.append(slots.selectinload(Slot.version).load_only(*SCREEN_COLUMNS))
+        else:
+            options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
+    attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
+
+
+def overdue(attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
+    """True if the attempt is still open although its time (and the grace) ran out: it is to be closed."""
+    return attempt.state == IN_PROGRESS and not timing.accepts_write(now, attempt.deadline, grace_seconds)
 
 
 def plausible_time(client_time: datetime | None, server_time: datetime, started_at: datetime) -> datetime:
@@ -98,7 +119,7 @@ def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
     """Close an abandoned attempt at its deadline (finish time = deadline); True if it was closed now."""
-    if attempt.state != IN_PROGRESS or timing.accepts_write(now, attempt.deadline, grace_seconds):
+    if not overdue(attempt, now, grace_seconds):
         return False
     return finish(session, attempt, attempt.deadline, EXPIRED)
 
