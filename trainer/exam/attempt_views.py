@@ -30,9 +30,8 @@ def _grace() -> float:
 
 def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True, screen_only: bool = False):
     """The user's attempt, closed first if its time (and the grace) ran out while nobody was looking."""
-    attempt = service.get_attempt(
-        db.session, attempt_id, current_user, with_versions=whole, with_slots=whole or screen_only, screen_only=screen_only
-    )
+    slots = whole or screen_only
+    attempt = service.get_attempt(db.session, attempt_id, current_user, whole, slots, screen_only=screen_only)
     if service.overdue(attempt, utcnow(), grace_seconds):
         if not whole:  # grading reads all of every slot's version: in bulk now, not one statement per question
             service.get_attempt(db.session, attempt_id, current_user, reload=True)

@@ -69,9 +69,10 @@ def get_attempt(
     if with_slots:
         slots = selectinload(Attempt.slots)
         if screen_only:
-            options.append(slots.selectinload(Slot.version).load_only(*SCREEN_COLUMNS))
-        else:
-            options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
+            slots = slots.selectinload(Slot.version).load_only(*SCREEN_COLUMNS)
+        elif with_versions:
+            slots = slots.selectinload(Slot.version).selectinload(QuestionVersion.topic)
+        options.append(slots)
     attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
