@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -45,34 +46,23 @@ def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) 
     return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
 
-# The exam page reads only what it shows (each version's stored HTML and shared text) and the key, which stays on
-# the server: practice feedback for answers saved earlier needs it, and with it loaded no question costs a statement.
-SCREEN_COLUMNS = (QuestionVersion.rendered, QuestionVersion.group_version_id, QuestionVersion.answer)
-
-
 def get_attempt(
     session: Session,
     attempt_id: int,
     user: User,
     with_versions: bool = True,
     with_slots: bool = True,
-    screen_only: bool = False,
     reload: bool = False,
 ) -> Attempt:
     """The user's own attempt; another user's attempt is reported as missing, not as forbidden.
 
-    `screen_only` loads of each slot's version only what the exam page needs; `reload` reads an attempt already in
-    the session again, with everything (its loaded parts are replaced). A save does not come here: it reads only
-    what it needs, in one query (`saving.save_steps`).
+    `reload` reads an attempt already in the session again, with all of it (what was loaded is replaced). A save
+    does not come here: it reads only what it needs, in one query (`saving.save_steps`).
     """
     options = []
     if with_slots:
         slots = selectinload(Attempt.slots)
-        if screen_only:
-            slots = slots.selectinload(Slot.version).load_only(*SCREEN_COLUMNS)
-        elif with_versions:
-            slots = slots.selectinload(Slot.version).selectinload(QuestionVersion.topic)
-        options.append(slots)
+        options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
     attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
@@ -96,8 +86,8 @@ def plausible_time(client_time: datetime | None, server_time: datetime, started_
     return client_time
 
 
-def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
-    positions = {slot.id: slot.position for slot in attempt.slots}
+def step_records(session: Session, attempt: Attempt, slots: Sequence[Slot] | None = None) -> list[StepRecord]:
+    positions = {slot.id: slot.position for slot in (attempt.slots if slots is None else slots)}
     steps = session.scalars(select(Step).where(Step.attempt_id == attempt.id).order_by(Step.id))
     return [
         StepRecord(
@@ -112,10 +102,14 @@ def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     ]
 
 
-def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
-    """The folded state of every slot (palette, saved answer, seconds on screen)."""
+def slot_states(session: Session, attempt: Attempt, slots: Sequence[Slot] | None = None) -> list[SlotState]:
+    """The folded state of every slot (palette, saved answer, seconds on screen).
+
+    `slots` (anything with a slot's id and position, in paper order) spares reading `attempt.slots`.
+    """
+    slots = attempt.slots if slots is None else slots
     end = attempt.finished_at or attempt.deadline
-    return fold(step_records(session, attempt), len(attempt.slots), end)
+    return fold(step_records(session, attempt, slots), len(slots), end)
 
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
