@@ -13,31 +13,22 @@ from markupsafe import Markup
 
 LETTERS = "ABCD"
 
-# The whitespace is what the template's loop produced: spaces between the inline parts show as one space.
-_OPTION = (
-    '\n              <label class="option">'
-    '\n                <input type="radio" name="q{position}" value="{shown}"{checked}>'
-    '\n                <span class="letter">{letter}.</span>'
-    '\n                <span class="lang-en">{html}</span>'
-    "\n                {hindi}"
-    "\n              </label>"
-    "\n            "
-)
-_HINDI = '<span class="lang-hi" lang="hi">{html}</span>'
-
 
 def option_labels(position: int, options_html: Sequence[str], hindi_html: Sequence[str], choice: int | None) -> Markup:
     """One question's radio buttons in shown order, the saved choice checked, Hindi beside English where there is."""
-    return Markup(
-        "".join(
-            _OPTION.format(
-                position=int(position),
-                shown=shown,
-                checked=" checked" if choice == shown else "",
-                letter=LETTERS[shown : shown + 1],  # as the template's 'ABCD'[i]: nothing past D
-                html=html,
-                hindi=_HINDI.format(html=hindi_html[shown]) if hindi_html else "",
-            )
-            for shown, html in enumerate(options_html)
+    name = int(position)
+    labels = []
+    for shown, html in enumerate(options_html):
+        checked = " checked" if choice == shown else ""
+        hindi = f'<span class="lang-hi" lang="hi">{hindi_html[shown]}</span>' if hindi_html else ""
+        # The whitespace is what the template's loop wrote: spaces between the inline parts show as one space.
+        labels.append(
+            f'\n              <label class="option">'
+            f'\n                <input type="radio" name="q{name}" value="{shown}"{checked}>'
+            f'\n                <span class="letter">{LETTERS[shown : shown + 1]}.</span>'  # nothing past D, as before
+            f'\n                <span class="lang-en">{html}</span>'
+            f"\n                {hindi}"
+            f"\n              </label>"
+            f"\n            "
         )
-    )
+    return Markup("".join(labels))
