@@ -12,7 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from trainer.core.access import Access, access, session_generation, session_user_id
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
-from trainer.exam import paper, saving, screen, service, step_input
+from trainer.exam import paper, saving, screen, service, shown, step_input
 from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
@@ -33,8 +33,11 @@ def _grace() -> float:
 def _open_attempt(attempt_id: int, grace_seconds: float = 0, whole: bool = True):
     """The user's attempt, closed first if its time (and the grace) ran out while nobody was looking."""
     attempt = service.get_attempt(db.session, attempt_id, current_user, with_versions=whole, with_slots=whole)
-    if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
-        db.session.commit()
+    if service.overdue(attempt, utcnow(), grace_seconds):
+        if not whole:  # grading reads every slot's version: in bulk now, not one statement per question
+            service.get_attempt(db.session, attempt_id, current_user, reload=True)
+        if service.close_if_expired(db.session, attempt, utcnow(), grace_seconds):
+            db.session.commit()
     return attempt
 
 
@@ -44,12 +47,16 @@ def take_attempt(attempt_id: int):
     """The exam screen; a finished attempt goes to its result.
 
     During the grace after the deadline the screen still opens: it sends what its journal holds, then submits.
+    The page reads the same few statements whatever the paper's length (the slots as plain values, without keys).
     """
-    attempt = _open_attempt(attempt_id, _grace())
+    attempt = _open_attempt(attempt_id, _grace(), whole=False)
     if attempt.state != service.IN_PROGRESS:
         return redirect(url_for("exam.show_result", attempt_id=attempt.id))
-    states = service.slot_states(db.session, attempt)
-    questions = screen.screen_questions(attempt, states)
+    slots = shown.shown_slots(db.session, attempt.id)
+    states = service.slot_states(db.session, attempt, slots)
+    if attempt.mode == "practice" and any(s.answer is not None for s in states):
+        service.get_attempt(db.session, attempt_id, current_user, reload=True)  # feedback reads keys: all at once
+    questions = screen.screen_questions(attempt, slots, states)
     pattern = service.pattern_of(attempt)
     windows, now = service.windows(attempt), utcnow()
     page = render_template(
@@ -57,7 +64,7 @@ def take_attempt(attempt_id: int):
         attempt=attempt,
         pattern=pattern,
         questions=questions,
-        passages=screen.passages(paper.group_passages(db.session, attempt)),
+        passages=screen.passages(paper.passages_by_id(db.session, {s.group_version_id for s in slots})),
         data=screen.page_data(attempt, pattern, questions, windows, now, states, shown_name),
         first=screen.first_view(attempt, pattern, questions, windows, now, shown_name),
         text=screen_text(),

@@ -367,7 +367,12 @@ def start_attempt(
 
 def group_passages(session: Session, attempt: Attempt) -> dict[int, ItemGroupVersion]:
     """The shared texts (passages, data sets) the attempt's questions are asked with, by group version id."""
-    ids = {s.version.group_version_id for s in attempt.slots if s.version.group_version_id}
+    return passages_by_id(session, {s.version.group_version_id for s in attempt.slots})
+
+
+def passages_by_id(session: Session, ids: set[int | None]) -> dict[int, ItemGroupVersion]:
+    """These group versions (None, for a question asked alone, is left out), by id."""
+    ids = ids - {None}
     if not ids:
         return {}
     return {g.id: g for g in session.scalars(select(ItemGroupVersion).where(ItemGroupVersion.id.in_(ids)))}

@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from trainer.bank.models import ItemGroupVersion, QuestionVersion
 from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome
 from trainer.exam.grading import verdict as graded_verdict
 from trainer.exam.models import Attempt, Slot
+from trainer.exam.page_markup import option_labels
 from trainer.exam.patterns import Pattern
 from trainer.exam.steps import SlotState
 from trainer.i18n import N_
 
 if TYPE_CHECKING:
     from trainer.exam.saving import TouchedSlot
+    from trainer.exam.shown import ShownSlot
 
 
 @dataclass(frozen=True)
@@ -39,16 +43,21 @@ class ScreenQuestion:
     hindi_stem_html: str = ""
     hindi_options_html: tuple[str, ...] = ()
 
+    @property
+    def option_labels(self) -> Markup:
+        """The radio buttons, as HTML: assembled in Python because a template loop over 400 options is slow."""
+        return option_labels(self.position, self.options_html, self.hindi_options_html, self.choice)
 
-def shown_choice(slot: Slot, answer: int | None) -> int | None:
+
+def shown_choice(slot: Slot | ShownSlot, answer: int | None) -> int | None:
     """Map an answer (index as written) to the position it is shown at."""
     return None if answer is None else slot.option_order.index(answer)
 
 
-def _numbers(attempt: Attempt) -> list[int]:
+def _numbers(slots: list[Slot] | list[ShownSlot]) -> list[int]:
     counts: dict[str, int] = {}
     numbers = []
-    for slot in attempt.slots:
+    for slot in slots:
         counts[slot.section] = counts.get(slot.section, 0) + 1
         numbers.append(counts[slot.section])
     return numbers
@@ -59,12 +68,11 @@ def fragments(version: QuestionVersion) -> dict:
     return version.rendered or render_version(version.stem, version.options, version.explanation, version.hindi)
 
 
-def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQuestion]:
+def screen_questions(attempt: Attempt, slots: list[ShownSlot], states: list[SlotState]) -> list[ScreenQuestion]:
     pattern_languages = {s["key"]: s.get("languages", ["en", "hi"]) for s in attempt.pattern.get("sections", [])}
     questions = []
-    for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
-        version = slot.version
-        html = fragments(version)
+    for slot, state, number in zip(slots, states, _numbers(slots)):
+        html = slot.html
         hindi = html["hindi"] if "hi" in pattern_languages.get(slot.section, ["en", "hi"]) else None
         questions.append(
             ScreenQuestion(
@@ -75,7 +83,7 @@ def screen_questions(attempt: Attempt, states: list[SlotState]) -> list[ScreenQu
                 options_html=[html["options"][i] for i in slot.option_order],
                 choice=shown_choice(slot, state.answer),
                 palette=state.palette.value,
-                passage=version.group_version_id,
+                passage=slot.group_version_id,
                 hindi_stem_html=hindi["stem"] if hindi else "",
                 hindi_options_html=tuple(hindi["options"][i] for i in slot.option_order) if hindi else (),
             )
@@ -203,7 +211,9 @@ def page_data(
             for p, (opens, closes) in zip(pattern.parts, windows)
         ],
         "sections": [{"id": s.key, "name": label(s.name)} for s in pattern.ordered_sections()],
-        "questions": client_state(attempt, states),
+        "questions": [  # what client_state() gives, taken from the questions already built
+            {"position": q.position, "section": q.section, "choice": q.choice, "palette": q.palette} for q in questions
+        ],
         "feedback": practice_feedback(attempt, states, [i for i, s in enumerate(states) if s.answer is not None])
         if attempt.mode == "practice"
         else [],
@@ -259,7 +269,7 @@ class ReviewQuestion:
 
 def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQuestion]:
     review = []
-    for slot, state, number in zip(attempt.slots, states, _numbers(attempt)):
+    for slot, state, number in zip(attempt.slots, states, _numbers(attempt.slots)):
         version = slot.version
         html = fragments(version)
         verdict = graded_verdict(state.answer, slot.key, slot.dropped)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -46,20 +47,31 @@ def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) 
 
 
 def get_attempt(
-    session: Session, attempt_id: int, user: User, with_versions: bool = True, with_slots: bool = True
+    session: Session,
+    attempt_id: int,
+    user: User,
+    with_versions: bool = True,
+    with_slots: bool = True,
+    reload: bool = False,
 ) -> Attempt:
     """The user's own attempt; another user's attempt is reported as missing, not as forbidden.
 
-    A save does not come here: it reads only what it needs, in one query (`saving.save_steps`).
+    `reload` reads an attempt already in the session again, with all of it (what was loaded is replaced). A save
+    does not come here: it reads only what it needs, in one query (`saving.save_steps`).
     """
     options = []
     if with_slots:
         slots = selectinload(Attempt.slots)
         options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
-    attempt = session.get(Attempt, attempt_id, options=options)
+    attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
+
+
+def overdue(attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
+    """True if the attempt is still open although its time (and the grace) ran out: it is to be closed."""
+    return attempt.state == IN_PROGRESS and not timing.accepts_write(now, attempt.deadline, grace_seconds)
 
 
 def plausible_time(client_time: datetime | None, server_time: datetime, started_at: datetime) -> datetime:
@@ -74,8 +86,8 @@ def plausible_time(client_time: datetime | None, server_time: datetime, started_
     return client_time
 
 
-def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
-    positions = {slot.id: slot.position for slot in attempt.slots}
+def step_records(session: Session, attempt: Attempt, slots: Sequence[Slot] | None = None) -> list[StepRecord]:
+    positions = {slot.id: slot.position for slot in (attempt.slots if slots is None else slots)}
     steps = session.scalars(select(Step).where(Step.attempt_id == attempt.id).order_by(Step.id))
     return [
         StepRecord(
@@ -90,15 +102,19 @@ def step_records(session: Session, attempt: Attempt) -> list[StepRecord]:
     ]
 
 
-def slot_states(session: Session, attempt: Attempt) -> list[SlotState]:
-    """The folded state of every slot (palette, saved answer, seconds on screen)."""
+def slot_states(session: Session, attempt: Attempt, slots: Sequence[Slot] | None = None) -> list[SlotState]:
+    """The folded state of every slot (palette, saved answer, seconds on screen).
+
+    `slots` (anything with a slot's id and position, in paper order) spares reading `attempt.slots`.
+    """
+    slots = attempt.slots if slots is None else slots
     end = attempt.finished_at or attempt.deadline
-    return fold(step_records(session, attempt), len(attempt.slots), end)
+    return fold(step_records(session, attempt, slots), len(slots), end)
 
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime, grace_seconds: float = 0) -> bool:
     """Close an abandoned attempt at its deadline (finish time = deadline); True if it was closed now."""
-    if attempt.state != IN_PROGRESS or timing.accepts_write(now, attempt.deadline, grace_seconds):
+    if not overdue(attempt, now, grace_seconds):
         return False
     return finish(session, attempt, attempt.deadline, EXPIRED)
 
