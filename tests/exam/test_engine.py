@@ -188,3 +188,16 @@ def test_in_the_grace_after_a_part_closes_both_it_and_the_next_part_take_saves(s
     moment = T0 + timedelta(minutes=60, seconds=3)  # Section-II has just opened; Section-I's saves still in flight
     assert save(session, tier2, maths, 1, moment).acked
     assert save(session, tier2, english, 2, moment).acked
+
+
+def test_practice_feedback_names_options_by_the_letters_the_candidate_sees(session):
+    topic = make_topic(session, "reasoning", "reasoning-t0")
+    for n in range(5):
+        make_question(session, topic, f"q-{n}", explanation="Option A is right; option B is the trap.")
+    drill = topic_pattern(all_patterns()["tier1-2025"], "reasoning", ("reasoning-t0",), 5)
+    attempt = paper.start_attempt(session, make_user(session), drill, T0, random.Random(3), mode="practice")
+    slot = next(s for s in attempt.slots if s.option_order != [0, 1, 2, 3])  # shuffled options
+    key, trap = "ABCD"[slot.option_order.index(0)], "ABCD"[slot.option_order.index(1)]
+    result = save(session, attempt, slot.position, slot.option_order.index(0), T0 + timedelta(minutes=1))
+    feedback = practice_feedback(attempt, service.slot_states(session, attempt), result.checked)
+    assert f"Option {key} is right; option {trap} is the trap." in feedback[0]["explanation"]

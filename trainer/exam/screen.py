@@ -17,6 +17,7 @@ from trainer.bank.models import ItemGroupVersion, QuestionVersion
 from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome
 from trainer.exam.grading import verdict as graded_verdict
+from trainer.exam.letters import as_shown
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.page_markup import option_labels
 from trainer.exam.patterns import Pattern
@@ -234,8 +235,8 @@ def practice_feedback(attempt: Attempt, states: list[SlotState], positions: list
                 "position": position,
                 "right": state.answer == slot.key,  # a regrade's correction counts from then on
                 "key": shown_choice(slot, slot.key),
-                "explanation": html["explanation"],
-                "hindiExplanation": html["hindi"]["explanation"] if html["hindi"] else "",
+                "explanation": as_shown(html["explanation"], slot.option_order),  # beside the shuffled options
+                "hindiExplanation": as_shown(html["hindi"]["explanation"], slot.option_order) if html["hindi"] else "",
             }
         )
     return feedback
