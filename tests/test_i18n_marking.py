@@ -29,8 +29,17 @@ TRANSLATED = [
     "skills/*.html",
     "reports/_report_form.html",
     "reports/_regrade_notices.html",
+    "reports/list_reports.html",
+    "reports/new_report.html",
+    "reports/show_report.html",
     "batches/_assigned.html",
+    "batches/list_batches.html",
+    "batches/show_invite.html",
+    "batches/show_membership.html",
     "institute/_upcoming.html",
+    "institute/held_result.html",
+    "institute/not_open.html",
+    "institute/show_live_results.html",
 ]
 # Text that is the same in both languages: the product's name, the exam's names and abbreviations, symbols.
 SAME_IN_HINDI = re.compile(
@@ -114,6 +123,9 @@ TRANSLATED_MODULES = [
     "trainer/progress/review_views.py",
     "trainer/progress/forms.py",
     "trainer/skills/views.py",
+    "trainer/institute/views.py",
+    "trainer/batches/views.py",
+    "trainer/batches/forms.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

@@ -20,6 +20,7 @@ from flask_babel import Babel, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
 from trainer.config import PROJECT_ROOT
+from trainer.core.errors import DomainError
 from trainer.core.wording import Wording
 
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
@@ -56,6 +57,11 @@ def interface_language() -> str:
 def interface_wording() -> Wording:
     """Sentences built in pure code, in the interface language (trainer.core.wording)."""
     return Wording(gettext, ngettext, lambda when: format_datetime(when, "dd MMM y"))
+
+
+def error_text(exc: DomainError) -> str:
+    """A domain error's message in the interface language (as it is, if the catalogue does not have it)."""
+    return gettext(exc.message, **exc.variables)
 
 
 def compile_catalogues(source: Path, target: Path) -> None:

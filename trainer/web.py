@@ -12,7 +12,7 @@ from werkzeug.routing import IntegerConverter
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
-from trainer.i18n import N_
+from trainer.i18n import N_, error_text
 
 MAX_ID = 2**31 - 1  # the largest INTEGER primary key on PostgreSQL
 
@@ -82,7 +82,7 @@ def register(app: Flask) -> None:
         db.session.rollback()
         if wants_json():
             return jsonify(error=str(exc)), exc.status
-        return render_template("error.html", message=str(exc), status=exc.status), exc.status
+        return render_template("error.html", message=error_text(exc), status=exc.status), exc.status
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):

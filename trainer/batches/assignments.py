@@ -15,6 +15,7 @@ from trainer.batches.models import Assignment, Batch, BatchMember
 from trainer.batches.service import viewable_batch
 from trainer.batches.targets import DRILL, KINDS, LIVE_MOCK, PAPER, TEST, AttemptFact, done
 from trainer.core.errors import DomainError, NotFound
+from trainer.core.wording import N_
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import all_patterns, get_pattern
 from trainer.institute import audience
@@ -24,6 +25,7 @@ from trainer.progress.models import AttemptSummary
 
 SHOWN = 10  # the dashboard follows the batch's most recent assignments
 KEEP_DAYS = 30  # a member's tests page lists assignments due up to this many days ago
+NO_SUCH_ASSIGNMENT = N_("No such assignment.")
 
 
 def title_of(session: Session, kind: str, target: str) -> str:
@@ -172,11 +174,11 @@ def visible_assignment(session: Session, assignment_id: int, user: User) -> Assi
     """An assignment of a batch the user is in or follows (any, for an admin); NotFound for anyone else."""
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
-        raise NotFound("No such assignment.")
+        raise NotFound(NO_SUCH_ASSIGNMENT)
     try:
         viewable_batch(session, assignment.batch_id, user)
     except NotFound:
-        raise NotFound("No such assignment.") from None
+        raise NotFound(NO_SUCH_ASSIGNMENT) from None
     return assignment
 
 
@@ -219,7 +221,7 @@ def start_drill_for(
 ):
     """Start the assigned drill (a practice topic test, as the progress page's Drill button does)."""
     if assignment.kind != DRILL:
-        raise DomainError("This assignment is a test: open it from its link.")
+        raise DomainError(N_("This assignment is a test: open it from its link."))
     section, _, key = assignment.target.partition("/")
     return start_drill(session, user, paper, section, key, now, rng)
 

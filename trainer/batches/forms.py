@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
@@ -20,62 +21,62 @@ def end_of_day(day: date | None) -> datetime | None:
 
 class BatchForm(FlaskForm):
     name = StringField(
-        "Name",
-        validators=[DataRequired(message="Give the batch a name."), Length(max=120)],
-        description="e.g. “Morning batch, CGL 2027”.",
+        _l("Name"),
+        validators=[DataRequired(message=_l("Give the batch a name.")), Length(max=120)],
+        description=_l("e.g. “Morning batch, CGL 2027”."),
     )
-    description = TextAreaField("Description (optional)", validators=[Length(max=1000)])
+    description = TextAreaField(_l("Description (optional)"), validators=[Length(max=1000)])
     expires_on = DateField(
-        "Invite code works until (optional)",
+        _l("Invite code works until (optional)"),
         validators=[Optional()],
-        description="Leave empty for a code that works until you make a new one.",
+        description=_l("Leave empty for a code that works until you make a new one."),
     )
 
 
 class InviteForm(FlaskForm):
     expires_on = DateField(
-        "New code works until (optional)", validators=[Optional()], description="The old code stops working."
+        _l("New code works until (optional)"), validators=[Optional()], description=_l("The old code stops working.")
     )
 
 
 class JoinForm(FlaskForm):
     code = StringField(
-        "Invite code",
-        validators=[DataRequired(message="Type the invite code your instructor gave you."), Length(max=40)],
-        description="12 letters and digits, like K7QM-2XHD-9TRA (dashes and case do not matter).",
+        _l("Invite code"),
+        validators=[DataRequired(message=_l("Type the invite code your instructor gave you.")), Length(max=40)],
+        description=_l("12 letters and digits, like K7QM-2XHD-9TRA (dashes and case do not matter)."),
     )
 
 
 class StaffForm(FlaskForm):
     email = EmailField(
-        "Instructor's e-mail",
-        validators=[DataRequired(message="Type the e-mail of an instructor account."), Length(max=254)],
+        _l("Instructor's e-mail"),
+        validators=[DataRequired(message=_l("Type the e-mail of an instructor account.")), Length(max=254)],
     )
 
 
 class AssignmentForm(FlaskForm):
     kind = RadioField(
-        "What to do",
+        _l("What to do"),
         choices=[
-            SelectChoice(DRILL, "A topic drill"),
-            SelectChoice(TEST, "A mock or sectional test"),
+            SelectChoice(DRILL, _l("A topic drill")),
+            SelectChoice(TEST, _l("A mock or sectional test")),
             SelectChoice(PAPER, _l("A frozen paper set by the institute")),
             SelectChoice(LIVE_MOCK, _l("A live mock")),
         ],
         default=DRILL,
     )
-    topic = SelectField("Topic (for a drill)", validators=[Optional()])
-    test = SelectField("Test (for a mock or sectional test)", validators=[Optional()])
+    topic = SelectField(_l("Topic (for a drill)"), validators=[Optional()])
+    test = SelectField(_l("Test (for a mock or sectional test)"), validators=[Optional()])
     paper = SelectField(_l("Frozen paper (for a frozen paper)"), validators=[Optional()])
     live_mock = SelectField(_l("Live mock (for a live mock)"), validators=[Optional()])
-    due_on = DateField("Due on", validators=[DataRequired(message="Choose the date it is due.")])
-    note = StringField("Note to the batch (optional)", validators=[Length(max=500)])
+    due_on = DateField(_l("Due on"), validators=[DataRequired(message=_l("Choose the date it is due."))])
+    note = StringField(_l("Note to the batch (optional)"), validators=[Length(max=500)])
 
     def target(self) -> str | None:
         """The chosen drill topic or test, or None (with an error on the field) if the matching one is missing."""
         field = {DRILL: self.topic, TEST: self.test, PAPER: self.paper, LIVE_MOCK: self.live_mock}[self.kind.data]
         if not field.data:
-            field.errors = [*field.errors, "Choose one."]
+            field.errors = [*field.errors, _("Choose one.")]
             return None
         return field.data
 

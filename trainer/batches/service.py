@@ -13,9 +13,11 @@ from trainer.batches import invites
 from trainer.batches.models import Batch, BatchMember, BatchStaff
 from trainer.core.access import Role
 from trainer.core.errors import DomainError, NotFound
+from trainer.core.wording import N_
 
 STAFF_ROLES = (Role.INSTRUCTOR.value, Role.ADMIN.value)
-NO_SUCH_BATCH = "No such batch."
+NO_SUCH_BATCH = N_("No such batch.")
+STAFF_CANNOT_JOIN = N_("Instructor and admin accounts follow batches as staff and cannot join them as candidates.")
 
 
 class InviteRefused(DomainError):
@@ -102,13 +104,16 @@ def batch_by_code(session: Session, typed: str, now: datetime) -> Batch:
     batch = session.scalar(select(Batch).where(Batch.invite_code == code)) if code else None
     if batch is None:
         raise InviteRefused(
-            "That is not a batch's invite code. Check it with your instructor: it has 12 letters and digits, "
-            "like K7QM-2XHD-9TRA."
+            N_(
+                "That is not a batch's invite code. Check it with your instructor: it has 12 letters and digits, "
+                "like K7QM-2XHD-9TRA."
+            )
         )
     if invites.expired(batch.invite_expires_at, now):
         raise InviteRefused(
-            f"The invite code of {batch.name} expired on {batch.invite_expires_at:%d %b %Y, %H:%M} UTC. "
-            "Ask your instructor for a new one."
+            N_("The invite code of %(batch)s expired on %(at)s UTC. Ask your instructor for a new one."),
+            batch=batch.name,
+            at=f"{batch.invite_expires_at:%Y-%m-%d %H:%M}",
         )
     return batch
 
@@ -120,7 +125,7 @@ def is_member(session: Session, batch: Batch, user: User) -> bool:
 def join(session: Session, user: User, batch: Batch, now: datetime) -> bool:
     """Add the candidate to the batch; False if they were in it already. Staff accounts cannot join as members."""
     if is_staff_role(user):
-        raise DomainError("Instructor and admin accounts follow batches as staff and cannot join them as candidates.")
+        raise DomainError(STAFF_CANNOT_JOIN)
     if is_member(session, batch, user):
         return False
     session.add(BatchMember(batch_id=batch.id, user_id=user.id, joined_at=now))
@@ -150,7 +155,7 @@ def add_staff(session: Session, batch: Batch, email: str, now: datetime) -> User
     """Make the instructor (or admin) with this e-mail a co-instructor of the batch; DomainError if there is none."""
     user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None or not is_staff_role(user) or user.disabled_at is not None:
-        raise DomainError(f"No instructor account has the e-mail {email.strip()[:254]!r}.")
+        raise DomainError(N_("No instructor account has the e-mail %(email)r."), email=email.strip()[:254])
     if not _is_staff(session, batch.id, user.id):
         session.add(BatchStaff(batch_id=batch.id, user_id=user.id, role="instructor", added_at=now))
         session.flush()
@@ -176,7 +181,7 @@ def member_of(session: Session, batch: Batch, user_id: int) -> User:
         .where(BatchMember.batch_id == batch.id, User.id == user_id)
     )
     if user is None:
-        raise NotFound("No such member of this batch.")
+        raise NotFound(N_("No such member of this batch."))
     return user
 
 
@@ -187,12 +192,12 @@ def remove_staff(session: Session, batch: Batch, acting: User, user_id: int) -> 
     """
     row = session.get(BatchStaff, (batch.id, user_id))
     if row is None:
-        raise NotFound("No such instructor of this batch.")
+        raise NotFound(N_("No such instructor of this batch."))
     if row.role == "owner":
-        raise DomainError("The batch's owner cannot be removed.")
+        raise DomainError(N_("The batch's owner cannot be removed."))
     acting_row = session.get(BatchStaff, (batch.id, acting.id))
     if not (acting.role == Role.ADMIN or acting.id == user_id or (acting_row and acting_row.role == "owner")):
-        raise DomainError("Only the batch's owner (or an admin) can remove another co-instructor.")
+        raise DomainError(N_("Only the batch's owner (or an admin) can remove another co-instructor."))
     user = session.get(User, user_id)
     session.delete(row)
     session.flush()

@@ -6,6 +6,7 @@ import random
 import secrets
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +17,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
+from trainer.i18n import error_text
 from trainer.progress.dashboard import progress, target_paper
 
 bp = Blueprint("batches", __name__)
@@ -28,7 +30,8 @@ def _join_limit() -> str:
 
 
 def _form_errors(form) -> str:
-    return " ".join(f"{form[name].label.text}: {' '.join(errors)}" for name, errors in form.errors.items())
+    # str(): the labels and validator messages are lazy (translated when shown)
+    return " ".join(f"{form[name].label.text}: {' '.join(map(str, errors))}" for name, errors in form.errors.items())
 
 
 @bp.route("/batches")
@@ -48,13 +51,14 @@ def new_batch():
         expires = end_of_day(form.expires_on.data)
         now = utcnow()
         if expires is not None and expires <= now:
-            form.expires_on.errors = ["Choose a date from today on, or leave it empty."]
+            form.expires_on.errors = [_("Choose a date from today on, or leave it empty.")]
         else:
             batch = service.create_batch(
                 db.session, current_user, form.name.data, form.description.data, expires, now, SYSTEM_RANDOM
             )
             db.session.commit()
-            flash(f"Batch “{batch.name}” created. Share its invite code or link with your candidates.", "success")
+            flash(_("Batch “%(batch)s” created. Share its invite code or link with your candidates.", batch=batch.name),
+                  "success")  # fmt: skip
             return redirect(url_for("batches.show_batch", batch_id=batch.id))
     return render_template("batches/new_batch.html", form=form), 422 if form.errors else 200
 
@@ -70,10 +74,11 @@ def join_batch():
             batch = service.batch_by_code(db.session, form.code.data, utcnow())
             joined = service.join(db.session, current_user, batch, utcnow())
         except DomainError as exc:
-            form.code.errors = [str(exc)]
+            form.code.errors = [error_text(exc)]
         else:
             db.session.commit()
-            flash(f"You joined {batch.name}." if joined else f"You are already in {batch.name}.", "success")
+            done = _("You joined %(batch)s.") if joined else _("You are already in %(batch)s.")
+            flash(done % {"batch": batch.name}, "success")
             return redirect(url_for("batches.show_batch", batch_id=batch.id))
     rows = service.visible_batches(db.session, current_user)
     return render_template("batches/list_batches.html", rows=rows, join_form=form, shown=invites.shown), 422
@@ -86,7 +91,7 @@ def show_invite(invite: str):
     try:
         batch = service.batch_by_code(db.session, invite, utcnow())
     except service.InviteRefused as exc:
-        return render_template("batches/show_invite.html", batch=None, problem=str(exc), form=JoinForm()), 404
+        return render_template("batches/show_invite.html", batch=None, problem=error_text(exc), form=JoinForm()), 404
     member = service.is_member(db.session, batch, current_user)
     form = JoinForm(code=batch.invite_code)
     return render_template("batches/show_invite.html", batch=batch, member=member, form=form, problem=None)
@@ -119,8 +124,8 @@ def show_batch(batch_id: int):
 
 def assignments_form(batch, form: AssignmentForm | None = None) -> AssignmentForm:
     form = form or AssignmentForm()
-    form.topic.choices = [("", "Choose a topic")] + assignments.topic_choices(db.session)
-    form.test.choices = [("", "Choose a test")] + assignments.test_choices()
+    form.topic.choices = [("", _("Choose a topic"))] + assignments.topic_choices(db.session)
+    form.test.choices = [("", _("Choose a test"))] + assignments.test_choices()
     form.paper.choices = [("", _("Choose a frozen paper"))] + assignments.paper_choices(db.session)
     form.live_mock.choices = [("", _("Choose a live mock"))] + assignments.live_mock_choices(
         db.session, batch, utcnow()
@@ -150,11 +155,12 @@ def renew_invite(batch_id: int):
     form = InviteForm()
     expires = end_of_day(form.expires_on.data) if form.validate_on_submit() else None
     if form.errors or (expires is not None and expires <= utcnow()):
-        flash(_form_errors(form) or "The new code's date must be today or later.", "error")
+        flash(_form_errors(form) or _("The new code's date must be today or later."), "error")
     else:
         service.regenerate_invite(db.session, batch, expires, SYSTEM_RANDOM)
         db.session.commit()
-        flash(f"New invite code: {invites.shown(batch.invite_code)}. The old one no longer works.", "success")
+        code = invites.shown(batch.invite_code)
+        flash(_("New invite code: %(code)s. The old one no longer works.", code=code), "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="invite"))
 
 
@@ -169,10 +175,10 @@ def add_staff(batch_id: int):
             raise DomainError(_form_errors(form))
         user = service.add_staff(db.session, batch, form.email.data, utcnow())
     except DomainError as exc:
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
     else:
         db.session.commit()
-        flash(f"{user.name} now follows {batch.name}.", "success")
+        flash(_("%(user)s now follows %(batch)s.", user=user.name, batch=batch.name), "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
 
 
@@ -184,10 +190,10 @@ def remove_staff(batch_id: int, staff_id: int):
     try:
         user = service.remove_staff(db.session, batch, current_user, staff_id)
     except DomainError as exc:
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
     db.session.commit()
-    flash(f"{user.name} no longer follows {batch.name}.", "success")
+    flash(_("%(user)s no longer follows %(batch)s.", user=user.name, batch=batch.name), "success")
     if user.id == current_user.id and current_user.role != "admin":
         return redirect(url_for("batches.list_batches"))
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="staff"))
@@ -202,16 +208,17 @@ def create_assignment(batch_id: int):
     target = form.target() if form.validate_on_submit() else None
     try:
         if target is None:
-            raise DomainError(_form_errors(form) or "Choose what to assign.")
+            raise DomainError(_form_errors(form) or _("Choose what to assign."))
         due = end_of_day(form.due_on.data)
         made = assignments.assign(
             db.session, batch, current_user, form.kind.data, target, due, form.note.data or "", utcnow()
         )
     except DomainError as exc:
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
     else:
         db.session.commit()
-        flash(f"Assigned “{made.title}”, due {made.due_at:%d %b %Y}.", "success")
+        due = format_date(made.due_at, "dd MMM y")
+        flash(_("Assigned “%(title)s”, due %(day)s.", title=made.title, day=due), "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="assignments"))
 
 
@@ -221,11 +228,11 @@ def leave_batch(batch_id: int):
     """A candidate leaves the batch (its staff no longer see their progress)."""
     batch, as_staff = service.viewable_batch(db.session, batch_id, current_user)
     if as_staff:
-        flash("You follow this batch as staff; only candidates leave a batch.", "error")
+        flash(_("You follow this batch as staff; only candidates leave a batch."), "error")
         return redirect(url_for("batches.show_batch", batch_id=batch.id))
     service.leave(db.session, current_user, batch)
     db.session.commit()
-    flash(f"You left {batch.name}.", "success")
+    flash(_("You left %(batch)s.", batch=batch.name), "success")
     return redirect(url_for("batches.list_batches"))
 
 
@@ -248,7 +255,7 @@ def remove_member(batch_id: int, member_id: int):
     if ActionForm().validate_on_submit():
         service.remove_member(db.session, batch, member.id)
         db.session.commit()
-        flash(f"{member.name} is no longer in {batch.name}.", "success")
+        flash(_("%(member)s is no longer in %(batch)s.", member=member.name, batch=batch.name), "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="members"))
 
 
@@ -258,7 +265,7 @@ def start_assignment(assignment_id: int):
     """Start an assigned drill (a test's link opens its instructions instead)."""
     assignment = assignments.visible_assignment(db.session, assignment_id, current_user)
     if service.is_staff_role(current_user):
-        flash("Assignments are taken by the batch's candidates.", "error")
+        flash(_("Assignments are taken by the batch's candidates."), "error")
         return redirect(url_for("batches.show_batch", batch_id=assignment.batch_id, _anchor="assignments"))
     paper = target_paper(db.session, current_user.id)
     rng = random.Random(secrets.randbits(64))

@@ -2,9 +2,17 @@
 
 
 class DomainError(Exception):
-    """A rule of the domain refused the request; the message is safe to show the user."""
+    """A rule of the domain refused the request; the message is safe to show the user.
+
+    `message` may hold `%(name)s` placeholders filled from `variables`: `str()` gives the English sentence, and a
+    view can look the untouched message up in the catalogue (`trainer.i18n.error_text`) and fill in the same values.
+    """
 
     status = 400
+
+    def __init__(self, message: str = "", **variables) -> None:
+        super().__init__(message % variables if variables else message)
+        self.message, self.variables = message, variables
 
 
 class Unauthorized(DomainError):

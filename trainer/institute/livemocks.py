@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from trainer.auth.models import User
 from trainer.core.db import insert_skipping_duplicates
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 from trainer.exam import timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Pattern
@@ -27,6 +28,7 @@ from trainer.institute.models import (
 )
 
 MAX_SHIFTS = 6
+NO_SUCH_MOCK = N_("No such live mock.")
 
 
 class NotOpen(Conflict):
@@ -92,7 +94,7 @@ def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> Liv
 def mock_or_404(session: Session, mock_id: int) -> LiveMock:
     mock = session.get(LiveMock, mock_id)
     if mock is None:
-        raise NotFound("No such live mock.")
+        raise NotFound(NO_SUCH_MOCK)
     return mock
 
 
@@ -176,16 +178,20 @@ def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
         select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.title).where(LiveMock.id == mock_id)
     ).first()
     if mock is None or not audience.admits(session, LiveMockBatch.live_mock_id, mock_id, user):
-        raise NotFound("No such live mock.")
+        raise NotFound(NO_SUCH_MOCK)
     if not mock.opens_at <= now < mock.closes_at:
         existing = _entry_attempt(session, mock_id, user.id)
         if existing is not None:
             return existing
-        when = "opens" if now < mock.opens_at else "closed"
-        at = mock.opens_at if now < mock.opens_at else mock.closes_at
-        raise NotOpen(f"“{mock.title}” {when} at {at:%Y-%m-%d %H:%M} UTC. " + (
-            "Come back then: the Start button works from that minute." if when == "opens"
-            else "It can no longer be started; its results appear on your tests page at release time."))  # fmt: skip
+        if now < mock.opens_at:
+            message, at = (
+                N_("“%(mock)s” opens at %(at)s UTC. Come back then: the Start button works from that minute."),
+                mock.opens_at,
+            )
+        else:
+            message, at = N_("“%(mock)s” closed at %(at)s UTC. It can no longer be started; its results appear on "
+                             "your tests page at release time."), mock.closes_at  # fmt: skip
+        raise NotOpen(message, mock=mock.title, at=f"{at:%Y-%m-%d %H:%M}")
     shifts = {number: (paper_id, frozen_at) for number, paper_id, frozen_at in session.execute(
         select(LiveMockShift.number, LiveMockShift.paper_id, FixedPaper.frozen_at)
         .join(FixedPaper, FixedPaper.id == LiveMockShift.paper_id).where(LiveMockShift.live_mock_id == mock_id)

@@ -14,6 +14,7 @@ from trainer.bank.generators import all_generators
 from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.service import latest_version_ids
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 from trainer.exam import drawing
 from trainer.exam.paper import materialise, topic_weights
 from trainer.exam.patterns import Pattern, SectionRule, get_pattern
@@ -29,7 +30,7 @@ def paper_or_404(session: Session, paper_id: int) -> FixedPaper:
     options = [versions.selectinload(QuestionVersion.topic), versions.selectinload(QuestionVersion.question)]
     paper = session.get(FixedPaper, paper_id, options=options)
     if paper is None:
-        raise NotFound("No such paper.")
+        raise NotFound(N_("No such paper."))
     return paper
 
 

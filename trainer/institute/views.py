@@ -15,7 +15,9 @@ from trainer.core.access import Access, Role, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.exam.patterns import all_patterns
+from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
+from trainer.i18n import N_, error_text
 from trainer.institute import audience, forms, livemocks, papers, releasing
 from trainer.institute.models import LiveMockEntry
 
@@ -102,11 +104,11 @@ def swap_question(paper_id: int):
     paper = papers.paper_or_404(db.session, paper_id)
     form = forms.SwapForm()
     if not form.validate_on_submit():
-        flash("Choose the question to swap.", "error")
+        flash(_("Choose the question to swap."), "error")
         return redirect(url_for("institute.show_paper", paper_id=paper.id))
     papers.swap(db.session, paper, form.position.data, _rng())
     db.session.commit()
-    flash(f"Question {form.position.data + 1} swapped.", "success")
+    flash(_("Question %(number)s swapped.", number=form.position.data + 1), "success")
     return redirect(url_for("institute.show_paper", paper_id=paper.id, _anchor=f"q{form.position.data + 1}"))
 
 
@@ -117,7 +119,7 @@ def freeze_paper(paper_id: int):
     if forms.ActionForm().validate_on_submit():
         papers.freeze(db.session, paper, utcnow())
         db.session.commit()
-        flash(f"“{paper.name}” is frozen: every sitting shows exactly these questions.", "success")
+        flash(_("“%(paper)s” is frozen: every sitting shows exactly these questions.", paper=paper.name), "success")
     return redirect(url_for("institute.show_paper", paper_id=paper.id))
 
 
@@ -161,9 +163,9 @@ def start_fixed_paper(paper_id: int):
     timer (staff: any frozen paper)."""
     paper = papers.paper_or_404(db.session, paper_id)
     if current_user.role == Role.CANDIDATE and not audience.paper_admits(db.session, paper, current_user):
-        raise NotFound("No such paper.")
+        raise NotFound(N_("No such paper."))
     if not paper.frozen:
-        raise Conflict("Only a frozen paper can be sat.")
+        raise Conflict(N_("Only a frozen paper can be sat."))
     if not forms.ActionForm().validate_on_submit():
         return redirect(url_for("exam.list_tests"))
     attempt_id = livemocks.open_sitting(db.session, current_user, (paper.id, paper.frozen_at), utcnow())
@@ -217,11 +219,12 @@ def release_live_mock(mock_id: int):
     mock = livemocks.mock_or_404(db.session, mock_id)
     if forms.ActionForm().validate_on_submit():
         if utcnow() < mock.release_at:
-            flash(f"The results are released at {mock.release_at:%Y-%m-%d %H:%M} UTC, not before.", "error")
+            flash(_("The results are released at %(at)s UTC, not before.", at=f"{mock.release_at:%Y-%m-%d %H:%M}"),
+                  "error")  # fmt: skip
         else:
             releasing.release(db.session, mock, utcnow())
             db.session.commit()
-            flash("Results released.", "success")
+            flash(_("Results released."), "success")
     return redirect(url_for("institute.show_live_mock", mock_id=mock.id))
 
 
@@ -235,7 +238,7 @@ def start_live_mock(mock_id: int):
         attempt_id = livemocks.start(db.session, mock_id, current_user, utcnow())
     except livemocks.NotOpen as exc:
         db.session.rollback()
-        return render_template("institute/not_open.html", message=str(exc)), exc.status
+        return render_template("institute/not_open.html", message=error_text(exc)), exc.status
     db.session.commit()
     return redirect(url_for("exam.take_attempt", attempt_id=attempt_id))
 
@@ -247,11 +250,13 @@ def show_live_results(mock_id: int):
     mock = livemocks.mock_or_404(db.session, mock_id)
     staff = current_user.role != Role.CANDIDATE
     if not staff and not livemocks.visible_to(db.session, mock, current_user):
-        raise NotFound("No such live mock.")
+        raise NotFound(livemocks.NO_SUCH_MOCK)
     if releasing.release_if_due(db.session, mock, utcnow()):
         db.session.commit()
     if mock.released_at is None:
         return render_template("institute/show_live_results.html", mock=mock, board=None)
     page = request.args.get("page", "1")
     board = releasing.leaderboard(db.session, mock, current_user, int(page) if page.isdigit() else 1)
-    return render_template("institute/show_live_results.html", mock=mock, board=board)
+    pattern = papers.pattern_of(mock.shifts[0].paper)  # every shift is a paper of the same pattern
+    names = {s.key: shown_name(s.name) for s in pattern.sections}
+    return render_template("institute/show_live_results.html", mock=mock, board=board, section_names=names)

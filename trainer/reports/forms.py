@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -14,14 +15,16 @@ TEXT_LIMIT = 1000
 
 
 class ReportForm(FlaskForm):
-    position = IntegerField("Question", validators=[InputRequired(), NumberRange(min=0, max=10_000)])
+    position = IntegerField(_l("Question"), validators=[InputRequired(), NumberRange(min=0, max=10_000)])
     reason = SelectField(
-        "What is wrong?", choices=[SelectChoice(k, v) for k, v in REASONS.items()], validators=[DataRequired()]
+        _l("What is wrong?"), choices=[SelectChoice(k, _l(v)) for k, v in REASONS.items()], validators=[DataRequired()]
     )
     text = TextAreaField(
-        "Details (optional)",
-        validators=[Length(max=TEXT_LIMIT, message=f"Keep the details under {TEXT_LIMIT} characters.")],
-        description="Which option you think is right, and why; or what the typo is.",
+        _l("Details (optional)"),
+        validators=[
+            Length(max=TEXT_LIMIT, message=_l("Keep the details under %(limit)s characters.", limit=TEXT_LIMIT))
+        ],
+        description=_l("Which option you think is right, and why; or what the typo is."),
     )
 
 

@@ -19,6 +19,12 @@ REASONS = {  # translated where shown
     "hindi": N_("The Hindi text differs from the English"),
     "other": N_("Something else"),
 }
+# What became of a report, as its author reads it (the staff's choices are reports.service.RESOLUTIONS).
+OUTCOMES = {
+    "dismissed": N_("No change needed"),
+    "fixed": N_("Fixed by the newest version"),
+    "dropped": N_("Dropped as ambiguous: full marks to every candidate"),
+}
 OPEN, RESOLVED = "open", "resolved"
 
 

@@ -16,6 +16,7 @@ from trainer.bank.models import Question, QuestionVersion
 from trainer.bank.service import latest_version, latest_version_ids
 from trainer.core.access import Role
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.service import IN_PROGRESS, get_attempt, slot_states
 from trainer.reports.models import OPEN, REASONS, RESOLVED, ProblemReport, Regrade, ReportResolution
@@ -37,12 +38,12 @@ def reportable_slot(session: Session, user: User, attempt_id: int, position: int
     if position is None:
         raise DomainError("Say which question to report: `position` is its place in the paper (0, 1, 2...).")
     if not 0 <= position < len(attempt.slots):
-        raise NotFound("No such question in this test.")
+        raise NotFound(N_("No such question in this test."))
     if attempt.state == IN_PROGRESS:
         answered = attempt.mode == "practice" and slot_states(session, attempt)[position].answer is not None
         if not answered:
-            raise Conflict("You can report a question once you have seen its answer: after submitting the test, "
-                           "or in practice once your answer is checked.")  # fmt: skip
+            raise Conflict(N_("You can report a question once you have seen its answer: after submitting the test, "
+                              "or in practice once your answer is checked."))  # fmt: skip
     return attempt, attempt.slots[position]
 
 
@@ -82,7 +83,7 @@ def get_report(session: Session, report_id: int, user: User) -> ProblemReport:
     """A report its author (or staff) may read; anyone else's is NotFound."""
     report = session.get(ProblemReport, report_id)
     if report is None or (report.user_id != user.id and user.role == Role.CANDIDATE):
-        raise NotFound("No such report.")
+        raise NotFound(N_("No such report."))
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.authoring.service import get_question
@@ -14,12 +15,12 @@ from trainer.exam.service import IN_PROGRESS
 from trainer.extensions import db
 from trainer.reports import regrading, service
 from trainer.reports.forms import RegradeForm, ReportForm, ResolveForm
-from trainer.reports.models import REASONS
+from trainer.reports.models import OUTCOMES, REASONS
 from trainer.reports.regrade import letter
 from trainer.reports.service import RESOLUTIONS
 
 bp = Blueprint("reports", __name__)
-WORDS = {"reasons": REASONS, "resolutions": RESOLUTIONS, "letter": letter}
+WORDS = {"reasons": REASONS, "resolutions": RESOLUTIONS, "outcomes": OUTCOMES, "letter": letter}
 
 
 def _position() -> int | None:
@@ -38,7 +39,7 @@ def new_report(attempt_id: int):
             db.session, current_user, attempt, slot, form.reason.data, form.text.data or "", utcnow()
         )
         db.session.commit()
-        flash("Thank you: your report was sent to the instructors." if created else "Your report was updated.",
+        flash(_("Thank you: your report was sent to the instructors.") if created else _("Your report was updated."),
               "success")  # fmt: skip
         if attempt.state != IN_PROGRESS:
             return redirect(url_for("exam.show_result", attempt_id=attempt.id, _anchor=f"report-{slot.position}"))

@@ -1,0 +1,56 @@
+"""A live mock in Hindi: a candidate with the Hindi interface reads the held result, the not-open page and the
+leaderboard in Hindi, with Hindi month names and Western digits."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tests.institute.test_views import _bank, _paper_and_mock
+from trainer.core.clock import utcnow
+from trainer.extensions import db
+from trainer.institute import livemocks
+
+HINDI_MONTH = "[\u0900-\u097f]+"  # Babel's short Hindi month name ("दिस॰"), never "Dec"
+
+
+def test_a_hindi_reader_sees_the_held_result_and_then_the_leaderboard_in_hindi(app, client, auth):
+    _bank(app)
+    _, mock_id = _paper_and_mock(app)
+    auth.login(name="Meera Nair")
+    auth.choose_language("hi")
+    token = auth.token("/tests")
+    attempt_url = client.post(f"/live-mocks/{mock_id}/start", data={"csrf_token": token}).location
+    client.post(f"{attempt_url}/submit", data={"csrf_token": token})
+
+    held = client.get(f"{attempt_url}/result").text
+    assert '<html lang="hi">' in held
+    assert "आपके उत्तर जमा हो गए हैं" in held and "Your answers are in" not in held
+    assert re.search(rf"उत्तर कुंजी और हल \d{{2}} {HINDI_MONTH} \d{{4}} को \d{{2}}:\d{{2}} UTC पर जारी होंगे", held)
+    assert "परिणाम पृष्ठ" in held and "टेस्ट सूची पर लौटें" in held
+
+    with app.app_context():
+        mock = livemocks.mock_or_404(db.session, mock_id)
+        mock.release_at = utcnow() - timedelta(seconds=1)  # as if the release time had come
+        db.session.commit()
+    board = client.get(f"/live-mocks/{mock_id}/results").text
+    assert "लीडरबोर्ड" in board and "आपका परिणाम" in board and "1 पाली में 1 उम्मीदवार।" in board
+    assert re.search(r'1 में से रैंक <strong id="my-rank">1</strong>', board)
+    headers = re.findall(r'<th scope="col">([^<]*)</th>', board[board.index('id="leaderboard"') :])
+    assert headers == ["रैंक", "उम्मीदवार", "पाली", "मूल अंक", "सामान्यीकृत", "प्रतिशतक"]
+    assert "Leaderboard" not in board and "Marks are normalised" not in board and "Your result" not in board
+
+
+def test_a_start_before_the_window_tells_a_hindi_reader_when_it_opens(app, client, auth):
+    _bank(app)
+    now = utcnow()
+    _, mock_id = _paper_and_mock(app, opens_at=now + timedelta(hours=2), closes_at=now + timedelta(hours=3),
+                                 release_at=now + timedelta(hours=5))  # fmt: skip
+    auth.login()
+    auth.choose_language("hi")
+
+    page = client.post(f"/live-mocks/{mock_id}/start", data={"csrf_token": auth.token("/tests")})
+
+    assert page.status_code == 409 and "यह लाइव मॉक खुला नहीं है" in page.text
+    assert re.search(r"“Sunday live mock” \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC पर खुलेगा।", page.text)
+    assert "opens at" not in page.text
