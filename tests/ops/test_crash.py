@@ -81,7 +81,12 @@ def test_after_kill_9_mid_mock_every_acknowledged_answer_is_there_once(app, data
         resumed, token = open_exam(browser, attempt_path)
         acknowledged = first + [s for s in saver.sent if s["id"] in set(saver.acked)]
         last_acked = {s["position"]: s["choice"] for s in acknowledged}  # in the order they were sent
-        assert {p: resumed["questions"][p]["choice"] for p in last_acked} == last_acked
+        # The one save in flight at the kill may have been stored with its answer lost on the way back: then its
+        # (newer) choice stands at its position. Every other position holds exactly its last acknowledged choice.
+        in_flight = saver.sent[-1]
+        for position, choice in last_acked.items():
+            allowed = {choice, in_flight["choice"]} if position == in_flight["position"] else {choice}
+            assert resumed["questions"][position]["choice"] in allowed, (position, choice, in_flight)
         assert resumed["deadline"] == started["deadline"]
 
         everything = first + saver.sent  # the page's journal sends again whatever it is unsure of; here, all
