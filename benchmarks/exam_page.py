@@ -13,6 +13,7 @@ TRAINER_DATABASE_URL names a database containing "bench" (its tables are dropped
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import random
@@ -197,6 +198,10 @@ def report(children: dict[str, Child], backend: str, args) -> None:
             same = "same" if new.pages[name]["page"] == old.pages[name]["page"] else "DIFFERENT"
             print(f"{questions} questions: this tree costs {ratio:.2f}x {old_label} ({1 / ratio:.1f}x faster); "
                   f"page {same} byte for byte")  # fmt: skip
+            if same == "DIFFERENT":  # where they part, so the difference can be found
+                diff = difflib.unified_diff(old.pages[name]["page"].splitlines(), new.pages[name]["page"].splitlines(),
+                                            old_label, "this tree", n=1, lineterm="")  # fmt: skip
+                print("\n".join(list(diff)[:24]))
 
 
 if __name__ == "__main__":

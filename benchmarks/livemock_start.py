@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from sqlalchemy import func, insert, make_url, select  # noqa: E402
 
+from benchmarks import cpu  # noqa: E402
 from benchmarks.candidate import PASSWORD, BenchFailure, Client  # noqa: E402
 from benchmarks.save_answer import free_port, prepare_database, start_gunicorn, stop_gunicorn  # noqa: E402
 
@@ -176,7 +177,9 @@ def one_size(n: int, args, folder: Path) -> None:
     try:
         with ThreadPoolExecutor(max_workers=8) as pool:
             signed_in = list(pool.map(lambda e: sign_in(port, e), emails))
+        before = cpu.sample(server.pid)
         result = burst(signed_in)
+        usage = cpu.describe(before, cpu.sample(server.pid), n)
     finally:
         stop_gunicorn(server)
     attempts, entries = count_attempts(url)
@@ -186,6 +189,7 @@ def one_size(n: int, args, folder: Path) -> None:
           f"last exam page {result['last_page']:6.2f} s  press-to-page p50 {ms(total, 50):7.0f} ms  "
           f"p99 {ms(total, 99):7.0f} ms  start POST p50 {ms(starts, 50):6.0f} ms  p99 {ms(starts, 99):6.0f} ms  "
           f"attempts {attempts}  entries {entries}", flush=True)  # fmt: skip
+    print(f"        {usage}", flush=True)
     for kind, count in _kinds(result["errors"]):
         print(f"        {count} x {kind}")
 

@@ -124,3 +124,60 @@ def test_the_radio_buttons_are_the_markup_the_template_wrote(choice, hindi):
 
     assert str(question.option_labels) == template.render(q=question)
     assert str(question.option_labels).count(" checked>") == (choice is not None)
+
+
+# The loops the exam template had before the articles and palette were assembled in Python, with the section's
+# shown name read through `section_name` instead of the pattern.
+TEMPLATE_ARTICLES = """{% for q in questions %}
+        <article class="question" id="q{{ q.position }}" data-position="{{ q.position }}" data-section="{{ q.section }}"
+                 {% if q.passage %}data-passage="{{ q.passage }}"{% endif %}{% if q.position != first.position %} hidden{% endif %}>
+          <h2>{{ _("Question %(number)s", number=q.number) }} <span class="muted">· {{ section_name(q.section) }}</span>
+            <span class="saved-mark" hidden>{{ _("saved") }}</span></h2>
+          <div class="stem lang-en">{{ q.stem_html | safe }}</div>
+          {% if q.hindi_stem_html %}<div class="stem lang-hi" lang="hi">{{ q.hindi_stem_html | safe }}</div>{% endif %}
+          <fieldset class="options">
+            <legend class="visually-hidden">{{ _("Options for question %(number)s", number=q.number) }}</legend>
+            {{ q.option_labels }}
+          </fieldset>
+          <div class="feedback" hidden></div>
+        </article>
+      {% endfor %}"""  # noqa: E501
+TEMPLATE_PALETTE = """{% for q in questions %}
+          <button type="button" class="pal {{ q.palette }}{% if q.position == first.position %} current{% endif %}" data-position="{{ q.position }}" data-section="{{ q.section }}"
+                  aria-label="{{ _("Question %(number)s", number=q.number) }}"{% if q.section != first.section %} hidden{% endif %}>{{ q.number }}</button>
+        {% endfor %}"""  # noqa: E501
+HINDI = {
+    "Question %(number)s": "प्रश्न %(number)s",
+    "saved": "सहेजा गया",
+    "Options for question %(number)s": "प्रश्न %(number)s के विकल्प",
+}
+
+
+@pytest.mark.parametrize("words", [{}, HINDI], ids=["English", "Hindi"])
+def test_the_questions_and_palette_are_the_markup_the_template_wrote(words):
+    from types import SimpleNamespace
+
+    from trainer.exam.page_markup import QuestionWords, palette_buttons, question_articles
+
+    def question(position, section, number, passage=None, hindi=""):
+        return ScreenQuestion(position, number, section, f"<p>Stem {position} &amp; co</p>", ["a", "b", "c", "d"],
+                              None if position % 2 else position % 4, "answered" if position % 3 else "not-visited",
+                              passage, hindi_stem_html=hindi)  # fmt: skip
+
+    questions = [question(0, "reasoning", 1), question(1, "reasoning", 2, hindi="<p>प्रश्न</p>"),
+                 question(2, "english", 1, passage=7), question(3, "english", 2, passage=7)]  # fmt: skip
+    first = SimpleNamespace(position=2, section="english")
+    names = {"reasoning": "Reasoning & <General>", "english": "अंग्रेज़ी"}
+    environment = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    environment.install_gettext_callables(lambda s: words.get(s, s), lambda s, p, n: s, newstyle=True)
+    context = {"questions": questions, "first": first, "section_name": names.get}
+    shown = QuestionWords(
+        question=words.get("Question %(number)s", "Question %(number)s"),
+        options_for=words.get("Options for question %(number)s", "Options for question %(number)s"),
+        saved=words.get("saved", "saved"),
+        sections=names,
+    )
+
+    assert str(question_articles(questions, first, shown)) == environment.from_string(TEMPLATE_ARTICLES).render(context)
+    assert str(palette_buttons(questions, first, shown)) == environment.from_string(TEMPLATE_PALETTE).render(context)
+    assert "Reasoning &amp; &lt;General&gt;" in str(question_articles(questions, first, shown))

@@ -12,12 +12,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from trainer.core.access import Access, access, session_generation, session_user_id
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
-from trainer.exam import paper, saving, screen, service, shown, step_input
+from trainer.exam import page_markup, paper, saving, screen, service, shown, step_input
 from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
 from trainer.exam.saving import ClientStep
-from trainer.exam.screen_text import screen_text, shown_name
+from trainer.exam.screen_text import question_words, screen_text, shown_name
 from trainer.extensions import db
 from trainer.institute import livemocks
 from trainer.reports import notices
@@ -59,6 +59,7 @@ def take_attempt(attempt_id: int):
     questions = screen.screen_questions(attempt, slots, states)
     pattern = service.pattern_of(attempt)
     windows, now = service.windows(attempt), utcnow()
+    first, words = screen.first_view(attempt, pattern, questions, windows, now, shown_name), question_words(pattern)
     page = render_template(
         "exam/take_attempt.html",
         attempt=attempt,
@@ -66,7 +67,9 @@ def take_attempt(attempt_id: int):
         questions=questions,
         passages=screen.passages(paper.passages_by_id(db.session, {s.group_version_id for s in slots})),
         data=screen.page_data(attempt, pattern, questions, windows, now, states, shown_name),
-        first=screen.first_view(attempt, pattern, questions, windows, now, shown_name),
+        first=first,
+        articles=page_markup.question_articles(questions, first, words),
+        palette=page_markup.palette_buttons(questions, first, words),
         text=screen_text(),
         shown_name=shown_name,
         form=SubmitForm(),

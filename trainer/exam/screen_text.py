@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from trainer.exam.page_markup import QuestionWords
+from trainer.exam.patterns import Pattern
 from trainer.exam.screen import PALETTE_LABELS
 from trainer.i18n import N_
 
@@ -38,6 +40,16 @@ PAPER_NAMES = (
 def shown_name(name: str) -> str:
     """A pattern, section or part name in the interface language; a name the catalogue lacks stays as it is."""
     return _(name) if name else name  # gettext("") would answer with the catalogue's header
+
+
+def question_words(pattern: Pattern) -> QuestionWords:
+    """The words each question of the page repeats, looked up once for the page."""
+    return QuestionWords(
+        question=_("Question %(number)s"),
+        options_for=_("Options for question %(number)s"),
+        saved=_("saved"),
+        sections={s.key: shown_name(s.name) for s in pattern.ordered_sections()},
+    )
 
 
 def screen_text() -> dict:
