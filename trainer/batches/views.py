@@ -244,7 +244,7 @@ def show_member(batch_id: int, member_id: int):
     """A member's progress as the batch's staff see it: mastery, study next, trends, prediction, history."""
     batch = service.staff_batch(db.session, batch_id, current_user)
     member = service.member_of(db.session, batch, member_id)
-    data = progress(db.session, member, utcnow().date())
+    data = progress(db.session, member, utcnow().date(), interface_wording(), lambda when: format_date(when, "dd MMM"))
     return render_template("batches/show_member.html", batch=batch, member=member, data=data)
 
 

@@ -17,7 +17,7 @@ from trainer.core.errors import Conflict, DomainError, Forbidden, NotFound
 from trainer.exam.patterns import all_patterns
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
-from trainer.i18n import N_, error_text
+from trainer.i18n import N_, error_text, interface_wording
 from trainer.institute import audience, forms, livemocks, papers, releasing
 from trainer.institute.models import LiveMockEntry
 
@@ -57,13 +57,13 @@ def edit_blueprint(paper_id: int):
     if form.validate_on_submit():
         topics = {g["rule"].subject: [r["key"] for r in g["rows"]] for g in grid}
         blueprint, problems = forms.blueprint_counts(request.form, papers.pattern_of(paper), topics)
-        problems = problems or papers.check_blueprint(papers.pattern_of(paper), blueprint)
+        problems = problems or papers.check_blueprint(papers.pattern_of(paper), blueprint, interface_wording())
         if not problems:
             try:
-                notes = papers.draw(db.session, paper, blueprint, _rng())
+                notes = papers.draw(db.session, paper, blueprint, _rng(), interface_wording())
             except DomainError as exc:
                 db.session.rollback()
-                problems = [str(exc)]
+                problems = [error_text(exc)]
             else:
                 db.session.commit()
                 for note in notes:
@@ -149,7 +149,7 @@ def draw_parallel(paper_id: int):
     paper = papers.paper_or_404(db.session, paper_id)
     if not forms.ActionForm().validate_on_submit():
         return redirect(url_for("institute.show_paper", paper_id=paper.id))
-    twin, notes = papers.parallel(db.session, paper, current_user, _rng())
+    twin, notes = papers.parallel(db.session, paper, current_user, _rng(), interface_wording())
     db.session.commit()
     for note in notes:
         flash(note, "warning")
