@@ -6,7 +6,11 @@ the exam page it redirects to. Prints successes, errors, the time from the press
 p50/p99 of each candidate's press-to-page time. Target (#8, #13): 1,000 of 1,000 within 10 s, p99 < 1 s on
 PostgreSQL.
 
+With `--audience batch` the live mock is offered to one batch holding every candidate (not to everyone), so each
+start also checks that the candidate is in the batch, as an institute's batch-only mock does.
+
 Run from the repository root:  python benchmarks/livemock_start.py [--candidates 200,500,1000] [--shifts 2]
+    [--audience all|batch]
 SQLite in a temporary folder by default; PostgreSQL when TRAINER_DATABASE_URL is set to a database whose name
 contains "bench" or is given with --wipe NAME (its tables are dropped and rebuilt).
 """
@@ -53,8 +57,9 @@ def environment(instance: Path, wipe: str) -> dict[str, str]:
     }
 
 
-def prepare(url: str, candidates: int, shifts: int) -> list[str]:
-    """Fresh schema, the bundled bank, the candidates, `shifts` frozen papers and a live mock open now."""
+def prepare(url: str, candidates: int, shifts: int, audience: str = "all") -> list[str]:
+    """Fresh schema, the bundled bank, the candidates, `shifts` frozen papers and a live mock open now: offered to
+    everyone, or (`audience` "batch") to one batch that holds every candidate."""
     from trainer import create_app
     from trainer.auth.models import User
     from trainer.auth.service import create_user
@@ -78,13 +83,26 @@ def prepare(url: str, candidates: int, shifts: int) -> list[str]:
             papers.draw(db.session, paper, paper.blueprint, random.Random(n))
             frozen.append(papers.freeze(db.session, paper, utcnow()).id)
         now = utcnow()
+        batch_ids = (batch_of_everyone(db.session, staff, emails, now),) if audience == "batch" else ()
         plan = livemocks.Schedule("Bench live mock", now - timedelta(minutes=1), now + timedelta(hours=2),
-                                  now + timedelta(hours=4), tuple(frozen))  # fmt: skip
+                                  now + timedelta(hours=4), tuple(frozen), audience=batch_ids)  # fmt: skip
         livemocks.schedule(db.session, plan, staff, now)
         db.session.commit()
     db.session.remove()
     db.engine.dispose()
     return emails
+
+
+def batch_of_everyone(session, staff, emails: list[str], now) -> int:
+    """A batch of the instructor's holding every candidate (member rows written in one insert); its id."""
+    from trainer.auth.models import User
+    from trainer.batches import service
+    from trainer.batches.models import BatchMember
+
+    batch = service.create_batch(session, staff, "Bench batch", "", None, now, random.Random(0))
+    user_ids = session.scalars(select(User.id).where(User.email.in_(emails))).all()
+    session.execute(insert(BatchMember), [{"batch_id": batch.id, "user_id": u, "joined_at": now} for u in user_ids])
+    return batch.id
 
 
 def sign_in(port: int, email: str) -> tuple[Client, str, str]:
@@ -171,7 +189,7 @@ def ms(values: list[float], p: int) -> float:
 
 def one_size(n: int, args, folder: Path) -> None:
     url = os.environ["TRAINER_DATABASE_URL"]
-    emails = prepare(url, n, args.shifts)
+    emails = prepare(url, n, args.shifts, args.audience)
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads, folder / f"gunicorn-{n}.log")
     try:
@@ -205,6 +223,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", default="200,500,1000", help="burst sizes, comma-separated")
     parser.add_argument("--shifts", type=int, default=2, help="frozen papers in the live mock (default 2)")
+    parser.add_argument(
+        "--audience",
+        choices=("all", "batch"),
+        default="all",
+        help="offer the live mock to all candidates (default) or to one batch holding them all",
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
     parser.add_argument("--wipe", default="", help="the PostgreSQL database name you allow to be wiped")
@@ -214,7 +238,8 @@ def main() -> None:
         os.environ.update(environment(Path(folder), args.wipe))
         url = os.environ["TRAINER_DATABASE_URL"]
         print(f"{make_url(url).get_backend_name()}: gunicorn {args.workers} workers x {args.threads} threads, "
-              f"{args.shifts} shifts, {os.cpu_count()} CPUs (client and server share them)", flush=True)  # fmt: skip
+              f"{args.shifts} shifts, offered to {'one batch of them all' if args.audience == 'batch' else 'all'}, "
+              f"{os.cpu_count()} CPUs (client and server share them)", flush=True)  # fmt: skip
         for n in sizes:
             one_size(n, args, Path(folder))
 

@@ -32,14 +32,8 @@ TRANSLATED = [
     "reports/list_reports.html",
     "reports/new_report.html",
     "reports/show_report.html",
-    "batches/_assigned.html",
-    "batches/list_batches.html",
-    "batches/show_invite.html",
-    "batches/show_membership.html",
-    "institute/_upcoming.html",
-    "institute/held_result.html",
-    "institute/not_open.html",
-    "institute/show_live_results.html",
+    "batches/*.html",
+    "institute/*.html",
 ]
 # Text that is the same in both languages: the product's name, the exam's names and abbreviations, symbols.
 SAME_IN_HINDI = re.compile(
@@ -123,9 +117,14 @@ TRANSLATED_MODULES = [
     "trainer/progress/review_views.py",
     "trainer/progress/forms.py",
     "trainer/skills/views.py",
+    "trainer/institute/audience.py",
+    "trainer/institute/building.py",
+    "trainer/institute/forms.py",
+    "trainer/institute/livemocks.py",
+    "trainer/institute/papers.py",
+    "trainer/institute/releasing.py",
     "trainer/institute/views.py",
-    "trainer/batches/views.py",
-    "trainer/batches/forms.py",
+    "trainer/batches/*.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

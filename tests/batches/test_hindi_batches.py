@@ -38,3 +38,26 @@ def test_a_wrong_code_is_refused_in_hindi_beside_the_field(client, auth, app):
     assert "यह किसी बैच का आमंत्रण कोड नहीं है।" in page.text and "आमंत्रण कोड" in page.text
     assert "That is not" not in page.text and "Invite code" not in page.text
     assert invites.shown("K7QM2XHD9TRA") in page.text  # the example in the field's help stays as it is
+
+
+def test_an_instructor_reads_the_batch_dashboard_in_hindi_and_the_csv_stays_english(client, auth, app):
+    from tests.batches.helpers import add_history, make_member
+    from tests.factories import make_topic
+    from trainer.core.clock import utcnow
+
+    batch_id = staff_batch(app, auth, name="Evening")
+    with app.app_context():
+        topic = make_topic(db.session, "quant", "t0", name="T0")
+        make_member(db.session, db.session.get(Batch, batch_id), utcnow(), name="Asha")
+        add_history(db.session, make_member(db.session, db.session.get(Batch, batch_id), utcnow(), name="Bala"),
+                    [topic], utcnow(), percents=())  # fmt: skip
+        db.session.commit()
+    auth.choose_language("hi")
+
+    page = client.get(f"/batches/{batch_id}").text
+    assert "2 सदस्य" in page and "सदस्य और विषय के अनुसार दक्षता" in page and "सबसे कमज़ोर विषय" in page
+    assert "अभी तक कोई सख़्त मॉक नहीं दिया।" in page  # a reason for being behind, built in pure code
+    assert "नया कोड बनाएँ" in page and "सह-अनुदेशक जोड़ें" in page
+    assert "Mastery by member" not in page and "No strict mock" not in page and "Weakest topics" not in page
+    csv = client.get(f"/batches/{batch_id}/dashboard.csv").text
+    assert "No strict mock taken yet." in csv and "सख़्त" not in csv

@@ -261,3 +261,37 @@ def test_adding_a_co_instructor_by_e_mail(client, auth, app):
     sign_in_as(client, auth, co_email)
     assert client.get(f"/batches/{batch_id}").status_code == 200
     assert "Shared" in client.get("/batches").text
+
+
+def test_a_big_batch_s_tables_show_a_page_of_members_and_the_csv_everyone(client, auth, app, monkeypatch):
+    monkeypatch.setattr("trainer.batches.paging.PAGE_SIZE", 3)
+    batch_id = staff_batch(app, auth)
+    with app.app_context():
+        topic = make_topic(db.session, "quant", "t0", name="T0")
+        batch = db.session.get(Batch, batch_id)
+        for n in range(7):
+            add_history(db.session, make_member(db.session, batch, utcnow(), name=f"Member {n:02}"), [topic], utcnow())
+        db.session.commit()
+
+    def heatmap_rows(html: str) -> list[str]:
+        table = html.split('id="heatmap-table"')[1].split("</tbody>")[0]
+        return re.findall(r'<th scope="row"><a href="[^"]+">(Member \d\d)</a>', table)
+
+    first = client.get(f"/batches/{batch_id}").text
+    assert heatmap_rows(first) == ["Member 00", "Member 01", "Member 02"]
+    assert "7 members" in first and "Members 1–3 of 7" in first
+    assert f'href="/batches/{batch_id}?paper=tier1&amp;page=2#heatmap" rel="next"' in first
+    with app.app_context(), count_queries() as on_first:
+        client.get(f"/batches/{batch_id}")
+    with app.app_context(), count_queries() as on_last:
+        last = client.get(f"/batches/{batch_id}?page=3").text
+    assert len(on_first) == len(on_last)
+    assert heatmap_rows(last) == ["Member 06"] and "Members 7–7 of 7" in last
+    assert re.search(r'aria-current="page" aria-label="Page 3 of 3"', last) and 'rel="next"' not in last
+    members_table = last.split('id="members-table"')[1].split("</table>")[0]
+    assert "Member 06" in members_table and "Member 00" not in members_table
+    assert heatmap_rows(client.get(f"/batches/{batch_id}?page=99").text) == ["Member 06"]
+    assert heatmap_rows(client.get(f"/batches/{batch_id}?page=x").text) == ["Member 00", "Member 01", "Member 02"]
+
+    csv = client.get(f"/batches/{batch_id}/dashboard.csv").text
+    assert [line.split(",")[0] for line in csv.splitlines()[1:]] == [f"Member {n:02}" for n in range(7)]

@@ -54,3 +54,30 @@ def test_a_start_before_the_window_tells_a_hindi_reader_when_it_opens(app, clien
     assert page.status_code == 409 and "यह लाइव मॉक खुला नहीं है" in page.text
     assert re.search(r"“Sunday live mock” \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC पर खुलेगा।", page.text)
     assert "opens at" not in page.text
+
+
+def test_an_instructor_reads_the_papers_and_live_mock_pages_in_hindi(app, client, auth):
+    _bank(app)
+    paper_id, mock_id = _paper_and_mock(app)
+    auth.login(role="admin")
+    auth.choose_language("hi")
+
+    papers = client.get("/institute/papers").text
+    assert "निश्चित प्रश्न-पत्र" in papers and "नया प्रश्न-पत्र" in papers and "फ़्रीज़" in papers
+    assert "New paper" not in papers and "frozen</td>" not in papers
+    paper = client.get(f"/institute/papers/{paper_id}").text
+    assert "समानांतर प्रश्न-पत्र बनाएँ (दूसरी पाली)" in paper and "प्रश्न 1</h3>" in paper
+    assert "Question 1<" not in paper and "Draw a parallel" not in paper
+    blueprint = client.get(f"/institute/papers/{paper_id}/blueprint").text
+    assert "ब्लूप्रिंट" in blueprint and '<th scope="col">आसान</th>' in blueprint and "Easy" not in blueprint
+
+    mock = client.get(f"/institute/live-mocks/{mock_id}").text
+    assert "पालियाँ" in mock and "शुरू करने वाले उम्मीदवार" in mock and "किसे उपलब्ध है, सहेजें" in mock
+    assert re.search(rf"\d{{2}} {HINDI_MONTH} \d{{4}}, \d{{2}}:\d{{2}} – ", mock) and "Shifts" not in mock
+    url = f"/institute/live-mocks/{mock_id}"
+    data = {"whom": "batches", "csrf_token": auth.token(url)}
+    refused = client.post(f"{url}/offer", data=data, follow_redirects=True)
+    assert "कम से कम एक बैच चिह्नित करें, या इसे सभी उम्मीदवारों को उपलब्ध कराएँ।" in refused.text
+    assert "अवधि खुली है और उम्मीदवार शुरू कर चुके हो सकते हैं" in refused.text
+    listing = client.get("/institute/live-mocks").text
+    assert "लाइव मॉक निर्धारित करें" in listing and "अवधि खुलेगी (UTC)" in listing and "Window opens" not in listing

@@ -20,6 +20,7 @@ KINDS = {
     "report": "Problem report resolved",
     "regrade": "Regrade",
     "role": "Role changed",
+    "audience": "Live mock or paper offered to others",
 }
 PAGE_SIZE = 50
 MAX_LIMIT = 1000

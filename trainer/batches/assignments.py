@@ -34,24 +34,24 @@ def title_of(session: Session, kind: str, target: str) -> str:
         section, _, key = target.partition("/")
         topic = session.scalar(select(Topic).where(Topic.section == section, Topic.key == key))
         if topic is None:
-            raise DomainError(f"There is no topic {target!r} to drill.")
+            raise DomainError(N_("There is no topic %(topic)s to drill."), topic=repr(target))
         return f"Drill: {topic.name}"
     if kind == TEST:
         pattern = get_pattern(target)
         if pattern is None:
-            raise DomainError(f"There is no test {target!r}.")
+            raise DomainError(N_("There is no test %(test)s."), test=repr(target))
         return pattern.name
     if kind == PAPER:
         paper = session.get(FixedPaper, int(target)) if target.isdigit() else None
         if paper is None or not paper.frozen:
-            raise DomainError("Only a frozen paper can be assigned: choose one from the list.")
+            raise DomainError(N_("Only a frozen paper can be assigned: choose one from the list."))
         return paper.name
     if kind == LIVE_MOCK:
         mock = session.get(LiveMock, int(target)) if target.isdigit() else None
         if mock is None:
-            raise DomainError("There is no such live mock: choose one from the list.")
+            raise DomainError(N_("There is no such live mock: choose one from the list."))
         return mock.title
-    raise DomainError(f"Assignments of kind {kind!r} cannot be made.")
+    raise DomainError(N_("Assignments of kind %(kind)s cannot be made."), kind=repr(kind))
 
 
 def _admit_batch(session: Session, batch: Batch, kind: str, target: str, now: datetime) -> None:
@@ -61,12 +61,13 @@ def _admit_batch(session: Session, batch: Batch, kind: str, target: str, now: da
     elif kind == LIVE_MOCK:
         mock = session.get(LiveMock, int(target))
         if mock.closes_at <= now:
-            raise DomainError(f"“{mock.title}” has closed: it can no longer be sat.")
+            raise DomainError(N_("“%(mock)s” has closed: it can no longer be sat."), mock=mock.title)
         if mock.audience and batch.id not in {link.batch_id for link in mock.audience}:
             raise DomainError(
-                f"“{mock.title}” is offered only to other batches, so {batch.name} could not start it. "
-                "Schedule a live mock for this batch (or for all candidates) and assign that."
-            )
+                N_("“%(mock)s” is offered only to other batches, so %(batch)s could not start it. Offer it to this "
+                   "batch too (on the live mock's page), or schedule one for this batch, and assign that."),
+                mock=mock.title, batch=batch.name,
+            )  # fmt: skip
 
 
 def assign(
@@ -77,7 +78,7 @@ def assign(
     Assigning a frozen paper offers it to the batch; a live mock must be offered to it (or to everyone) and still open.
     """
     if due_at <= now:
-        raise DomainError("The due date must be in the future.")
+        raise DomainError(N_("The due date must be in the future."))
     title = title_of(session, kind, target)[:200]
     _admit_batch(session, batch, kind, target, now)
     assignment = Assignment(

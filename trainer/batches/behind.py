@@ -6,6 +6,8 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from trainer.core.wording import ENGLISH, Wording
+
 IDLE_DAYS = 7  # no strict mock for this long
 FALLING_MOCKS = 3  # the last this many strict mocks, each lower than the one before ...
 FALLING_DROP = 5.0  # ... by this many percentage points in all
@@ -38,25 +40,27 @@ def batch_median(levels: list[float | None]) -> float | None:
     return statistics.median(known) if len(known) >= MEDIAN_MIN_MEMBERS else None
 
 
-def reasons(mocks: list[Mock], median: float | None, now: datetime) -> list[str]:
-    """Why a member is behind, one sentence per rule that fires (empty: not behind). `mocks` newest first."""
+def reasons(mocks: list[Mock], median: float | None, now: datetime, words: Wording = ENGLISH) -> list[str]:
+    """Why a member is behind, one sentence per rule that fires (empty: not behind), in `words`' language.
+    `mocks` newest first."""
     found = []
     if not mocks:
-        found.append("No strict mock taken yet.")
+        found.append(words.gettext("No strict mock taken yet."))
     elif now - mocks[0].finished_at > timedelta(days=IDLE_DAYS):
-        found.append(f"No strict mock for {(now - mocks[0].finished_at).days} days.")
+        found.append(words.gettext("No strict mock for %(days)s days.", days=(now - mocks[0].finished_at).days))
     last = list(reversed(mocks[:FALLING_MOCKS]))  # oldest first
     if (
         len(last) == FALLING_MOCKS
         and all(b.percent < a.percent for a, b in zip(last, last[1:]))
         and last[0].percent - last[-1].percent >= FALLING_DROP
     ):
-        found.append(
-            f"Scores falling over the last {FALLING_MOCKS} mocks: {' → '.join(f'{m.percent:.0f}%' for m in last)}."
-        )
+        scores = " → ".join(f"{m.percent:.0f}%" for m in last)
+        found.append(words.gettext("Scores falling over the last %(num)s mocks: %(scores)s.", num=FALLING_MOCKS,
+                                   scores=scores))  # fmt: skip
     mine = level(mocks)
     if mine is not None and median is not None and median - mine >= FAR_BELOW:
-        found.append(
-            f"Recent mocks average {mine:.0f}%, {median - mine:.0f} points below the batch median ({median:.0f}%)."
-        )
+        found.append(words.gettext(
+            "Recent mocks average %(level)s%%, %(gap)s points below the batch median (%(median)s%%).",
+            level=f"{mine:.0f}", gap=f"{median - mine:.0f}", median=f"{median:.0f}",
+        ))  # fmt: skip
     return found

@@ -18,6 +18,7 @@ from trainer.batches import analysis, behind
 from trainer.batches.analysis import Cell, TopicStanding
 from trainer.batches.assignments import done_by, facts_since, recent
 from trainer.batches.models import Assignment, Batch, BatchMember
+from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.dashboard import topic_weights
 from trainer.progress.drill import PAPERS
 from trainer.progress.mastery import PRIOR_MEAN, point_mastery, prior_mean
@@ -120,8 +121,9 @@ def _mocks(session: Session, batch: Batch) -> dict[int, list[behind.Mock]]:
     return found
 
 
-def dashboard(session: Session, batch: Batch, paper: str, now: datetime) -> Dashboard:
-    """Everything the batch dashboard (and its CSV) shows, for the paper whose topic weights rank the topics."""
+def dashboard(session: Session, batch: Batch, paper: str, now: datetime, words: Wording = ENGLISH) -> Dashboard:
+    """Everything the batch dashboard (and its CSV) shows, for the paper whose topic weights rank the topics; the
+    reasons a member is behind in `words` (the page passes the reader's, the CSV keeps English)."""
     paper = paper if paper in PAPERS else "tier1"
     members = _members(session, batch)
     progress = _progress_rows(session, batch)
@@ -162,7 +164,7 @@ def dashboard(session: Session, batch: Batch, paper: str, now: datetime) -> Dash
             [analysis.cell(levels[user.id].get((w.section, w.key))) for w in weights],
             behind.level(mocks.get(user.id, [])),
             mocks[user.id][0].finished_at if mocks.get(user.id) else None,
-            behind.reasons(mocks.get(user.id, []), median, now),
+            behind.reasons(mocks.get(user.id, []), median, now, words),
             analysis.accuracy([p for s in sections for p in tallies[(user.id, s)]]),
         )
         for user, joined in members

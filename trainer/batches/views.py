@@ -13,11 +13,12 @@ from flask_login import current_user
 from trainer.batches import assignments, export, invites, service
 from trainer.batches.dashboard import dashboard
 from trainer.batches.forms import ActionForm, AssignmentForm, BatchForm, InviteForm, JoinForm, StaffForm, end_of_day
+from trainer.batches.paging import member_page
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
-from trainer.i18n import error_text
+from trainer.i18n import error_text, interface_wording
 from trainer.progress.dashboard import progress, target_paper
 
 bp = Blueprint("batches", __name__)
@@ -108,10 +109,11 @@ def show_batch(batch_id: int):
         return render_template(
             "batches/show_membership.html", batch=batch, mine=mine, staff=staff, form=ActionForm(), now=utcnow()
         )
-    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow())
+    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow(), interface_wording())
     return render_template(
         "batches/show_batch.html",
         data=data,
+        page=member_page(len(data.members), request.args.get("page")),
         staff=service.staff_of(db.session, batch),
         shown=invites.shown,
         expired=invites.expired(batch.invite_expires_at, utcnow()),
@@ -242,7 +244,7 @@ def show_member(batch_id: int, member_id: int):
     """A member's progress as the batch's staff see it: mastery, study next, trends, prediction, history."""
     batch = service.staff_batch(db.session, batch_id, current_user)
     member = service.member_of(db.session, batch, member_id)
-    data = progress(db.session, member, utcnow().date())
+    data = progress(db.session, member, utcnow().date(), interface_wording(), lambda when: format_date(when, "dd MMM"))
     return render_template("batches/show_member.html", batch=batch, member=member, data=data)
 
 

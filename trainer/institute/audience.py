@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from trainer.audit.service import record as audit
 from trainer.auth.models import User
 from trainer.batches.models import Batch, BatchMember
 from trainer.batches.service import is_staff_role, visible_batches
-from trainer.core.errors import Conflict, DomainError
-from trainer.institute.models import FixedPaper, FixedPaperBatch, LiveMockBatch
+from trainer.core.access import Role
+from trainer.core.errors import Conflict, DomainError, Forbidden
+from trainer.core.wording import N_
+from trainer.institute.models import FixedPaper, FixedPaperBatch, LiveMock, LiveMockBatch
 
 EVERYONE, BATCHES, NOBODY = "all", "batches", "none"
+NOT_THE_SCHEDULER = N_(
+    "Only the instructor who scheduled this live mock, or an admin, can change who it is offered to."
+)
+CLOSED = N_("“%(mock)s” closed at %(at)s UTC: who it was offered to can no longer change.")
+ONLY_WIDER = N_(
+    "“%(mock)s” opened at %(at)s UTC and candidates may have started it, so nobody can be taken off it now: you can "
+    "only add batches, or offer it to all candidates."
+)
 
 
 def choosable(session: Session, user: User) -> list[Batch]:
@@ -25,10 +37,10 @@ def chosen(session: Session, user: User, batch_ids: Iterable[int]) -> list[int]:
     """The batch ids, checked: DomainError unless there is at least one and the user may offer to each."""
     ids = sorted(set(batch_ids))
     if not ids:
-        raise DomainError("Choose at least one batch, or offer it to all candidates.")
+        raise DomainError(N_("Choose at least one batch, or offer it to all candidates."))
     allowed = {b.id for b in choosable(session, user)}
     if not set(ids) <= allowed:
-        raise DomainError("You can offer it only to batches you follow: choose among the batches listed.")
+        raise DomainError(N_("You can offer it only to batches you follow: choose among the batches listed."))
     return ids
 
 
@@ -69,17 +81,65 @@ def offer_paper(session: Session, paper: FixedPaper, user: User, whom: str, batc
     """Offer a frozen paper as a mock to everyone, to chosen batches, or to nobody.
 
     Batches the user does not follow (another instructor's) keep their offer: nobody changes what they cannot see.
-    Raises Conflict for a draft, DomainError for a choice of batches that is empty or not the user's.
+    Raises Conflict for a draft, DomainError for a choice of batches that is empty or not the user's. Each change
+    is audited.
     """
     if whom != NOBODY and not paper.frozen:
-        raise Conflict("Only a frozen paper can be offered as a mock.")
+        raise Conflict(N_("Only a frozen paper can be offered as a mock."))
     mine = {b.id for b in choosable(session, user)}
+    before = (paper.offered, sorted(link.batch_id for link in paper.audience))
     keep = [link for link in paper.audience if link.batch_id not in mine]
     new = chosen(session, user, batch_ids) if whom == BATCHES else []
     paper.offered = whom == EVERYONE
     paper.audience = keep + [FixedPaperBatch(batch_id=b) for b in new]
     session.flush()
+    after = (paper.offered, sorted(link.batch_id for link in paper.audience))
+    if after != before:
+        shown = "all candidates" if paper.offered else ", ".join(batch_names(session, paper.audience)) or "nobody"
+        audit(session, user.id, "audience", ("fixed_paper", paper.id), f"Paper “{paper.name}” offered to {shown}",
+              offered=[before[0], after[0]], batches=[before[1], after[1]])  # fmt: skip
     return paper
+
+
+def widens(before: frozenset[int], after: frozenset[int]) -> bool:
+    """Whether changing a live mock's batches (empty: everyone) from `before` to `after` takes nobody off it."""
+    return not after or (bool(before) and before <= after)
+
+
+def may_change(mock: LiveMock, user: User) -> bool:
+    """Whether the user may change who a live mock is offered to: its scheduler, or an admin."""
+    return user.role == Role.ADMIN or (user.role == Role.INSTRUCTOR and mock.created_by_id == user.id)
+
+
+def offer_mock(
+    session: Session, mock: LiveMock, user: User, whom: str, batch_ids: Iterable[int], now: datetime
+) -> bool:
+    """Change who a scheduled live mock is offered to: everyone, or chosen batches; returns whether it changed.
+
+    Until the window opens anything may change. Once it is open, candidates may have started, so the audience may
+    only grow (batches added, or everyone); once it has closed, it is final. The scheduler's batches that another
+    instructor follows, and other instructors' batches, stay as they are (nobody changes what they cannot see).
+    Raises Forbidden for anyone but the scheduler or an admin, Conflict for a change the window no longer allows,
+    DomainError for a choice of batches that is empty or not the user's. Each change is audited.
+    """
+    if not may_change(mock, user):
+        raise Forbidden(NOT_THE_SCHEDULER)
+    if now >= mock.closes_at:
+        raise Conflict(CLOSED, mock=mock.title, at=f"{mock.closes_at:%Y-%m-%d %H:%M}")
+    before = frozenset(link.batch_id for link in mock.audience)
+    mine = {b.id for b in choosable(session, user)}
+    new = set(chosen(session, user, batch_ids)) if whom == BATCHES else set()
+    after = frozenset() if whom == EVERYONE else frozenset({b for b in before if b not in mine} | new)
+    if after == before:
+        return False
+    if now >= mock.opens_at and not widens(before, after):
+        raise Conflict(ONLY_WIDER, mock=mock.title, at=f"{mock.opens_at:%Y-%m-%d %H:%M}")
+    mock.audience = [link for link in mock.audience if link.batch_id in after] + mock_links(sorted(after - before))
+    session.flush()
+    shown = ", ".join(batch_names(session, mock.audience)) or "all candidates"
+    audit(session, user.id, "audience", ("live_mock", mock.id), f"Live mock “{mock.title}” offered to {shown}",
+          batches=[sorted(before), sorted(after)])  # fmt: skip
+    return True
 
 
 def offer_to_batch(session: Session, paper: FixedPaper, batch_id: int) -> None:

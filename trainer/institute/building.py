@@ -6,10 +6,12 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
+from trainer.core.wording import ENGLISH, N_, Wording
 from trainer.exam.drawing import apportion
 
 DIFFICULTY_MIX = (("easy", 35), ("medium", 45), ("hard", 20))  # as the exam's own draw mixes generated items
 DIFFICULTIES = tuple(d for d, _ in DIFFICULTY_MIX)
+DIFFICULTY_WORDS = (N_("easy"), N_("medium"), N_("hard"))  # the catalogue's entries for the notes' difficulties
 UNLIMITED = 10**6  # a generator supplies any number of fresh items of any difficulty
 
 Cell = tuple[str, str]  # (topic, difficulty)
@@ -39,6 +41,10 @@ class Drawn:
 class CannotFill(ValueError):
     """The bank cannot fill a section at all; the message says which and by how much."""
 
+    def __init__(self, section: str, needed: int, available: int) -> None:
+        super().__init__(f"section {section} needs {needed} questions; the bank can give {available}")
+        self.section, self.needed, self.available = section, needed, available
+
 
 def prefill(total: int, weights: dict[str, float], available: dict[Cell, int]) -> dict[Cell, int]:
     """Counts per (topic, difficulty) adding up to `total`: topics by taxonomy weight, then easy/medium/hard by the
@@ -56,8 +62,11 @@ def prefill(total: int, weights: dict[str, float], available: dict[Cell, int]) -
     return counts
 
 
-def draw_cells(items: list[Item], counts: dict[Cell, int], rng: random.Random, label: str) -> Drawn:
-    """Fill each cell with its count, least-seen first; shortfalls go to the same topic, then to any topic.
+def draw_cells(
+    items: list[Item], counts: dict[Cell, int], rng: random.Random, label: str, words: Wording = ENGLISH
+) -> Drawn:
+    """Fill each cell with its count, least-seen first; shortfalls go to the same topic, then to any topic (the
+    notes on cells filled otherwise are in `words`' language).
 
     Raises CannotFill if the section cannot reach its total (passages are only taken whole).
     """
@@ -69,7 +78,8 @@ def draw_cells(items: list[Item], counts: dict[Cell, int], rng: random.Random, l
     for cell in sorted(counts):
         got = _take(pools[cell], counts[cell], picks)
         if got < counts[cell]:
-            notes.append(f"{cell[0]} · {cell[1]}: {got} of {counts[cell]} in the bank")
+            notes.append(words.gettext("%(topic)s · %(difficulty)s: %(got)s of %(asked)s in the bank", topic=cell[0],
+                                       difficulty=words.gettext(cell[1]), got=got, asked=counts[cell]))  # fmt: skip
             short += counts[cell] - got
     asked = {topic for (topic, _), n in counts.items() if n}
     for allowed in (lambda cell: cell[0] in asked, lambda cell: True):
@@ -77,9 +87,9 @@ def draw_cells(items: list[Item], counts: dict[Cell, int], rng: random.Random, l
             if short and allowed(cell):
                 short -= _take(pools[cell], short, picks)
     if short:
-        raise CannotFill(f"section {label} needs {total} questions; the bank can give {total - short}")
+        raise CannotFill(label, total, total - short)
     if notes:
-        notes.append("the rest were filled from other difficulties or topics")
+        notes.append(words.gettext("the rest were filled from other difficulties or topics"))
     rng.shuffle(picks)
     return Drawn(picks, notes)
 

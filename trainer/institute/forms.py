@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -32,12 +33,14 @@ class ActionForm(FlaskForm):
 
 
 class NewPaperForm(FlaskForm):
-    name = StringField("Paper name", validators=[DataRequired(message="Give the paper a name."), Length(max=120)])
-    pattern = SelectField("Pattern")
+    name = StringField(
+        _l("Paper name"), validators=[DataRequired(message=_l("Give the paper a name.")), Length(max=120)]
+    )
+    pattern = SelectField(_l("Pattern"))
 
 
 class SwapForm(FlaskForm):
-    position = IntegerField("Question", validators=[InputRequired(), NumberRange(min=0, max=10_000)])
+    position = IntegerField(_l("Question"), validators=[InputRequired(), NumberRange(min=0, max=10_000)])
 
 
 def _batch_choices() -> SelectMultipleField:
@@ -75,21 +78,25 @@ class OfferForm(AudienceForm):
 
 
 class ScheduleForm(AudienceForm):
-    title = StringField("Title", validators=[DataRequired(message="Give the live mock a title."), Length(max=120)])
-    opens_at = DateTimeLocalField("Window opens (UTC)", format=TIME_FORMAT,
-                                  validators=[InputRequired(message="Enter when the window opens.")])  # fmt: skip
-    closes_at = DateTimeLocalField("Window closes (UTC)", format=TIME_FORMAT,
-                                   validators=[InputRequired(message="Enter when the window closes.")])  # fmt: skip
-    release_at = DateTimeLocalField("Results released (UTC)", format=TIME_FORMAT,
-                                    validators=[InputRequired(message="Enter when results are released.")])  # fmt: skip
+    title = StringField(_l("Title"), validators=[DataRequired(message=_l("Give the live mock a title.")),
+                                                 Length(max=120)])  # fmt: skip
+    opens_at = DateTimeLocalField(_l("Window opens (UTC)"), format=TIME_FORMAT,
+                                  validators=[InputRequired(message=_l("Enter when the window opens."))])  # fmt: skip
+    closes_at = DateTimeLocalField(_l("Window closes (UTC)"), format=TIME_FORMAT,
+                                   validators=[InputRequired(message=_l("Enter when the window closes."))])  # fmt: skip
+    release_at = DateTimeLocalField(
+        _l("Results released (UTC)"),
+        format=TIME_FORMAT,
+        validators=[InputRequired(message=_l("Enter when results are released."))],
+    )
     papers = SelectMultipleField(
-        "Frozen papers (one shift each)",
+        _l("Frozen papers (one shift each)"),
         coerce=int,
-        validators=[DataRequired(message="Choose at least one frozen paper.")],
+        validators=[DataRequired(message=_l("Choose at least one frozen paper."))],
         option_widget=widgets.CheckboxInput(),
         widget=widgets.ListWidget(prefix_label=False),
     )
-    show_names = BooleanField("Show full names on the leaderboard (otherwise initials)")
+    show_names = BooleanField(_l("Show full names on the leaderboard (otherwise initials)"))
 
     def utc(self, field) -> datetime:
         return field.data.replace(tzinfo=UTC)
@@ -108,8 +115,9 @@ def blueprint_counts(form_data, pattern: Pattern, topics: dict[str, list[str]]) 
             for difficulty in DIFFICULTIES:
                 raw = (form_data.get(cell_name(rule.key, topic, difficulty)) or "0").strip()
                 if not raw.isdigit() or int(raw) > MAX_COUNT:
-                    problems.append(f"{rule.name} · {topic} · {difficulty}: enter a whole number from 0 to "
-                                    f"{MAX_COUNT} (got {raw[:20]!r}).")  # fmt: skip
+                    problems.append(_("%(section)s · %(topic)s · %(difficulty)s: enter a whole number from 0 to "
+                                      "%(most)s (got %(got)s).", section=rule.name, topic=topic,
+                                      difficulty=_(difficulty), most=MAX_COUNT, got=repr(raw[:20])))  # fmt: skip
                 elif int(raw):
                     cells.setdefault(topic, {})[difficulty] = int(raw)
         blueprint[rule.key] = cells

@@ -55,14 +55,14 @@ def longest_sitting(papers: list[FixedPaper]) -> timedelta:
 
 def _papers(session: Session, paper_ids: tuple[int, ...]) -> list[FixedPaper]:
     if not paper_ids:
-        raise DomainError("Choose at least one frozen paper (each paper is one shift).")
+        raise DomainError(N_("Choose at least one frozen paper (each paper is one shift)."))
     if len(set(paper_ids)) != len(paper_ids) or len(paper_ids) > MAX_SHIFTS:
-        raise DomainError(f"Choose each paper once, and at most {MAX_SHIFTS} papers.")
+        raise DomainError(N_("Choose each paper once, and at most %(most)s papers."), most=MAX_SHIFTS)
     papers = [session.get(FixedPaper, pid) for pid in paper_ids]
     if any(p is None or not p.frozen for p in papers):
-        raise DomainError("Only frozen papers can be sat in a live mock: freeze the paper first.")
+        raise DomainError(N_("Only frozen papers can be sat in a live mock: freeze the paper first."))
     if len({p.pattern_code for p in papers}) != 1:
-        raise DomainError("The shifts of one live mock must all be papers of the same pattern.")
+        raise DomainError(N_("The shifts of one live mock must all be papers of the same pattern."))
     return papers
 
 
@@ -71,17 +71,17 @@ def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> Liv
     papers = _papers(session, plan.paper_ids)
     batch_ids = audience.chosen(session, user, plan.audience) if plan.audience else []
     if not plan.title.strip():
-        raise DomainError("Give the live mock a title.")
+        raise DomainError(N_("Give the live mock a title."))
     if plan.closes_at <= plan.opens_at:
-        raise DomainError("The window must close after it opens.")
+        raise DomainError(N_("The window must close after it opens."))
     if plan.closes_at <= now:
-        raise DomainError("The window closes in the past: choose a later closing time.")
+        raise DomainError(N_("The window closes in the past: choose a later closing time."))
     earliest = plan.closes_at + longest_sitting(papers)
     if plan.release_at < earliest:
         raise DomainError(
-            f"Results can be released from {earliest:%Y-%m-%d %H:%M} UTC on: the window's close plus the paper's "
-            "time (with scribe extra time), when every sitting is over."
-        )
+            N_("Results can be released from %(at)s UTC on: the window's close plus the paper's time (with scribe "
+               "extra time), when every sitting is over."), at=f"{earliest:%Y-%m-%d %H:%M}",
+        )  # fmt: skip
     mock = LiveMock(title=plan.title.strip(), opens_at=plan.opens_at, closes_at=plan.closes_at,
                     release_at=plan.release_at, show_names=plan.show_names, audience=audience.mock_links(batch_ids),
                     created_by_id=user.id)  # fmt: skip

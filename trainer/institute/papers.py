@@ -14,7 +14,7 @@ from trainer.bank.generators import all_generators
 from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.service import latest_version_ids
 from trainer.core.errors import Conflict, DomainError, NotFound
-from trainer.core.wording import N_
+from trainer.core.wording import ENGLISH, N_, Wording
 from trainer.exam import drawing
 from trainer.exam.paper import materialise, topic_weights
 from trainer.exam.patterns import Pattern, SectionRule, get_pattern
@@ -105,7 +105,7 @@ def new_paper(session: Session, name: str, pattern_code: str, user: User, rng: r
     """A draft paper whose blueprint is prefilled from the taxonomy weights and what the bank holds."""
     pattern = get_pattern(pattern_code)
     if pattern is None:
-        raise DomainError(f"There is no pattern called {pattern_code!r}.")
+        raise DomainError(N_("There is no pattern called %(pattern)s."), pattern=repr(pattern_code))
     blueprint = {}
     for rule in pattern.ordered_sections():
         items, _ = section_items(session, rule, {}, rng)
@@ -126,20 +126,22 @@ def _nested(counts: dict[building.Cell, int]) -> dict[str, dict[str, int]]:
     return dict(nested)
 
 
-def check_blueprint(pattern: Pattern, blueprint: dict) -> list[str]:
+def check_blueprint(pattern: Pattern, blueprint: dict, words: Wording = ENGLISH) -> list[str]:
     """What is wrong with a blueprint, one message per section that does not add up to the pattern's count."""
     problems = []
     for rule in pattern.ordered_sections():
         cells = blueprint.get(rule.key, {})
         total = sum(n for by_difficulty in cells.values() for n in by_difficulty.values())
         if total != rule.questions:
-            problems.append(f"{rule.name}: the counts add up to {total}; the pattern asks for {rule.questions}.")
+            message = N_("%(section)s: the counts add up to %(total)s; the pattern asks for %(asked)s.")
+            problems.append(words.gettext(message, section=rule.name, total=total, asked=rule.questions))
     return problems
 
 
 def _editable(paper: FixedPaper) -> None:
     if paper.state != DRAFT:
-        raise Conflict(f"“{paper.name}” is frozen: its questions can no longer change. Draw a parallel paper instead.")
+        raise Conflict(N_("“%(paper)s” is frozen: its questions can no longer change. Draw a parallel paper instead."),
+                       paper=paper.name)  # fmt: skip
 
 
 def siblings_seen(session: Session, paper: FixedPaper) -> dict[int, int]:
@@ -154,14 +156,17 @@ def siblings_seen(session: Session, paper: FixedPaper) -> dict[int, int]:
     return dict(rows.all())
 
 
-def draw(session: Session, paper: FixedPaper, blueprint: dict, rng: random.Random) -> list[str]:
-    """Draw the whole paper to the blueprint (replacing any earlier draw); returns notes on cells filled otherwise.
+def draw(
+    session: Session, paper: FixedPaper, blueprint: dict, rng: random.Random, words: Wording = ENGLISH
+) -> list[str]:
+    """Draw the whole paper to the blueprint (replacing any earlier draw); returns notes on cells filled otherwise
+    (in `words`' language).
 
     Raises DomainError naming the section when the counts do not add up or the bank cannot fill it.
     """
     _editable(paper)
     pattern = pattern_of(paper)
-    problems = check_blueprint(pattern, blueprint)
+    problems = check_blueprint(pattern, blueprint, words)
     if problems:
         raise DomainError(" ".join(problems))
     paper.blueprint = blueprint
@@ -172,9 +177,12 @@ def draw(session: Session, paper: FixedPaper, blueprint: dict, rng: random.Rando
         items, versions = section_items(session, rule, seen, rng)
         counts = {(t, d): n for t, by in blueprint[rule.key].items() for d, n in by.items() if n}
         try:
-            drawn = building.draw_cells(items, counts, rng, rule.name)
+            drawn = building.draw_cells(items, counts, rng, rule.name, words)
         except building.CannotFill as exc:
-            raise DomainError(f"This paper cannot be drawn: {exc}.") from exc
+            raise DomainError(
+                N_("This paper cannot be drawn: section %(section)s needs %(needed)s questions; the bank can give "
+                   "%(available)s."), section=exc.section, needed=exc.needed, available=exc.available,
+            ) from exc  # fmt: skip
         notes += [f"{rule.name}: {note}" for note in drawn.notes]
         for pick in drawn.picks:
             for version_id, shuffle, count in _versions_of(session, pick, versions, rng):
@@ -223,7 +231,7 @@ def swap(session: Session, paper: FixedPaper, position: int, rng: random.Random)
     """
     _editable(paper)
     if not 0 <= position < len(paper.items):
-        raise DomainError(f"This paper has no question {position + 1}.")
+        raise DomainError(N_("This paper has no question %(number)s."), number=position + 1)
     old = paper.items[position]
     unit = unit_of(old)
     places = [i for i in paper.items if unit_of(i) == unit]
@@ -232,7 +240,8 @@ def swap(session: Session, paper: FixedPaper, position: int, rng: random.Random)
     current = Item(unit, old.version.topic.key, old.version.difficulty, len(places))
     choice = building.swap_choice(items, current, {unit_of(i) for i in paper.items}, rng)
     if choice is None:
-        raise DomainError(f"Question {position + 1}: the bank has no other {current.topic} question that fits.")
+        raise DomainError(N_("Question %(number)s: the bank has no other %(topic)s question that fits."),
+                          number=position + 1, topic=current.topic)  # fmt: skip
     for place, (version_id, shuffle, count) in zip(places, _versions_of(session, choice, versions, rng), strict=True):
         place.version_id, place.option_order = version_id, drawing.option_order(shuffle, rng, count)
     session.flush()
@@ -245,19 +254,22 @@ def freeze(session: Session, paper: FixedPaper, now: datetime) -> FixedPaper:
     """Freeze a drawn draft: from now on its list of question versions never changes."""
     _editable(paper)
     if len(paper.items) != pattern_of(paper).question_count:
-        raise DomainError("Draw the paper before freezing it.")
+        raise DomainError(N_("Draw the paper before freezing it."))
     paper.state, paper.frozen_at = FROZEN, now
     session.flush()
     return paper
 
 
-def parallel(session: Session, paper: FixedPaper, user: User, rng: random.Random) -> tuple[FixedPaper, list[str]]:
-    """A new draft of the same pattern and blueprint, drawn avoiding the questions other papers of it use."""
+def parallel(
+    session: Session, paper: FixedPaper, user: User, rng: random.Random, words: Wording = ENGLISH
+) -> tuple[FixedPaper, list[str]]:
+    """A new draft of the same pattern and blueprint, drawn avoiding the questions other papers of it use (its
+    notes in `words`' language)."""
     twin = FixedPaper(name=f"{paper.name} (parallel)"[:120], pattern_code=paper.pattern_code, pattern=paper.pattern,
                       blueprint=paper.blueprint, created_by_id=user.id)  # fmt: skip
     session.add(twin)
     session.flush()
-    return twin, draw(session, twin, paper.blueprint, rng)
+    return twin, draw(session, twin, paper.blueprint, rng, words)
 
 
 def blueprint_grid(session: Session, paper: FixedPaper) -> list[dict]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
 from trainer.core.errors import NotFound
+from trainer.core.wording import N_
 from trainer.exam import service as exam
 from trainer.exam.models import Attempt
 from trainer.institute import normalising
@@ -108,7 +109,7 @@ class Board:
 def leaderboard(session: Session, mock: LiveMock, user: User, page: int = 1) -> Board:
     """One page of the released standings (names or initials, as the mock says), and the user's own result."""
     if mock.released_at is None:
-        raise NotFound("The results of this live mock are not out yet.")
+        raise NotFound(N_("The results of this live mock are not out yet."))
     total = session.scalar(select(func.count()).where(LiveMockResult.live_mock_id == mock.id)) or 0
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)

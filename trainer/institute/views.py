@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from trainer.bank.rendering import render, render_inline
 from trainer.core.access import Access, Role, access
 from trainer.core.clock import utcnow
-from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.errors import Conflict, DomainError, Forbidden, NotFound
 from trainer.exam.patterns import all_patterns
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
-from trainer.i18n import N_, error_text
+from trainer.i18n import N_, error_text, interface_wording
 from trainer.institute import audience, forms, livemocks, papers, releasing
 from trainer.institute.models import LiveMockEntry
 
@@ -57,13 +57,13 @@ def edit_blueprint(paper_id: int):
     if form.validate_on_submit():
         topics = {g["rule"].subject: [r["key"] for r in g["rows"]] for g in grid}
         blueprint, problems = forms.blueprint_counts(request.form, papers.pattern_of(paper), topics)
-        problems = problems or papers.check_blueprint(papers.pattern_of(paper), blueprint)
+        problems = problems or papers.check_blueprint(papers.pattern_of(paper), blueprint, interface_wording())
         if not problems:
             try:
-                notes = papers.draw(db.session, paper, blueprint, _rng())
+                notes = papers.draw(db.session, paper, blueprint, _rng(), interface_wording())
             except DomainError as exc:
                 db.session.rollback()
-                problems = [str(exc)]
+                problems = [error_text(exc)]
             else:
                 db.session.commit()
                 for note in notes:
@@ -149,7 +149,7 @@ def draw_parallel(paper_id: int):
     paper = papers.paper_or_404(db.session, paper_id)
     if not forms.ActionForm().validate_on_submit():
         return redirect(url_for("institute.show_paper", paper_id=paper.id))
-    twin, notes = papers.parallel(db.session, paper, current_user, _rng())
+    twin, notes = papers.parallel(db.session, paper, current_user, _rng(), interface_wording())
     db.session.commit()
     for note in notes:
         flash(note, "warning")
@@ -209,7 +209,42 @@ def show_live_mock(mock_id: int):
     ).all())  # fmt: skip
     offered_to = audience.batch_names(db.session, mock.audience)
     return render_template("institute/show_live_mock.html", mock=mock, started=started, now=utcnow(),
-                           form=forms.ActionForm(), offered_to=offered_to)  # fmt: skip
+                           form=forms.ActionForm(), offered_to=offered_to, offer=_mock_offer_form(mock))  # fmt: skip
+
+
+def _mock_offer_form(mock) -> forms.AudienceForm | None:
+    """Who a live mock is offered to, prefilled, for its scheduler or an admin until the window closes; else None."""
+    if not audience.may_change(mock, current_user) or utcnow() >= mock.closes_at:
+        return None
+    form = forms.AudienceForm()
+    form.batches.choices = [(b.id, b.name) for b in audience.choosable(db.session, current_user)]
+    if not form.is_submitted():
+        form.batches.data = [link.batch_id for link in mock.audience]
+        form.whom.data = audience.BATCHES if mock.audience else audience.EVERYONE
+    return form
+
+
+@bp.route("/institute/live-mocks/<id:mock_id>/offer", methods=["POST"])
+@access(Access.STAFF)
+def offer_live_mock(mock_id: int):
+    """Change who a scheduled live mock is offered to (its scheduler or an admin; only more people once it opens)."""
+    mock = livemocks.mock_or_404(db.session, mock_id)
+    if not audience.may_change(mock, current_user):
+        raise Forbidden(audience.NOT_THE_SCHEDULER)
+    form = forms.AudienceForm()
+    form.batches.choices = [(b.id, b.name) for b in audience.choosable(db.session, current_user)]
+    try:
+        if not form.validate_on_submit():
+            raise DomainError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        changed = audience.offer_mock(db.session, mock, current_user, form.whom.data, form.batch_ids(), utcnow())
+    except DomainError as exc:
+        flash(error_text(exc), "error")
+        return redirect(url_for("institute.show_live_mock", mock_id=mock.id, _anchor="offer"))
+    db.session.commit()
+    names = audience.batch_names(db.session, mock.audience)
+    flash(_("Saved: it is now offered to %(whom)s.", whom=", ".join(names) or _("all candidates")) if changed
+          else _("Nothing changed: it is offered to the same candidates as before."), "success")  # fmt: skip
+    return redirect(url_for("institute.show_live_mock", mock_id=mock.id, _anchor="offer"))
 
 
 @bp.route("/institute/live-mocks/<id:mock_id>/release", methods=["POST"])
