@@ -40,6 +40,16 @@ TRANSLATED = [
     "institute/held_result.html",
     "institute/not_open.html",
     "institute/show_live_results.html",
+    "authoring/*.html",
+    "itemstats/*.html",
+    "admin/*.html",
+    "audit/*.html",
+    "results/_cutoff_fields.html",
+    "results/edit_cutoff.html",
+    "results/list_cutoffs.html",
+    "reports/_question_reports.html",
+    "reports/list_queue.html",
+    "reports/resolve_reports.html",
 ]
 # Text that is the same in both languages: the product's name, the exam's names and abbreviations, symbols.
 SAME_IN_HINDI = re.compile(
@@ -126,6 +136,17 @@ TRANSLATED_MODULES = [
     "trainer/institute/views.py",
     "trainer/batches/views.py",
     "trainer/batches/forms.py",
+    "trainer/authoring/*.py",
+    "trainer/itemstats/service.py",
+    "trainer/itemstats/analysis.py",
+    "trainer/reports/views.py",
+    "trainer/reports/forms.py",
+    "trainer/reports/service.py",
+    "trainer/results/views.py",
+    "trainer/results/forms.py",
+    "trainer/results/cutoffs.py",
+    "trainer/audit/views.py",
+    "trainer/auth/admin.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

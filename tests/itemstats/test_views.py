@@ -7,12 +7,14 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
+from tests.authoring.test_hindi import speak_hindi
 from tests.factories import count_queries, make_question, make_topic
 from tests.itemstats.papers import T0, candidate, graded
 from trainer import create_app
 from trainer.authoring.service import content_of, save_edit
 from trainer.bank.models import Question
 from trainer.config import ConfigError
+from trainer.extensions import db
 from trainer.itemstats.refresh import refresh
 
 #            q1 q2 q3     rest of q1 (q2 + q3)
@@ -153,3 +155,16 @@ def test_the_command_counts_and_says_so(runner, session):
     assert "Counted 6 attempt(s); recomputed 3 question version(s) from" in result.output
     assert "Counted 0 attempt(s)" in runner.invoke(args=["stats", "refresh"]).output
     assert "Counted 6 attempt(s)" in runner.invoke(args=["stats", "refresh", "--all"]).output
+
+
+def test_a_hindi_reader_sees_the_flagged_list_and_the_flags_in_hindi(few, client, auth):
+    with few.app_context():  # not the `session` fixture: its app context would keep the first page's language
+        sit_all(db.session, make_paper(db.session), WRONG_KEY)
+    auth.login(role="instructor")
+    speak_hindi(client, auth)
+    flagged = client.get("/authoring/flagged").get_data(as_text=True)
+    assert "<h1>चिह्नित प्रश्न</h1>" in flagged and "सुगमता" in flagged and "विभेदन" in flagged
+    assert "शीर्ष एक-तिहाई में से अधिक लोगों ने उत्तर कुंजी के बजाय विकल्प B चुना: उत्तर कुंजी जाँचें।" in flagged
+    assert "check the key" not in flagged and "Flagged questions" not in flagged
+    panel = client.get("/authoring/questions/flag-0").get_data(as_text=True)
+    assert "सुगमता सूचकांक" in panel and "उत्तर कुंजी जाँचें" in panel and "Facility index" not in panel

@@ -13,13 +13,33 @@ from trainer.authoring.uploads import Upload
 from trainer.bank.interchange.categories import DEFAULT, unplaced
 from trainer.bank.interchange.formats import Reading, read_file
 from trainer.bank.interchange.items import InterchangeError, assign_uids
-from trainer.bank.interchange.service import Plan, apply_plan, prepare
+from trainer.bank.interchange.service import STATES, Plan, apply_plan, prepare
 from trainer.bank.service import ImportReport
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
-from trainer.core.errors import Conflict
+from trainer.core.errors import Conflict, DomainError
+from trainer.core.wording import N_
 
 KEEP, TAKE = "keep", "take"  # a conflict's choices: keep the site's newer version, or take the file's
+# The states of the dry run's rows, translated where the page shows them.
+STATE_WORDS = {
+    "new": N_("new"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+    "conflict": N_("conflict"),
+    "error": N_("error"),
+    "unsupported": N_("unsupported"),
+}
+
+
+class MappingError(DomainError, ValueError):
+    """A category was mapped to something that is not one of our topics."""
+
+
+def summary(plan: Plan, errors: int, gettext=lambda message, **variables: message % variables) -> str:
+    """`3 new, 1 changed, ...`: the dry run's counts per state, with the errors found before planning."""
+    counts = {state: len(plan.uids(state)) for state in STATES} | {"error": errors}
+    return ", ".join(gettext("%(count)s %(state)s", count=n, state=gettext(STATE_WORDS[s])) for s, n in counts.items())
 
 
 @dataclass(frozen=True)
@@ -49,8 +69,9 @@ def set_mapping(upload: Upload, chosen: dict[str, str], taxonomy: dict[str, Sect
     for category, target in chosen.items():
         section, _, topic = target.partition("/")
         if section not in taxonomy or topic not in taxonomy[section].topics:
-            name = "questions without a category" if category == DEFAULT else repr(category)
-            raise ValueError(f"Choose one of our topics for {name}.")
+            if category == DEFAULT:
+                raise MappingError(N_("Choose one of our topics for the questions without a category."))
+            raise MappingError(N_("Choose one of our topics for %(category)r."), category=category)
     upload.mapping = upload.mapping | chosen
     upload.save()
 
@@ -88,16 +109,20 @@ def commit(
     file has errors, unsupported questions not agreed to be left out, or a conflict without a choice."""
     reading, plan = prepare(session, upload.path, upload.fmt, upload.mapping, taxonomy)
     if reading.errors:
-        raise Conflict(f"The file has {len(reading.errors)} error(s): nothing was imported.")
+        raise Conflict(N_("The file has %(count)s error(s): nothing was imported."), count=len(reading.errors))
     if reading.unsupported and not skip_unsupported:
         raise Conflict(
-            f"{len(reading.unsupported)} question(s) are of a type we do not import: tick “leave them out” to "
-            "import the rest. Nothing was imported."
-        )
+            N_("%(count)s question(s) are of a type we do not import: tick “leave them out” to import the rest. "
+               "Nothing was imported."),
+            count=len(reading.unsupported),
+        )  # fmt: skip
     conflicts = plan.uids("conflict")
     undecided = [uid for uid in conflicts if choices.get(uid) not in (KEEP, TAKE)]
     if undecided:
-        raise Conflict(f"Choose the site's or the file's version for {', '.join(undecided)}. Nothing was imported.")
+        raise Conflict(
+            N_("Choose the site's or the file's version for %(questions)s. Nothing was imported."),
+            questions=", ".join(undecided),
+        )
     kept = {uid for uid in conflicts if choices[uid] == KEEP}
     check = reading.check
     if kept:
