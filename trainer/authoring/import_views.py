@@ -26,7 +26,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict
 from trainer.extensions import csrf, db
-from trainer.i18n import error_text
+from trainer.i18n import error_text, interface_wording
 
 UPLOAD_SLACK = 64 * 1024  # the form's other fields and multipart boundaries around the file
 
@@ -88,11 +88,12 @@ def review_import(upload: str):
             topics=topic_choices(), chosen=request.form,
         )  # fmt: skip
         return page, (422 if error else 200)
-    reading, plan, rows = importing.dry_run(db.session, stored, taxonomy)
+    words = interface_wording()
+    reading, plan, rows = importing.dry_run(db.session, stored, taxonomy, words)
     db.session.rollback()  # the dry run changes nothing
     return render_template(
         "authoring/review_import.html", upload=stored, rows=rows, reading=reading,
-        summary=importing.summary(plan, len(reading.errors), _), blocked=bool(reading.errors),
+        summary=importing.summary(plan, len(reading.errors), words), blocked=bool(reading.errors),
     )  # fmt: skip
 
 
@@ -112,7 +113,8 @@ def commit_import(upload: str):
         return redirect(url_for("authoring.review_import", upload=upload))
     db.session.commit()
     uploads.discard(stored)
-    flash(_("Imported %(file)s: %(report)s.", file=stored.filename, report=report), "success")
+    done = importing.report_text(report, interface_wording())
+    flash(_("Imported %(file)s: %(report)s.", file=stored.filename, report=done), "success")
     return redirect(url_for("authoring.list_questions"))
 
 
