@@ -34,6 +34,16 @@ TRANSLATED = [
     "reports/show_report.html",
     "batches/*.html",
     "institute/*.html",
+    "authoring/*.html",
+    "itemstats/*.html",
+    "admin/*.html",
+    "audit/*.html",
+    "results/_cutoff_fields.html",
+    "results/edit_cutoff.html",
+    "results/list_cutoffs.html",
+    "reports/_question_reports.html",
+    "reports/list_queue.html",
+    "reports/resolve_reports.html",
 ]
 # Text that is the same in both languages: the product's name, the exam's names and abbreviations, symbols.
 SAME_IN_HINDI = re.compile(
@@ -125,6 +135,17 @@ TRANSLATED_MODULES = [
     "trainer/institute/releasing.py",
     "trainer/institute/views.py",
     "trainer/batches/*.py",
+    "trainer/authoring/*.py",
+    "trainer/itemstats/service.py",
+    "trainer/itemstats/analysis.py",
+    "trainer/reports/views.py",
+    "trainer/reports/forms.py",
+    "trainer/reports/service.py",
+    "trainer/results/views.py",
+    "trainer/results/forms.py",
+    "trainer/results/cutoffs.py",
+    "trainer/audit/views.py",
+    "trainer/auth/admin.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

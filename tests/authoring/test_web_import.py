@@ -245,3 +245,21 @@ def test_a_native_export_keeps_passage_groups(app, client, instructor):
     assert "only in the native zip" in client.get("/authoring/export").text
     archive = zipfile.ZipFile(io.BytesIO(client.get("/authoring/export?download=1&fmt=native").data))
     assert "type: group" in archive.read("english/reading-comprehension.md").decode()
+
+
+def test_a_hindi_reader_maps_dry_runs_and_commits_an_import_in_hindi(app, client, auth, instructor):
+    auth.choose_language("hi")
+    review = upload(client, GIFT).headers["Location"]
+    mapping = client.get(review).text
+    assert "questions.gift की श्रेणियाँ जोड़ें" in mapping and "एक विषय चुनें…" in mapping
+    refused = client.post(review, data={"csrf_token": token(client), "map-0": "nowhere/none"})
+    assert refused.status_code == 422 and f"{MAPPED!r} के लिए हमारे विषयों में से एक चुनें।" in refused.text.replace(
+        "&#39;", "'"
+    )
+    client.post(review, data={"csrf_token": token(client), "map-0": "quant/percentage"})
+
+    dry_run = client.get(review).text
+    assert "1 नया, 0 बदला हुआ, 0 अपरिवर्तित, 0 टकराव, 0 त्रुटि" in dry_run and "<strong>नया</strong>" in dry_run
+    assert "आयात पूरा करें (सब कुछ या कुछ नहीं)" in dry_run and "Commit the import" not in dry_run
+    client.post(f"{review}/commit", data={"csrf_token": token(client)})
+    assert "questions.gift आयात हुई: 1 नए प्रश्न, 0 नए संस्करण, 0 अपरिवर्तित।" in client.get("/authoring/questions").text

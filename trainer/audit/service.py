@@ -10,17 +10,18 @@ from sqlalchemy.orm import Session
 from trainer.audit.models import AuditEvent
 from trainer.auth.models import User
 from trainer.core.clock import utcnow
+from trainer.core.wording import N_
 
-KINDS = {
-    "edit": "Question written or edited",
-    "publish": "Question published",
-    "retire": "Question retired",
-    "restore": "Question restored to draft",
-    "import": "Bank import",
-    "report": "Problem report resolved",
-    "regrade": "Regrade",
-    "role": "Role changed",
-    "audience": "Live mock or paper offered to others",
+KINDS = {  # translated where shown
+    "edit": N_("Question written or edited"),
+    "publish": N_("Question published"),
+    "retire": N_("Question retired"),
+    "restore": N_("Question restored to draft"),
+    "import": N_("Bank import"),
+    "report": N_("Problem report resolved"),
+    "regrade": N_("Regrade"),
+    "role": N_("Role changed"),
+    "audience": N_("Live mock or paper offered to others"),
 }
 PAGE_SIZE = 50
 MAX_LIMIT = 1000

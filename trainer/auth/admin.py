@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.auth import mail, reset, service
@@ -10,6 +11,10 @@ from trainer.auth.forms import UserActionForm
 from trainer.core.access import Access, Role, access
 from trainer.core.errors import DomainError
 from trainer.extensions import db
+from trainer.i18n import N_, error_text
+
+# Role names are English keys, translated where shown.
+ROLE_WORDS = (N_("candidate"), N_("instructor"), N_("admin"))
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -35,22 +40,22 @@ def update_user(user_id: int):
     form = UserActionForm()
     user = service.get_user(db.session, user_id)
     if not form.validate_on_submit() or form.action.data not in ("role", "disable", "enable"):
-        flash("Choose what to do with the account.", "error")
+        flash(_("Choose what to do with the account."), "error")
         return _back()
     me = current_user._get_current_object()
     try:
         if form.action.data == "role":
             service.change_role(db.session, user, form.role.data, by=me)
-            message = f"{user.email} is now {user.role}."
+            message = _("%(email)s is now %(role)s.", email=user.email, role=_(user.role))
         elif form.action.data == "disable":
             service.disable_user(db.session, user, by=me)
-            message = f"{user.email} is disabled and signed out everywhere."
+            message = _("%(email)s is disabled and signed out everywhere.", email=user.email)
         else:
             service.enable_user(db.session, user)
-            message = f"{user.email} may sign in again."
+            message = _("%(email)s may sign in again.", email=user.email)
     except DomainError as exc:
         db.session.rollback()
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
         return _back()
     db.session.commit()
     flash(message, "success")
@@ -63,7 +68,7 @@ def issue_reset_link(user_id: int):
     """Make a one-time password-reset link, show it once, and e-mail it to the account when SMTP is set up."""
     user = service.get_user(db.session, user_id)
     if not user.is_active:
-        flash(f"{user.email} is disabled: enable the account before resetting its password.", "error")
+        flash(_("%(email)s is disabled: enable the account before resetting its password.", email=user.email), "error")
         return _back()
     config = current_app.config
     link = url_for("auth.reset_password", token=reset.reset_token(user, config["SECRET_KEY"]), _external=True)

@@ -12,6 +12,7 @@ from trainer.auth.passwords import password_problem
 from trainer.core.access import Role
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 
 # A fixed hash to compare against when the e-mail is unknown, so both cases take the same time.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
@@ -31,7 +32,7 @@ def get_user(session: Session, user_id: int) -> User:
     """The account with this id; raise NotFound (also for an id past the database's integer range)."""
     user = session.get(User, user_id) if 0 < user_id < 2**31 else None
     if user is None:
-        raise NotFound("No such account.")
+        raise NotFound(N_("No such account."))
     return user
 
 
@@ -140,9 +141,9 @@ def set_role(session: Session, email: str, role: str) -> User:
 def change_role(session: Session, user: User, role: str, by: User) -> None:
     """An admin gives `user` another role; raise DomainError for an unknown role or an admin demoting themself."""
     if role not in set(Role):
-        raise DomainError(f"Unknown role {role!r}; choose one of {', '.join(Role)}.")
+        raise DomainError(N_("Unknown role %(role)r; choose one of %(roles)s."), role=role, roles=", ".join(Role))
     if user.id == by.id and role != user.role:
-        raise DomainError("You cannot change your own role; ask another admin.")
+        raise DomainError(N_("You cannot change your own role; ask another admin."))
     before, user.role = user.role, role
     if before != role:
         audit(
@@ -154,7 +155,7 @@ def change_role(session: Session, user: User, role: str, by: User) -> None:
 def disable_user(session: Session, user: User, by: User) -> None:
     """Disable the account and end its sessions; raise DomainError for the admin's own account."""
     if user.id == by.id:
-        raise DomainError("You cannot disable your own account.")
+        raise DomainError(N_("You cannot disable your own account."))
     if user.disabled_at is None:
         user.disabled_at = utcnow()
     end_sessions(session, user)
@@ -163,7 +164,7 @@ def disable_user(session: Session, user: User, by: User) -> None:
 def enable_user(session: Session, user: User) -> None:
     """Enable a disabled account; raise DomainError for one its owner deleted (nothing of them is left to enable)."""
     if is_deleted(user):
-        raise DomainError("This account was deleted by its owner and cannot be enabled again.")
+        raise DomainError(N_("This account was deleted by its owner and cannot be enabled again."))
     user.disabled_at = None
     session.flush()
 

@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from trainer.core.wording import N_
+
 LETTERS = "ABCD"
+# Field labels are English keys, translated where the diff is shown.
+OPTION_LABELS = (N_("Option A"), N_("Option B"), N_("Option C"), N_("Option D"))
+HINDI_OPTION_LABELS = (N_("Option A (Hindi)"), N_("Option B (Hindi)"), N_("Option C (Hindi)"), N_("Option D (Hindi)"))
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -44,18 +49,18 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 def fields_of(version) -> dict[str, str]:
     """What an instructor reads in a version, label → text (any object with QuestionVersion's attributes)."""
     fields = {
-        "Topic": f"{version.topic.section}/{version.topic.key}",
-        "Difficulty": version.difficulty,
-        "Question": version.stem,
-        **{f"Option {LETTERS[i]}": text for i, text in enumerate(version.options)},
-        "Correct option": LETTERS[version.answer] if 0 <= version.answer < len(LETTERS) else str(version.answer),
-        "Explanation": version.explanation,
-        "Source": version.source,
+        N_("Topic"): f"{version.topic.section}/{version.topic.key}",
+        N_("Difficulty"): version.difficulty,
+        N_("Question"): version.stem,
+        **{OPTION_LABELS[i]: text for i, text in enumerate(version.options)},
+        N_("Correct option"): LETTERS[version.answer] if 0 <= version.answer < len(LETTERS) else str(version.answer),
+        N_("Explanation"): version.explanation,
+        N_("Source"): version.source,
     }
     hindi = version.hindi or {"stem": "", "options": [], "explanation": ""}
-    fields["Question (Hindi)"] = hindi["stem"]
-    fields |= {f"Option {LETTERS[i]} (Hindi)": text for i, text in enumerate(hindi["options"])}
-    fields["Explanation (Hindi)"] = hindi["explanation"]
+    fields[N_("Question (Hindi)")] = hindi["stem"]
+    fields |= {HINDI_OPTION_LABELS[i]: text for i, text in enumerate(hindi["options"])}
+    fields[N_("Explanation (Hindi)")] = hindi["explanation"]
     return fields
 
 

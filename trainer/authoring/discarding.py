@@ -11,14 +11,17 @@ from trainer.authoring.groups import members_of, versions_of
 from trainer.bank.models import ItemGroup, ItemGroupVersion, Question, QuestionVersion
 from trainer.core.access import Role
 from trainer.core.errors import Conflict, Forbidden
+from trainer.core.wording import N_
 from trainer.exam.models import Slot
 
 
 def _may_discard(user: User, author_id: int | None, uid: str, status: str) -> None:
+    if status == "published":
+        raise Conflict(N_("%(uid)s is published: only a draft can be discarded (retire it instead)."), uid=uid)
     if status != "draft":
-        raise Conflict(f"{uid} is {status}: only a draft can be discarded (retire it instead).")
+        raise Conflict(N_("%(uid)s is retired: only a draft can be discarded."), uid=uid)
     if user.role != Role.ADMIN and user.id != author_id:
-        raise Forbidden(f"Only the author of {uid} or an admin can discard it.")
+        raise Forbidden(N_("Only the author of %(uid)s or an admin can discard it."), uid=uid)
 
 
 def _never_shown(session: Session, question_ids: list[int], uid: str) -> None:
@@ -28,7 +31,7 @@ def _never_shown(session: Session, question_ids: list[int], uid: str) -> None:
         .where(QuestionVersion.question_id.in_(question_ids))
     )
     if shown:
-        raise Conflict(f"{uid} was shown in attempts: retire it instead of discarding it.")
+        raise Conflict(N_("%(uid)s was shown in attempts: retire it instead of discarding it."), uid=uid)
 
 
 def discard_question(session: Session, question: Question, user: User) -> None:
@@ -37,7 +40,7 @@ def discard_question(session: Session, question: Question, user: User) -> None:
     first = question.versions[0] if question.versions else None
     _may_discard(user, first.author_id if first else None, question.uid, question.status)
     if any(v.group_version_id is not None for v in question.versions):
-        raise Conflict(f"{question.uid} belongs to a passage group: discard the group instead.")
+        raise Conflict(N_("%(uid)s belongs to a passage group: discard the group instead."), uid=question.uid)
     _never_shown(session, [question.id], question.uid)
     session.execute(delete(QuestionVersion).where(QuestionVersion.question_id == question.id))
     session.execute(delete(Question).where(Question.id == question.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Form, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -26,6 +27,7 @@ def valid_maths(form, field) -> None:
 _ENGLISH = {"stem": "Question", **{f"option_{x.lower()}": f"Option {x}" for x in LETTERS}, "explanation": "Explanation"}
 PREVIEW_LABELS = _ENGLISH | {f"hindi_{name}": f"{label} (Hindi)" for name, label in _ENGLISH.items()}
 PREVIEW_LABELS |= {"passage": "Shared text", "hindi_passage": "Shared text (Hindi)"}
+DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard")}
 MEMBER_FIELD = re.compile(r"^members-(\d{1,2})-(\w+)$")
 
 
@@ -41,26 +43,29 @@ class QuestionText(Form):
     """A question's own text and key, in English and optional Hindi: the single-question editor has it, and so
     does each question of a passage group. Its checks are the ones `bank validate` makes."""
 
-    difficulty = SelectField("Difficulty", choices=[SelectChoice(d, d.title()) for d in DIFFICULTIES])
+    difficulty = SelectField(
+        _l("Difficulty"), choices=[SelectChoice(d, DIFFICULTY_LABELS.get(d, d)) for d in DIFFICULTIES]
+    )
     stem = TextAreaField(
-        "Question",
-        validators=[DataRequired(message="The question needs a stem."), valid_maths],
-        description="Markdown; maths between $…$ (inline) or $$…$$ (display).",
+        _l("Question"),
+        validators=[DataRequired(message=_l("The question needs a stem.")), valid_maths],
+        description=_l("Markdown; maths between $…$ (inline) or $$…$$ (display)."),
     )
-    option_a = StringField("Option A", validators=[DataRequired(message="Option A is empty."), valid_maths])
-    option_b = StringField("Option B", validators=[DataRequired(message="Option B is empty."), valid_maths])
-    option_c = StringField("Option C", validators=[DataRequired(message="Option C is empty."), valid_maths])
-    option_d = StringField("Option D", validators=[DataRequired(message="Option D is empty."), valid_maths])
-    answer = SelectField("Correct option", choices=list(LETTERS))
+    option_a = StringField(_l("Option A"), validators=[DataRequired(message=_l("Option A is empty.")), valid_maths])
+    option_b = StringField(_l("Option B"), validators=[DataRequired(message=_l("Option B is empty.")), valid_maths])
+    option_c = StringField(_l("Option C"), validators=[DataRequired(message=_l("Option C is empty.")), valid_maths])
+    option_d = StringField(_l("Option D"), validators=[DataRequired(message=_l("Option D is empty.")), valid_maths])
+    answer = SelectField(_l("Correct option"), choices=list(LETTERS))
     explanation = TextAreaField(
-        "Explanation", validators=[DataRequired(message="Every question needs a worked explanation."), valid_maths]
+        _l("Explanation"),
+        validators=[DataRequired(message=_l("Every question needs a worked explanation.")), valid_maths],
     )
-    hindi_stem = TextAreaField("Question (Hindi, optional)", validators=[valid_maths])
-    hindi_option_a = StringField("Option A (Hindi)", validators=[valid_maths])
-    hindi_option_b = StringField("Option B (Hindi)", validators=[valid_maths])
-    hindi_option_c = StringField("Option C (Hindi)", validators=[valid_maths])
-    hindi_option_d = StringField("Option D (Hindi)", validators=[valid_maths])
-    hindi_explanation = TextAreaField("Explanation (Hindi)", validators=[valid_maths])
+    hindi_stem = TextAreaField(_l("Question (Hindi, optional)"), validators=[valid_maths])
+    hindi_option_a = StringField(_l("Option A (Hindi)"), validators=[valid_maths])
+    hindi_option_b = StringField(_l("Option B (Hindi)"), validators=[valid_maths])
+    hindi_option_c = StringField(_l("Option C (Hindi)"), validators=[valid_maths])
+    hindi_option_d = StringField(_l("Option D (Hindi)"), validators=[valid_maths])
+    hindi_explanation = TextAreaField(_l("Explanation (Hindi)"), validators=[valid_maths])
 
     OPTION_FIELDS = ("option_a", "option_b", "option_c", "option_d")
     HINDI_FIELDS = (
@@ -79,7 +84,7 @@ class QuestionText(Form):
             field = getattr(self, name)
             text = " ".join((field.data or "").lower().split())
             if text and text in seen:
-                field.errors.append(f"Same text as {seen[text]}.")
+                field.errors.append(_l("Same text as %(option)s.", option=seen[text]))
                 ok = False
             seen.setdefault(text, field.label.text)
         for problem in label_problems([getattr(self, n).data or "" for n in self.OPTION_FIELDS], self._key()):
@@ -99,13 +104,15 @@ class QuestionText(Form):
         ok = True
         for field in given:
             if not (field.data or "").strip():
-                field.errors.append("Fill in every Hindi field, or none.")
+                field.errors.append(_l("Fill in every Hindi field, or none."))
                 ok = False
         pairs = [("stem", "hindi_stem"), *((n, f"hindi_{n}") for n in self.OPTION_FIELDS)]
         for english, hindi in pairs:
             en, hi = numbers(getattr(self, english).data or ""), numbers(getattr(self, hindi).data or "")
             if ok and en != hi:
-                getattr(self, hindi).errors.append(f"Numbers differ from the English: {hi} here, {en} there.")
+                getattr(self, hindi).errors.append(
+                    _l("Numbers differ from the English: %(hindi)s here, %(english)s there.", hindi=hi, english=en)
+                )
                 ok = False
         return ok
 
@@ -134,18 +141,18 @@ class QuestionText(Form):
 
 
 class QuestionForm(FlaskForm, QuestionText):
-    topic = SelectField("Section / topic", validators=[DataRequired()])
-    subtopic = StringField("Subtopic (optional)", validators=[Length(max=120)])
+    topic = SelectField(_l("Section / topic"), validators=[DataRequired()])
+    subtopic = StringField(_l("Subtopic (optional)"), validators=[Length(max=120)])
     source = StringField(
-        "Source", validators=[DataRequired(message="Say where the question comes from."), Length(max=255)]
+        _l("Source"), validators=[DataRequired(message=_l("Say where the question comes from.")), Length(max=255)]
     )
-    shuffle = BooleanField("Shuffle the options when drawn")
+    shuffle = BooleanField(_l("Shuffle the options when drawn"))
     change_note = StringField(
-        "Change note",
+        _l("Change note"),
         validators=[Length(max=500)],
-        description="What changed and why; shown in the question's history.",
+        description=_l("What changed and why; shown in the question's history."),
     )
-    save_anyway = BooleanField("Save anyway: it is not a duplicate of the questions shown")
+    save_anyway = BooleanField(_l("Save anyway: it is not a duplicate of the questions shown"))
 
     def fill_from(self, version) -> None:
         self.topic.data = f"{version.topic.section}/{version.topic.key}"

@@ -3,6 +3,7 @@ the single-question editor checks a question."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -24,17 +25,21 @@ def _hindi(hindi: tuple | None) -> tuple | None:
 
 
 class GroupForm(FlaskForm):
-    topic = SelectField("Section / topic", validators=[DataRequired()])
-    source = StringField("Source", validators=[DataRequired(message="Say where the text comes from."), Length(max=255)])
-    passage = TextAreaField(
-        "Shared text",
-        validators=[DataRequired(message="The group needs its shared text."), valid_maths],
-        description="The passage, cloze text (number the blanks) or data table the questions refer to; Markdown.",
+    topic = SelectField(_l("Section / topic"), validators=[DataRequired()])
+    source = StringField(
+        _l("Source"), validators=[DataRequired(message=_l("Say where the text comes from.")), Length(max=255)]
     )
-    hindi_passage = TextAreaField("Shared text (Hindi, optional)", validators=[valid_maths])
+    passage = TextAreaField(
+        _l("Shared text"),
+        validators=[DataRequired(message=_l("The group needs its shared text.")), valid_maths],
+        description=_l("The passage, cloze text (number the blanks) or data table the questions refer to; Markdown."),
+    )
+    hindi_passage = TextAreaField(_l("Shared text (Hindi, optional)"), validators=[valid_maths])
     members = FieldList(FormField(QuestionText), min_entries=2, max_entries=MAX_MEMBERS)
     change_note = StringField(
-        "Change note", validators=[Length(max=500)], description="What changed and why; shown in the group's history."
+        _l("Change note"),
+        validators=[Length(max=500)],
+        description=_l("What changed and why; shown in the group's history."),
     )
 
     def validate(self, extra_validators=None) -> bool:
@@ -43,10 +48,10 @@ class GroupForm(FlaskForm):
         ok = super().validate(extra_validators)
         with_hindi = [bool(m.form.hindi()) for m in self.members]
         if (self.hindi_passage.data or "").strip() and not all(with_hindi):
-            self.hindi_passage.errors.append("Give every question its Hindi text too, or leave this empty.")
+            self.hindi_passage.errors.append(_l("Give every question its Hindi text too, or leave this empty."))
             ok = False
         elif any(with_hindi) and not (self.hindi_passage.data or "").strip():
-            self.hindi_passage.errors.append("The questions have Hindi text: give the shared text in Hindi too.")
+            self.hindi_passage.errors.append(_l("The questions have Hindi text: give the shared text in Hindi too."))
             ok = False
         return ok
 

@@ -4,6 +4,7 @@ discarding a draft question or group."""
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from trainer.authoring.views import RENDERERS, _number, bp, commit_or_refuse, to
 from trainer.core.access import Access, access
 from trainer.core.errors import Conflict, NotFound
 from trainer.extensions import db
+from trainer.i18n import N_, error_text
 
 
 def _form() -> GroupForm:
@@ -41,7 +43,9 @@ def new_group():
             db.session, content, form.member_contents(""), current_user.id, form.change_note.data or ""
         )
         db.session.commit()
-        flash(f"Saved {group.uid} as a draft with {len(form.members)} questions (version 1).", "success")
+        saved = _("Saved %(uid)s as a draft with %(count)s questions (version 1).", uid=group.uid,
+                  count=len(form.members))  # fmt: skip
+        flash(saved, "success")
         for message in form.dropped_text():
             flash(message, "warning")
         return redirect(url_for("authoring.show_group", group_uid=group.uid))
@@ -85,11 +89,11 @@ def edit_group(group_uid: str):
             )
         except Conflict as exc:
             db.session.rollback()
-            flash(str(exc), "error")
+            flash(error_text(exc), "error")
         else:
             db.session.commit()
-            text = f"Saved as version {made}" if made else "The shared text is unchanged"
-            flash(f"{text}; {changed} question(s) changed or added.", "success")
+            text = _("Saved as version %(number)s", number=made) if made else _("The shared text is unchanged")
+            flash(_("%(text)s; %(count)s question(s) changed or added.", text=text, count=changed), "success")
             for message in form.dropped_text():
                 flash(message, "warning")
             return redirect(url_for("authoring.show_group", group_uid=group_uid))
@@ -108,7 +112,7 @@ def change_group_status(group_uid: str):
     action, second_reader = request.form.get("action", ""), current_app.config["REQUIRE_SECOND_READER"]
     return commit_or_refuse(
         lambda: groups.change_status(db.session, group, action, current_user.id, second_reader),
-        lambda status: f"{group_uid} and its questions are now {status}.",
+        lambda status: _("%(uid)s and its questions are now %(status)s.", uid=group_uid, status=_(status)),
         url_for("authoring.show_group", group_uid=group_uid),
     )
 
@@ -125,7 +129,12 @@ def remove_member(group_uid: str):
     uid = request.form.get("question", "")
     return commit_or_refuse(
         lambda: groups.remove_member(db.session, group, uid, current_user.id),
-        lambda version: f"Removed {uid} from {group_uid} (version {version.number}); it is now a standalone draft.",
+        lambda version: _(
+            "Removed %(uid)s from %(group)s (version %(number)s); it is now a standalone draft.",
+            uid=uid,
+            group=group_uid,
+            number=version.number,
+        ),  # fmt: skip
         url_for("authoring.show_group", group_uid=group_uid),
     )
 
@@ -136,7 +145,7 @@ def duplicate_group(group_uid: str):
     """A copy of the group and its questions as a new draft group."""
     copy = groups.duplicate(db.session, groups.get_group(db.session, group_uid), current_user.id)
     db.session.commit()
-    flash(f"Duplicated {group_uid} as {copy.uid} (a draft).", "success")
+    flash(_("Duplicated %(uid)s as %(copy)s (a draft).", uid=group_uid, copy=copy.uid), "success")
     return redirect(url_for("authoring.show_group", group_uid=copy.uid))
 
 
@@ -147,7 +156,7 @@ def restore_group_version(group_uid: str):
     group, number = groups.get_group(db.session, group_uid), _number(request.form.get("version"), 0)
     return commit_or_refuse(
         lambda: groups.restore_version(db.session, group, number, current_user.id),
-        lambda made: f"Restored as version {made}.",
+        lambda made: _("Restored as version %(number)s.", number=made),
         url_for("authoring.show_group", group_uid=group_uid),
     )
 
@@ -161,7 +170,9 @@ def diff_group(group_uid: str):
     new = _number(request.args.get("new"), max(versions))
     old = _number(request.args.get("old"), max(new - 1, 1))
     if old not in versions or new not in versions:
-        raise NotFound(f"{group_uid} has no version {old if old not in versions else new}.")
+        raise NotFound(
+            N_("%(uid)s has no version %(number)s."), uid=group_uid, number=old if old not in versions else new
+        )
     before, after = versions[old], versions[new]
     fields = groups.diff(before, after)
     return render_template("authoring/diff_group.html", group=group, before=before, after=after, fields=fields)
@@ -174,7 +185,7 @@ def discard_group(group_uid: str):
     group = groups.get_group(db.session, group_uid)
     return commit_or_refuse(
         lambda: discarding.discard_group(db.session, group, current_user),
-        lambda _none: f"Discarded the draft {group_uid} and its questions.",
+        lambda _none: _("Discarded the draft %(uid)s and its questions.", uid=group_uid),
         url_for("authoring.show_group", group_uid=group_uid),
         after=url_for("authoring.list_questions"),
     )
@@ -187,7 +198,7 @@ def discard_question(uid: str):
     question = service.get_question(db.session, uid)
     return commit_or_refuse(
         lambda: discarding.discard_question(db.session, question, current_user),
-        lambda _none: f"Discarded the draft {uid}.",
+        lambda _none: _("Discarded the draft %(uid)s.", uid=uid),
         url_for("authoring.show_question", uid=uid),
         after=url_for("authoring.list_questions"),
     )

@@ -19,6 +19,7 @@ from trainer.bank.parsing import GroupContent, QuestionContent
 from trainer.bank.service import add_version, latest_version_ids
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Member:
 def get_group(session: Session, uid: str) -> ItemGroup:
     group = session.scalar(select(ItemGroup).where(ItemGroup.uid == uid))
     if group is None:
-        raise NotFound(f"No passage group with id {uid!r}.")
+        raise NotFound(N_("No passage group with id %(uid)r."), uid=uid)
     return group
 
 
@@ -58,7 +59,7 @@ def members_of(session: Session, group: ItemGroup) -> list[Member]:
 def _topic(session: Session, content: GroupContent) -> Topic:
     topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
     if topic is None:
-        raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
+        raise DomainError(N_("Unknown topic %(topic)s."), topic=f"{content.section}/{content.topic}")
     return topic
 
 
@@ -117,7 +118,7 @@ def save_group(
     """Save an edit: (the new group version's number, or None if the shared text is unchanged; questions changed)."""
     current = members_of(session, group)
     if len(members) < len(current):
-        raise Conflict("Questions are removed one at a time with Remove on the group's page, not by the editor.")
+        raise Conflict(N_("Questions are removed one at a time with Remove on the group's page, not by the editor."))
     newest = versions_of(session, group)[-1]
     number = None
     if content.content_hash() != newest.content_hash:
@@ -136,10 +137,18 @@ def remove_member(session: Session, group: ItemGroup, uid: str, author_id: int) 
     Conflict if the group would be left with fewer than two questions."""
     members = members_of(session, group)
     removed = next((m for m in members if m.question.uid == uid), None)
+    if removed is None and not uid:
+        raise NotFound(N_("Choose one of the questions of %(group)s."), group=group.uid)
     if removed is None:
-        raise NotFound(f"{uid or 'No question'} is not a question of {group.uid}: choose one of its questions.")
+        raise NotFound(
+            N_("%(uid)s is not a question of %(group)s: choose one of its questions."), uid=uid, group=group.uid
+        )
     if len(members) <= MIN_MEMBERS:
-        raise Conflict(f"{group.uid} has only {len(members)} questions: retire the group instead of removing one.")
+        raise Conflict(
+            N_("%(uid)s has only %(count)s questions: retire the group instead of removing one."),
+            uid=group.uid,
+            count=len(members),
+        )
     newest = versions_of(session, group)[-1]
     note = f"Removed {uid} (now a standalone draft)."
     version = _new_group_version(session, group, group_content(newest), newest.number + 1, author_id, note)
@@ -161,15 +170,15 @@ def change_status(session: Session, group: ItemGroup, action: str, user_id: int,
     """Publish, retire or restore the group and every question asked with it; the new status. Conflict if the
     action does not apply now, or (second-reader rule) the user wrote the newest text of the group or a question."""
     if action not in workflow.TRANSITIONS:
-        raise Conflict(f"Unknown action {action!r}.")
+        raise Conflict(N_("Unknown action %(action)r."), action=action)
     allowed, target = workflow.TRANSITIONS[action]
     if group.status not in allowed:
-        raise Conflict(f"{group.uid} is {group.status}: it cannot be {workflow.past(action)}.")
+        raise workflow.refusal(group.uid, group.status, action)
     members = members_of(session, group)
     if action == "publish" and second_reader:
         authors = {versions_of(session, group)[-1].author_id} | {m.version.author_id for m in members}
         if user_id in authors:
-            raise Conflict(f"You wrote part of {group.uid}: another instructor must read and publish it.")
+            raise Conflict(N_("You wrote part of %(uid)s: another instructor must read and publish it."), uid=group.uid)
     now = utcnow()
     group.status = target
     for member in members:
@@ -199,9 +208,11 @@ def restore_version(session: Session, group: ItemGroup, number: int, author_id: 
     versions = versions_of(session, group)
     old = next((v for v in versions if v.number == number), None)
     if old is None:
-        raise NotFound(f"{group.uid} has no version {number}.")
+        raise NotFound(N_("%(uid)s has no version %(number)s."), uid=group.uid, number=number)
     if old.content_hash == versions[-1].content_hash:
-        raise Conflict(f"Version {number} has the same text as the newest version: nothing to restore.")
+        raise Conflict(
+            N_("Version %(number)s has the same text as the newest version: nothing to restore."), number=number
+        )
     members = [service.content_of(m.version) for m in members_of(session, group)]
     made, _changed = save_group(session, group, group_content(old), members, author_id, f"Restored version {number}.")
     return made
@@ -210,9 +221,9 @@ def restore_version(session: Session, group: ItemGroup, number: int, author_id: 
 def diff(old: ItemGroupVersion, new: ItemGroupVersion) -> list[FieldDiff]:
     """Word-level differences of two versions' topic, source and shared texts."""
     fields = [
-        ("Topic", f"{old.topic.section}/{old.topic.key}", f"{new.topic.section}/{new.topic.key}"),
-        ("Source", old.source, new.source),
-        ("Shared text", old.passage, new.passage),
-        ("Shared text (Hindi)", old.hindi_passage, new.hindi_passage),
+        (N_("Topic"), f"{old.topic.section}/{old.topic.key}", f"{new.topic.section}/{new.topic.key}"),
+        (N_("Source"), old.source, new.source),
+        (N_("Shared text"), old.passage, new.passage),
+        (N_("Shared text (Hindi)"), old.hindi_passage, new.hindi_passage),
     ]
     return [FieldDiff(label, word_diff(a, b)) for label, a, b in fields]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from trainer.core.wording import ENGLISH, N_, Wording
+
 # Current-affairs facts checked longer ago than this are due for review (`bank retire-stale` retires them).
 REVIEW_AFTER_DAYS = 365
 
@@ -78,7 +80,7 @@ def pattern_supply(
     return PatternSupply(code, name, paper, scarcest.papers(paper), scarcest)
 
 
-PAPER_NAMES = {"tier1": "Tier-I", "tier2": "Tier-II"}
+PAPER_NAMES = {"tier1": N_("Tier-I"), "tier2": N_("Tier-II")}  # translated where shown
 
 
 def paper_name(paper: str) -> str:
@@ -90,15 +92,23 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def supply_sentence(topic: TopicSupply, paper: str) -> str:
+def supply_sentence(topic: TopicSupply, paper: str, wording: Wording = ENGLISH) -> str:
     """E.g. "Tier-I asks about 3 Series questions: 12 items, 4 papers without a repeat"."""
-    asks = f"{paper_name(paper)} asks about {number(topic.per_paper.get(paper, 0.0))} {topic.name} questions"
+    _ = wording.gettext
+    names = {"paper": _(paper_name(paper)), "topic": topic.name}
+    asks = {**names, "count": number(topic.per_paper.get(paper, 0.0)), "items": topic.items}
     if topic.generated:
-        return f"{asks}: {topic.items} items and a generator, never runs out"
+        return _("%(paper)s asks about %(count)s %(topic)s questions: %(items)s items and a generator, never runs out",
+                 **asks)  # fmt: skip
     papers = topic.papers(paper)
     if papers is None:
-        return f"{paper_name(paper)} does not ask about {topic.name}"
-    return f"{asks}: {topic.items} items, {papers} paper{'' if papers == 1 else 's'} without a repeat"
+        return _("%(paper)s does not ask about %(topic)s", **names)
+    return wording.ngettext(
+        "%(paper)s asks about %(count)s %(topic)s questions: %(items)s items, %(num)s paper without a repeat",
+        "%(paper)s asks about %(count)s %(topic)s questions: %(items)s items, %(num)s papers without a repeat",
+        papers,
+        **asks,
+    )
 
 
 health_words = {"paper_name": paper_name, "number": number, "supply_sentence": supply_sentence}

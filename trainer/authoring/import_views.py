@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -25,6 +26,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict
 from trainer.extensions import csrf, db
+from trainer.i18n import error_text, interface_wording
 
 UPLOAD_SLACK = 64 * 1024  # the form's other fields and multipart boundaries around the file
 
@@ -53,11 +55,11 @@ def upload_import():
         try:
             fmt = detect(Path(name), form.fmt.data or None)
         except InterchangeError:
-            form.fmt.errors.append(f"Cannot tell the format of {name!r} from its name: choose it here.")
+            form.fmt.errors.append(_("Cannot tell the format of %(name)r from its name: choose it here.", name=name))
         else:
             data = form.file.data.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                form.file.errors.append(f"The file is over {MAX_BYTES // 1_000_000} MB: split it.")
+                form.file.errors.append(_("The file is over %(limit)s MB: split it.", limit=MAX_BYTES // 1_000_000))
             else:
                 stored = uploads.store(upload_root(), current_user.id, name, fmt, data, utcnow())
                 return redirect(url_for("authoring.review_import", upload=stored.token))
@@ -76,8 +78,8 @@ def review_import(upload: str):
         chosen = {category: request.form.get(f"map-{i}", "") for i, category in enumerate(unmapped)}
         try:
             importing.set_mapping(stored, chosen, taxonomy)
-        except ValueError as exc:
-            error = str(exc)
+        except importing.MappingError as exc:
+            error = error_text(exc)
         else:
             return redirect(url_for("authoring.review_import", upload=upload))
     if unmapped:
@@ -86,11 +88,12 @@ def review_import(upload: str):
             topics=topic_choices(), chosen=request.form,
         )  # fmt: skip
         return page, (422 if error else 200)
-    reading, plan, rows = importing.dry_run(db.session, stored, taxonomy)
+    words = interface_wording()
+    reading, plan, rows = importing.dry_run(db.session, stored, taxonomy, words)
     db.session.rollback()  # the dry run changes nothing
     return render_template(
         "authoring/review_import.html", upload=stored, rows=rows, reading=reading,
-        summary=plan.summary(len(reading.errors)), blocked=bool(reading.errors),
+        summary=importing.summary(plan, len(reading.errors), words), blocked=bool(reading.errors),
     )  # fmt: skip
 
 
@@ -106,11 +109,12 @@ def commit_import(upload: str):
         )
     except Conflict as exc:
         db.session.rollback()
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("authoring.review_import", upload=upload))
     db.session.commit()
     uploads.discard(stored)
-    flash(f"Imported {stored.filename}: {report}.", "success")
+    done = importing.report_text(report, interface_wording())
+    flash(_("Imported %(file)s: %(report)s.", file=stored.filename, report=done), "success")
     return redirect(url_for("authoring.list_questions"))
 
 
@@ -119,7 +123,7 @@ def commit_import(upload: str):
 def cancel_import(upload: str):
     """Forget the uploaded file: nothing was imported."""
     uploads.discard(_upload(upload))
-    flash("Import cancelled: nothing was imported.", "info")
+    flash(_("Import cancelled: nothing was imported."), "info")
     return redirect(url_for("authoring.upload_import"))
 
 
@@ -135,10 +139,10 @@ def export_bank():
     if request.args.get("template") == "csv":
         return _download(template(), "text/csv", "question-template.csv")
     form = ExportForm(request.args)
-    form.topic.choices = [SelectChoice("", "The whole bank"), *topic_choices()]
+    form.topic.choices = [SelectChoice("", _("The whole bank")), *topic_choices()]
     if request.args.get("download") != "1" or not form.validate():
         return render_template("authoring/export_bank.html", form=form, in_groups=skipped_members(db.session))
-    section, _, topic = form.topic.data.partition("/")
+    section, _slash, topic = form.topic.data.partition("/")
     filters = (section or None, topic or None)
     if form.fmt.data == "native":
         return _download(_native_zip(*filters), "application/zip", "question-bank.zip")

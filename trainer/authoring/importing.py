@@ -13,13 +13,44 @@ from trainer.authoring.uploads import Upload
 from trainer.bank.interchange.categories import DEFAULT, unplaced
 from trainer.bank.interchange.formats import Reading, read_file
 from trainer.bank.interchange.items import InterchangeError, assign_uids
-from trainer.bank.interchange.service import Plan, apply_plan, prepare
+from trainer.bank.interchange.service import STATES, Plan, apply_plan, prepare
 from trainer.bank.service import ImportReport
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
-from trainer.core.errors import Conflict
+from trainer.core.errors import Conflict, DomainError
+from trainer.core.wording import ENGLISH, N_, Wording
 
 KEEP, TAKE = "keep", "take"  # a conflict's choices: keep the site's newer version, or take the file's
+# The states of the dry run's rows, translated where the page shows them.
+STATE_WORDS = {
+    "new": N_("new"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+    "conflict": N_("conflict"),
+    "error": N_("error"),
+    "unsupported": N_("unsupported"),
+}
+
+
+class MappingError(DomainError, ValueError):
+    """A category was mapped to something that is not one of our topics."""
+
+
+def summary(plan: Plan, errors: int, wording: Wording = ENGLISH) -> str:
+    """`3 new, 1 changed, ...`: the dry run's counts per state, with the errors found before planning."""
+    _ = wording.gettext
+    counts = {state: len(plan.uids(state)) for state in STATES} | {"error": errors}
+    return ", ".join(_("%(count)s %(state)s", count=n, state=_(STATE_WORDS[s])) for s, n in counts.items())
+
+
+def report_text(report: ImportReport, wording: Wording = ENGLISH) -> str:
+    """What an import did, e.g. "1 new question(s), 0 new version(s), 2 unchanged"."""
+    return wording.gettext(
+        "%(created)s new question(s), %(versions)s new version(s), %(unchanged)s unchanged",
+        created=len(report.created),
+        versions=len(report.new_versions),
+        unchanged=report.unchanged,
+    )
 
 
 @dataclass(frozen=True)
@@ -49,24 +80,35 @@ def set_mapping(upload: Upload, chosen: dict[str, str], taxonomy: dict[str, Sect
     for category, target in chosen.items():
         section, _, topic = target.partition("/")
         if section not in taxonomy or topic not in taxonomy[section].topics:
-            name = "questions without a category" if category == DEFAULT else repr(category)
-            raise ValueError(f"Choose one of our topics for {name}.")
+            if category == DEFAULT:
+                raise MappingError(N_("Choose one of our topics for the questions without a category."))
+            raise MappingError(N_("Choose one of our topics for %(category)r."), category=category)
     upload.mapping = upload.mapping | chosen
     upload.save()
 
 
-def dry_run(session: Session, upload: Upload, taxonomy: dict[str, SectionDef]) -> tuple[Reading, Plan, list[Row]]:
-    """What committing would do, changing nothing: every item with its state and file:line."""
+def dry_run(
+    session: Session, upload: Upload, taxonomy: dict[str, SectionDef], wording: Wording = ENGLISH
+) -> tuple[Reading, Plan, list[Row]]:
+    """What committing would do, changing nothing: every item with its state and file:line. The notes' own words are
+    in the wording's language; the bank's problems they quote stay as the bank's checks word them (English)."""
+    _ = wording.gettext
     reading, plan = prepare(session, upload.path, upload.fmt, upload.mapping, taxonomy)
     rows = [Row(upload.where(error.split(": ", 1)[0]), "", "error", _message(error)) for error in reading.errors]
     rows += [
-        Row(upload.where(f"{u.path}:{u.line}"), "", "unsupported", f"question type {u.kind!r} is not imported")
+        Row(
+            upload.where(f"{u.path}:{u.line}"),
+            "",
+            "unsupported",
+            _("question type %(kind)r is not imported", kind=u.kind),
+        )
         for u in reading.unsupported
     ]
     for line in plan.lines:
         reasons, notes = reading.drafts.get(line.uid), reading.notes.get(line.uid)
-        note = f"comes in as a draft: {'; '.join(reasons)}" if reasons else ""
-        note += f"{'; ' if note else ''}not kept: {'; '.join(notes)}" if notes else ""
+        parts = [_("comes in as a draft: %(reasons)s", reasons="; ".join(reasons))] if reasons else []
+        parts += [_("not kept: %(notes)s", notes="; ".join(notes))] if notes else []
+        note = "; ".join(parts)
         rows.append(Row(upload.where(line.where), line.uid, line.state, note))
     return reading, plan, rows
 
@@ -88,16 +130,20 @@ def commit(
     file has errors, unsupported questions not agreed to be left out, or a conflict without a choice."""
     reading, plan = prepare(session, upload.path, upload.fmt, upload.mapping, taxonomy)
     if reading.errors:
-        raise Conflict(f"The file has {len(reading.errors)} error(s): nothing was imported.")
+        raise Conflict(N_("The file has %(count)s error(s): nothing was imported."), count=len(reading.errors))
     if reading.unsupported and not skip_unsupported:
         raise Conflict(
-            f"{len(reading.unsupported)} question(s) are of a type we do not import: tick “leave them out” to "
-            "import the rest. Nothing was imported."
-        )
+            N_("%(count)s question(s) are of a type we do not import: tick “leave them out” to import the rest. "
+               "Nothing was imported."),
+            count=len(reading.unsupported),
+        )  # fmt: skip
     conflicts = plan.uids("conflict")
     undecided = [uid for uid in conflicts if choices.get(uid) not in (KEEP, TAKE)]
     if undecided:
-        raise Conflict(f"Choose the site's or the file's version for {', '.join(undecided)}. Nothing was imported.")
+        raise Conflict(
+            N_("Choose the site's or the file's version for %(questions)s. Nothing was imported."),
+            questions=", ".join(undecided),
+        )
     kept = {uid for uid in conflicts if choices[uid] == KEEP}
     check = reading.check
     if kept:

@@ -14,6 +14,7 @@ from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version, hindi_tuple, latest_version, latest_version_ids
 from trainer.bank.similarity import THRESHOLD, shingles
 from trainer.core.errors import Conflict, DomainError, NotFound
+from trainer.core.wording import N_
 
 PAGE_SIZE = 50
 
@@ -56,7 +57,7 @@ def search_questions(session: Session, f: BankFilter) -> tuple[list[QuestionVers
 def get_question(session: Session, uid: str) -> Question:
     question = session.scalar(select(Question).where(Question.uid == uid))
     if question is None:
-        raise NotFound(f"No question with id {uid!r}.")
+        raise NotFound(N_("No question with id %(uid)r."), uid=uid)
     return question
 
 
@@ -79,7 +80,7 @@ def save_edit(
     """Save an instructor's edit: a new version with its change note if the content changed (None if not)."""
     topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
     if topic is None:
-        raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
+        raise DomainError(N_("Unknown topic %(topic)s."), topic=f"{content.section}/{content.topic}")
     question.status = status
     group = current.group_version if current is not None else None
     position = current.group_position if current is not None else None
@@ -109,7 +110,7 @@ def create_question(session: Session, content: QuestionContent, author_id: int, 
     """A new draft question whose first version is `content`, written through the bank's own `add_version`."""
     topic = session.scalar(select(Topic).where(Topic.section == content.section, Topic.key == content.topic))
     if topic is None:
-        raise DomainError(f"Unknown topic {content.section}/{content.topic}.")
+        raise DomainError(N_("Unknown topic %(topic)s."), topic=f"{content.section}/{content.topic}")
     question = Question(uid=new_uid(session, content.section, content.topic), status="draft")
     session.add(question)
     version = add_version(session, question, content, topic, author_id=author_id)
@@ -145,7 +146,7 @@ def names_of(session: Session, question: Question) -> dict[int, str]:
 def get_version(question: Question, number: int) -> QuestionVersion:
     found = next((v for v in question.versions if v.number == number), None)
     if found is None:
-        raise NotFound(f"{question.uid} has no version {number}.")
+        raise NotFound(N_("%(uid)s has no version %(number)s."), uid=question.uid, number=number)
     return found
 
 
@@ -158,7 +159,9 @@ def restore_version(session: Session, question: Question, number: int, author_id
         session, question, content, old.topic, author_id, current.group_version, current.group_position
     )
     if version is None:
-        raise Conflict(f"Version {number} has the same content as the newest version: nothing to restore.")
+        raise Conflict(
+            N_("Version %(number)s has the same content as the newest version: nothing to restore."), number=number
+        )
     version.change_note = f"Restored version {number}."
     _audit_version(session, author_id, question, version, f"Restored version {number} of")
     return version

@@ -19,6 +19,7 @@ from pathlib import Path
 from werkzeug.utils import secure_filename
 
 from trainer.core.errors import NotFound
+from trainer.core.wording import N_
 
 MAX_AGE = timedelta(hours=24)
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{22}$")
@@ -69,11 +70,15 @@ def load(root: Path, token: str, owner_id: int, now: datetime) -> Upload:
     folder = root / token
     meta_file = folder / META
     if not TOKEN.match(token) or not meta_file.is_file():
-        raise NotFound("This import is no longer here: it was committed, cancelled or expired. Upload the file again.")
+        raise NotFound(
+            N_("This import is no longer here: it was committed, cancelled or expired. Upload the file again.")
+        )
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     created = datetime.fromisoformat(meta["created"])
     if meta["owner"] != owner_id or now - created > MAX_AGE:
-        raise NotFound("This import is no longer here: it was committed, cancelled or expired. Upload the file again.")
+        raise NotFound(
+            N_("This import is no longer here: it was committed, cancelled or expired. Upload the file again.")
+        )
     return Upload(token, folder, meta["owner"], meta["filename"], meta["format"], created, meta.get("mapping", {}))
 
 

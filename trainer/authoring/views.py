@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -17,6 +20,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, Forbidden, NotFound
 from trainer.extensions import db
+from trainer.i18n import error_text, interface_wording
 from trainer.itemstats import service as itemstats
 from trainer.reports import regrading
 from trainer.reports import service as reports
@@ -68,6 +72,7 @@ def show_question(uid: str):
         open_reports=reports.open_count(db.session, question.id),
         pending_regrade=regrading.pending_key_regrade(db.session, question),
         regrade_form=RegradeForm(),
+        wording=interface_wording(),
     )
 
 
@@ -89,7 +94,10 @@ def edit_question(uid: str):
         if not duplicates:
             version = service.save_edit(db.session, question, content, question.status, current_user.id, current, note)
             db.session.commit()
-            flash(f"Saved as version {version.number}." if version else "No changes to save.", "success")
+            flash(
+                _("Saved as version %(number)s.", number=version.number) if version else _("No changes to save."),
+                "success",
+            )
             for message in form.dropped_text():
                 flash(message, "warning")
             return redirect(url_for("authoring.show_question", uid=uid))
@@ -131,7 +139,7 @@ def new_question():
         if not duplicates:
             question = service.create_question(db.session, content, current_user.id, form.change_note.data or "")
             db.session.commit()
-            flash(f"Saved {question.uid} as a draft (version 1).", "success")
+            flash(_("Saved %(uid)s as a draft (version 1).", uid=question.uid), "success")
             for message in form.dropped_text():
                 flash(message, "warning")
             return redirect(url_for("authoring.show_question", uid=question.uid))
@@ -162,7 +170,7 @@ def commit_or_refuse(change, done, back: str, after: str | None = None):
         result = change()
     except (Conflict, NotFound, Forbidden) as exc:
         db.session.rollback()
-        flash(str(exc), "error")
+        flash(error_text(exc), "error")
         return redirect(back)
     db.session.commit()
     flash(done(result), "success")
@@ -178,7 +186,7 @@ def change_status(uid: str):
     second_reader = current_app.config["REQUIRE_SECOND_READER"]
     return commit_or_refuse(
         lambda: workflow.change_status(db.session, question, action, current_user.id, second_reader),
-        lambda status: f"{uid} is now {status}.",
+        lambda status: _("%(uid)s is now %(status)s.", uid=uid, status=_(status)),
         url_for("authoring.show_question", uid=uid),
     )
 
@@ -189,7 +197,7 @@ def duplicate_question(uid: str):
     """A copy of the newest version as a new draft question, to be edited into a variant."""
     copy = service.duplicate(db.session, service.get_question(db.session, uid), current_user.id)
     db.session.commit()
-    flash(f"Duplicated {uid} as {copy.uid} (a draft).", "success")
+    flash(_("Duplicated %(uid)s as %(copy)s (a draft).", uid=uid, copy=copy.uid), "success")
     return redirect(url_for("authoring.show_question", uid=copy.uid))
 
 
@@ -224,7 +232,7 @@ def restore_version(uid: str):
     number = _number(request.form.get("version"), 0)
     return commit_or_refuse(  # no such version: said on the question page
         lambda: service.restore_version(db.session, question, number, current_user.id),
-        lambda version: f"Restored as version {version.number}.",
+        lambda version: _("Restored as version %(number)s.", number=version.number),
         url_for("authoring.show_question", uid=uid),
     )
 
@@ -235,4 +243,5 @@ def show_health():
     """The bank's health: papers each topic fills without a repeat, missing Hindi, stale facts, near-duplicates."""
     found = health_service.bank_health(db.session, utcnow().date())
     open_reports = reports.open_count(db.session)
-    return render_template("authoring/show_health.html", health=found, open_reports=open_reports, **health.health_words)
+    words = health.health_words | {"supply_sentence": partial(health.supply_sentence, wording=interface_wording())}
+    return render_template("authoring/show_health.html", health=found, open_reports=open_reports, **words)

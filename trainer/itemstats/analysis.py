@@ -17,6 +17,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from trainer.core.wording import ENGLISH, N_, Wording
+
 SCALE = 10_000  # an item score is kept as a whole number of 1/10,000: equal scores share one bin
 # The rest-of-test score is kept to 1/200 of its range (1.25 marks of a 100-question Tier-I paper), so a version has
 # a few hundred bins however many candidates answer it; correlations move by about 0.001, shares by under 1%.
@@ -215,19 +217,23 @@ def letter(answer: int) -> str:
     return "no answer" if answer == BLANK else "ABCDEFGHIJ"[answer] if 0 <= answer < 10 else str(answer + 1)
 
 
-def flag_words(flag: Flag) -> str:
-    """A flag as a sentence an instructor can act on."""
-    option = letter(flag.option) if flag.option is not None else ""
-    words = {
-        "wrong_key": f"Option {option} was chosen by more of the top third than the key: check the key.",
-        "negative_discrimination": "Candidates who do worse on the rest of the test do better on this question.",
-        "too_hard": "Very hard: facility under 0.10 (almost nobody gets it right).",
-        "too_easy": "Very easy: facility over 0.95 (it tells candidates apart very little).",
-        "unused_distractor": f"Nobody chose option {option}: it distracts nobody.",
-    }
-    return words[flag.code]
+FLAG_SENTENCES = {
+    "wrong_key": N_("Option %(option)s was chosen by more of the top third than the key: check the key."),
+    "negative_discrimination": N_("Candidates who do worse on the rest of the test do better on this question."),
+    "too_hard": N_("Very hard: facility under 0.10 (almost nobody gets it right)."),
+    "too_easy": N_("Very easy: facility over 0.95 (it tells candidates apart very little)."),
+    "unused_distractor": N_("Nobody chose option %(option)s: it distracts nobody."),
+}
 
 
-def stored_flag_words(flags: list[dict]) -> list[str]:
+def flag_words(flag: Flag, wording: Wording = ENGLISH) -> str:
+    """A flag as a sentence an instructor can act on, in the wording's language."""
+    sentence = FLAG_SENTENCES[flag.code]
+    if "%(option)s" not in sentence:
+        return wording.gettext(sentence)
+    return wording.gettext(sentence, option=letter(flag.option) if flag.option is not None else "")
+
+
+def stored_flag_words(flags: list[dict], wording: Wording = ENGLISH) -> list[str]:
     """The sentences of flags as stored (a list of {code, option})."""
-    return [flag_words(Flag(f["code"], f.get("option"))) for f in flags]
+    return [flag_words(Flag(f["code"], f.get("option")), wording) for f in flags]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.service import latest_version_ids
+from trainer.core.wording import ENGLISH, Wording
 from trainer.itemstats import analysis
 from trainer.itemstats.models import ItemStat, ItemStatsRun
 
@@ -35,9 +36,13 @@ class VersionStats:
 
     @property
     def flag_words(self) -> list[str]:
+        return self.flags_in()
+
+    def flags_in(self, wording: Wording = ENGLISH) -> list[str]:
+        """The flags as sentences in the wording's language (none until there are enough attempts)."""
         if not self.stat or not self.enough:
             return []
-        return analysis.stored_flag_words(self.stat.flags)
+        return analysis.stored_flag_words(self.stat.flags, wording)
 
 
 @dataclass
@@ -72,7 +77,10 @@ class FlaggedRow:
 
     @property
     def flag_words(self) -> list[str]:
-        return analysis.stored_flag_words(self.stat.flags)
+        return self.flags_in()
+
+    def flags_in(self, wording: Wording = ENGLISH) -> list[str]:
+        return analysis.stored_flag_words(self.stat.flags, wording)
 
 
 def flagged(session: Session, min_attempts: int, page: int = 1) -> tuple[list[FlaggedRow], int]:

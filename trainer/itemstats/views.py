@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 from trainer.config import ConfigError
 from trainer.core.access import Access, access
 from trainer.extensions import db
+from trainer.i18n import interface_wording
 from trainer.itemstats import service
 
 bp = Blueprint("itemstats", __name__, url_prefix="/authoring")
@@ -43,4 +44,5 @@ def list_flagged():
         page_size=service.PAGE_SIZE,
         min_attempts=min_attempts(),
         refreshed_at=service.last_refreshed(db.session),
+        wording=interface_wording(),
     )

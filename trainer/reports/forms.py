@@ -30,19 +30,19 @@ class ReportForm(FlaskForm):
 
 class ResolveForm(FlaskForm):
     kind = RadioField(
-        "Resolution",
-        choices=[SelectChoice(k, v) for k, v in RESOLUTIONS.items()],
-        validators=[DataRequired("Choose a resolution.")],
+        _l("Resolution"),
+        choices=[SelectChoice(k, _l(v)) for k, v in RESOLUTIONS.items()],
+        validators=[DataRequired(_l("Choose a resolution."))],
     )
     note = TextAreaField(
-        "Note", validators=[Length(max=TEXT_LIMIT)], description="Why; candidates who reported see it."
+        _l("Note"), validators=[Length(max=TEXT_LIMIT)], description=_l("Why; candidates who reported see it.")
     )
-    regrade = BooleanField("Regrade every graded attempt that showed an older key", default=True)
+    regrade = BooleanField(_l("Regrade every graded attempt that showed an older key"), default=True)
 
     def validate_note(self, field) -> None:
         if self.kind.data == "dismissed" and not (field.data or "").strip():
-            raise ValidationError("Say why nothing needs to change: the candidates who reported will read it.")
+            raise ValidationError(_l("Say why nothing needs to change: the candidates who reported will read it."))
 
 
 class RegradeForm(FlaskForm):
-    reason = TextAreaField("Why", validators=[DataRequired("Say why the key changed."), Length(max=TEXT_LIMIT)])
+    reason = TextAreaField(_l("Why"), validators=[DataRequired(_l("Say why the key changed.")), Length(max=TEXT_LIMIT)])

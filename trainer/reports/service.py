@@ -25,9 +25,9 @@ from trainer.reports.regrading import regrade_question
 QUEUE_PAGE = 20  # questions per page of the queue
 TEXTS_SHOWN = 20  # newest texts shown per question in the queue
 RESOLUTIONS = {
-    "dismissed": "No change needed (dismiss with a note)",
-    "fixed": "Fixed by the newest version",
-    "dropped": "Drop as ambiguous: full marks to every candidate, and retire the question",
+    "dismissed": N_("No change needed (dismiss with a note)"),
+    "fixed": N_("Fixed by the newest version"),
+    "dropped": N_("Drop as ambiguous: full marks to every candidate, and retire the question"),
 }
 
 
@@ -36,7 +36,7 @@ def reportable_slot(session: Session, user: User, attempt_id: int, position: int
     answer was saved (its feedback is on screen). Another user's attempt or a bad position is NotFound."""
     attempt = get_attempt(session, attempt_id, user)
     if position is None:
-        raise DomainError("Say which question to report: `position` is its place in the paper (0, 1, 2...).")
+        raise DomainError(N_("Say which question to report: `position` is its place in the paper (0, 1, 2...)."))
     if not 0 <= position < len(attempt.slots):
         raise NotFound(N_("No such question in this test."))
     if attempt.state == IN_PROGRESS:
@@ -52,7 +52,7 @@ def file_report(
 ) -> tuple[ProblemReport, bool]:
     """Open a report on the version the slot showed, or update the user's open one on it; (report, created)."""
     if reason not in REASONS:
-        raise Conflict(f"Choose a reason from the list (not {reason[:40]!r}).")
+        raise Conflict(N_("Choose a reason from the list (not %(reason)r)."), reason=reason[:40])
     values = {"reason": reason, "text": text.strip()[:1000], "attempt_id": attempt.id, "position": slot.position}
     existing = _open_report(session, user.id, slot.version_id)
     if existing is None:
@@ -179,16 +179,19 @@ def resolve(
     Conflict if there is nothing open or the fix is not saved yet."""
     reports = [report for report, _number in open_reports(session, question)]
     if not reports:
-        raise Conflict(f"{question.uid} has no open reports.")
+        raise Conflict(N_("%(uid)s has no open reports."), uid=question.uid)
     if kind not in RESOLUTIONS:
-        raise Conflict(f"Choose how to resolve the reports (not {kind[:40]!r}).")
+        raise Conflict(N_("Choose how to resolve the reports (not %(kind)r)."), kind=kind[:40])
     newest = latest_version(session, question)
     fixed_by = None
     if kind == "fixed":
         reported = {report.version_id for report in reports}
         if newest.id in reported:
-            raise Conflict(f"Version {newest.number} is the one reported: edit the question to save the correction "
-                           "as a new version first, then resolve the reports with it.")  # fmt: skip
+            raise Conflict(
+                N_("Version %(number)s is the one reported: edit the question to save the correction "
+                   "as a new version first, then resolve the reports with it."),
+                number=newest.number,
+            )  # fmt: skip
         fixed_by = newest.id
     done = None
     if kind == "dropped" or (kind == "fixed" and regrade):

@@ -13,6 +13,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.exam.service import IN_PROGRESS
 from trainer.extensions import db
+from trainer.i18n import N_
 from trainer.reports import regrading, service
 from trainer.reports.forms import RegradeForm, ReportForm, ResolveForm
 from trainer.reports.models import OUTCOMES, REASONS
@@ -95,9 +96,19 @@ def resolve_reports(uid: str):
     return page, (422 if form.errors else 200)
 
 
+RESOLVED = {
+    "dismissed": N_("Reports resolved: no change needed."),
+    "fixed": N_("Reports resolved: fixed by the newest version."),
+    "dropped": N_("Reports resolved: dropped as ambiguous."),
+}
+
+
 def _resolved_message(kind: str, done) -> str:
-    regraded = f" {done.attempts} attempt(s) regraded, {done.changed} score(s) changed." if done else ""
-    return f"Reports resolved: {RESOLUTIONS[kind].split(':')[0].split(' (')[0].lower()}.{regraded}"
+    if not done:
+        return _(RESOLVED[kind])
+    regraded = _("%(attempts)s attempt(s) regraded, %(changed)s score(s) changed.", attempts=done.attempts,
+                 changed=done.changed)  # fmt: skip
+    return f"{_(RESOLVED[kind])} {regraded}"
 
 
 @bp.route("/authoring/questions/<uid>/regrade", methods=["POST"])
@@ -107,10 +118,11 @@ def regrade_question(uid: str):
     question = get_question(db.session, uid)
     form = RegradeForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
         return redirect(url_for("authoring.show_question", uid=uid))
     done = regrading.regrade_question(db.session, question, "key", current_user.id, form.reason.data, utcnow())
     db.session.commit()
-    flash(f"Regraded {done.attempts} attempt(s); {done.changed} score(s) changed." if done else
-          "No graded attempt was graded against another key: nothing to regrade.", "success")  # fmt: skip
+    flash(_("Regraded %(attempts)s attempt(s); %(changed)s score(s) changed.", attempts=done.attempts,
+            changed=done.changed) if done else
+          _("No graded attempt was graded against another key: nothing to regrade."), "success")  # fmt: skip
     return redirect(url_for("authoring.show_question", uid=uid))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from trainer.auth.models import CATEGORIES
 from trainer.core.errors import DomainError, NotFound
+from trainer.core.wording import N_
 from trainer.exam.patterns import all_patterns
 from trainer.results.cutoff_data import CutoffRow, parse_cutoffs
 from trainer.results.models import Cutoff
@@ -65,7 +66,7 @@ def list_cutoffs(session: Session) -> list[Cutoff]:
 def get_cutoff(session: Session, cutoff_id: int) -> Cutoff:
     cutoff = session.get(Cutoff, cutoff_id)
     if cutoff is None:
-        raise NotFound("No such cut-off.")
+        raise NotFound(N_("No such cut-off."))
     return cutoff
 
 
@@ -74,7 +75,13 @@ def save_cutoff(session: Session, row: CutoffRow, cutoff: Cutoff | None = None) 
     same = (Cutoff.paper == row.paper, Cutoff.stage == row.stage, Cutoff.year == row.year)
     clash = session.scalar(select(Cutoff).where(*same, Cutoff.category == row.category))
     if clash is not None and clash is not cutoff:
-        raise DomainError(f"There is already a {row.year} {row.category} cut-off for {row.stage} ({row.paper}).")
+        raise DomainError(
+            N_("There is already a %(year)s %(category)s cut-off for %(stage)s (%(paper)s)."),
+            year=row.year,
+            category=row.category,
+            stage=row.stage,
+            paper=row.paper,
+        )
     if cutoff is None:
         cutoff = Cutoff()
         session.add(cutoff)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
@@ -12,19 +13,26 @@ from trainer.results.cutoffs import papers
 
 
 class CutoffForm(FlaskForm):
-    paper = SelectField("Paper", description="tier1 = Tier-I, tier2 = Tier-II (as the exam patterns name them).")
+    paper = SelectField(
+        _l("Paper"), description=_l("tier1 = Tier-I, tier2 = Tier-II (as the exam patterns name them).")
+    )
     stage = StringField(
-        "Stage and list",
-        validators=[DataRequired(message="Say which stage and list, e.g. Tier-I, all other posts."), Length(max=120)],
+        _l("Stage and list"),
+        validators=[
+            DataRequired(message=_l("Say which stage and list, e.g. Tier-I, all other posts.")),
+            Length(max=120),
+        ],
     )
-    year = IntegerField("Year", validators=[InputRequired(message="Enter the year."), NumberRange(1990, 2100)])
-    category = SelectField("Category", choices=list(CATEGORIES))
-    marks = FloatField("Cut-off marks", validators=[InputRequired(message="Enter the cut-off marks.")])
+    year = IntegerField(_l("Year"), validators=[InputRequired(message=_l("Enter the year.")), NumberRange(1990, 2100)])
+    category = SelectField(_l("Category"), choices=list(CATEGORIES))
+    marks = FloatField(_l("Cut-off marks"), validators=[InputRequired(message=_l("Enter the cut-off marks."))])
     out_of = FloatField(
-        "Out of", validators=[InputRequired(message="Enter the maximum marks.")], description="e.g. 200 for Tier-I."
+        _l("Out of"),
+        validators=[InputRequired(message=_l("Enter the maximum marks."))],
+        description=_l("e.g. 200 for Tier-I."),
     )
-    source = StringField("Source", validators=[Length(max=255)], description="Where the figure comes from.")
-    note = StringField("Note", validators=[Length(max=255)], description="e.g. normalised marks.")
+    source = StringField(_l("Source"), validators=[Length(max=255)], description=_l("Where the figure comes from."))
+    note = StringField(_l("Note"), validators=[Length(max=255)], description=_l("e.g. normalised marks."))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from trainer.core.access import Access, access
@@ -12,6 +13,7 @@ from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.exam import service as exam
 from trainer.extensions import db
+from trainer.i18n import error_text
 from trainer.results import audit, cutoffs
 from trainer.results.forms import CutoffForm, DeleteCutoffForm
 
@@ -63,10 +65,12 @@ def list_cutoffs():
             cutoffs.save_cutoff(db.session, row)
         except DomainError as exc:
             db.session.rollback()
-            form.year.errors = [*form.year.errors, str(exc)]
+            form.year.errors = [*form.year.errors, error_text(exc)]
         else:
             db.session.commit()
-            flash(f"Added the {row.year} {row.category} cut-off for {row.stage}.", "success")
+            added = _("Added the %(year)s %(category)s cut-off for %(stage)s.", year=row.year, category=row.category,
+                      stage=row.stage)  # fmt: skip
+            flash(added, "success")
             return redirect(url_for("results.list_cutoffs"))
     page = render_template("results/list_cutoffs.html", cutoffs=cutoffs.list_cutoffs(db.session), form=form)
     return page, 422 if form.errors else 200
@@ -83,10 +87,12 @@ def edit_cutoff(cutoff_id: int):
             cutoffs.save_cutoff(db.session, row, cutoff)
         except DomainError as exc:
             db.session.rollback()
-            form.year.errors = [*form.year.errors, str(exc)]
+            form.year.errors = [*form.year.errors, error_text(exc)]
         else:
             db.session.commit()
-            flash(f"Saved the {row.year} {row.category} cut-off for {row.stage}.", "success")
+            saved = _("Saved the %(year)s %(category)s cut-off for %(stage)s.", year=row.year, category=row.category,
+                      stage=row.stage)  # fmt: skip
+            flash(saved, "success")
             return redirect(url_for("results.list_cutoffs"))
     return render_template("results/edit_cutoff.html", cutoff=cutoff, form=form), 422 if form.errors else 200
 
@@ -97,9 +103,10 @@ def delete_cutoff(cutoff_id: int):
     """Delete one cut-off."""
     cutoff = cutoffs.get_cutoff(db.session, cutoff_id)
     if not DeleteCutoffForm().validate_on_submit():
-        flash("The cut-off was not deleted: reload the page and try again.", "error")
+        flash(_("The cut-off was not deleted: reload the page and try again."), "error")
         return redirect(url_for("results.list_cutoffs"))
     cutoffs.delete_cutoff(db.session, cutoff)
     db.session.commit()
-    flash(f"Deleted the {cutoff.year} {cutoff.category} cut-off for {cutoff.stage}.", "success")
+    flash(_("Deleted the %(year)s %(category)s cut-off for %(stage)s.", year=cutoff.year, category=cutoff.category,
+            stage=cutoff.stage), "success")  # fmt: skip
     return redirect(url_for("results.list_cutoffs"))
