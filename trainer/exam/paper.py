@@ -361,7 +361,9 @@ def start_attempt(
                         "marks_wrong": rule.marks_wrong,
                     }
                 )
-    session.execute(insert(Slot), slots)  # one executemany: a single multi-row INSERT where the driver can
+    # One multi-row INSERT … VALUES: an executemany through psycopg sends a statement per row (pipelined), which
+    # cost the server a parse and an execution per question.
+    session.execute(insert(Slot).values(slots))
     return attempt
 
 
