@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from trainer.auth.models import CATEGORIES
+from trainer.core.forms import Form
 from trainer.results.cutoff_data import CutoffRow, check_row
 from trainer.results.cutoffs import papers
 
 
-class CutoffForm(FlaskForm):
+class CutoffForm(Form):
     paper = SelectField(
         _l("Paper"), description=_l("tier1 = Tier-I, tier2 = Tier-II (as the exam patterns name them).")
     )
@@ -48,5 +48,5 @@ class CutoffForm(FlaskForm):
             return None
 
 
-class DeleteCutoffForm(FlaskForm):
+class DeleteCutoffForm(Form):
     """Only the CSRF token: deleting needs a form posted from this site."""
