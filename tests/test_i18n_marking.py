@@ -146,6 +146,7 @@ TRANSLATED_MODULES = [
     "trainer/results/cutoffs.py",
     "trainer/audit/views.py",
     "trainer/auth/admin.py",
+    "trainer/auth/reset.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 
@@ -168,6 +169,8 @@ def unmarked_python(source: str) -> list[tuple[int, str]]:
         shown = []
         if name == "flash" or name.endswith("Error") or name.endswith("Field"):
             shown += node.args[:1]
+        if name == "send_mail":  # (config, to, subject, body): an e-mail's words
+            shown += node.args[2:]
         shown += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
         left += [(arg.lineno, ast.unparse(arg)) for arg in shown if _plain(arg)]
     return left
@@ -175,9 +178,10 @@ def unmarked_python(source: str) -> list[tuple[int, str]]:
 
 def test_the_python_checker_finds_plain_messages_and_passes_marked_ones():
     source = (
-        'flash(_("Marked"))\nflash("Plain")\nStringField(_l("Name"), description=f"x {y}")\nraise DomainError(N_("ok"))'
+        'flash(_("Marked"))\nflash("Plain")\nStringField(_l("Name"), description=f"x {y}")\n'
+        'raise DomainError(N_("ok"))\nsend_mail(config, to, "Subject", _("Body"))'
     )
-    assert unmarked_python(source) == [(2, "'Plain'"), (3, "f'x {y}'")]
+    assert unmarked_python(source) == [(2, "'Plain'"), (3, "f'x {y}'"), (5, "'Subject'")]
 
 
 @pytest.mark.parametrize(
