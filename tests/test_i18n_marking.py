@@ -144,6 +144,7 @@ TRANSLATED_MODULES = [
     "trainer/results/views.py",
     "trainer/results/forms.py",
     "trainer/results/cutoffs.py",
+    "trainer/results/cutoff_data.py",
     "trainer/audit/views.py",
     "trainer/auth/admin.py",
     "trainer/auth/reset.py",

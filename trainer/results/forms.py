@@ -8,7 +8,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from trainer.auth.models import CATEGORIES
 from trainer.core.forms import Form
-from trainer.results.cutoff_data import CutoffRow, check_row
+from trainer.i18n import error_text
+from trainer.results.cutoff_data import CutoffRow, CutoffRowError, check_row
 from trainer.results.cutoffs import papers
 
 
@@ -43,8 +44,8 @@ class CutoffForm(Form):
         raw = {name: "" if self[name].data is None else str(self[name].data) for name in CutoffRow.__dataclass_fields__}
         try:
             return check_row(raw, set(self.paper.choices), CATEGORIES)
-        except ValueError as exc:
-            self.marks.errors = [*self.marks.errors, str(exc)]
+        except CutoffRowError as exc:
+            self.marks.errors = [*self.marks.errors, error_text(exc)]
             return None
 
 
