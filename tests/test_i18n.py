@@ -1,10 +1,12 @@
 """The interface in English and Hindi: every marked string translated, the language chosen as a user expects."""
 
 import re
+from pathlib import Path
 
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from sqlalchemy import select
+from wtforms.i18n import messages_path
 
 from trainer.auth.models import User
 from trainer.config import PROJECT_ROOT
@@ -125,3 +127,53 @@ def test_deleting_an_account_is_asked_and_refused_in_hindi(client, auth):
     assert "अपना खाता हटाएँ" in page and "Delete your account" not in page
     refused = client.post("/account/delete", data={"csrf_token": auth.token("/account/delete"), "password": "nope"})
     assert refused.status_code == 422 and "यह आपका पासवर्ड नहीं है" in refused.get_data(as_text=True)
+
+
+def test_every_wtforms_message_has_a_hindi_translation_with_the_same_placeholders():
+    # WTForms ships no Hindi: our `wtforms` catalogue must cover every message of the WTForms installed.
+    with (Path(messages_path()) / "wtforms.pot").open("rb") as file:
+        template = read_po(file)
+    with (CATALOGUES / "hi" / "LC_MESSAGES" / "wtforms.po").open("rb") as file:
+        hindi = read_po(file, locale="hi")
+    missing = [message.id for message in template if message.id and not _translated(message, hindi.get(message.id))]
+    assert not missing, f"WTForms messages without their Hindi: {missing}"
+
+
+def _translated(message, entry) -> bool:
+    """Present, not fuzzy, every plural form filled, with the English placeholders."""
+    if entry is None or entry.fuzzy or not all(_forms(entry.string)):
+        return False
+    return all(_holes(hindi) == _holes(_forms(message.id)[-1]) for hindi in _forms(entry.string))
+
+
+def _forms(string) -> tuple[str, ...]:
+    return (string,) if isinstance(string, str) else tuple(string)
+
+
+def _holes(text: str) -> set[str]:
+    return set(re.findall(r"%\(\w+\)[sd]|%s", text))
+
+
+def test_a_form_refused_by_wtforms_own_checks_says_why_in_hindi_and_in_english(client, auth):
+    data = {"csrf_token": auth.token("/register"), "name": "x" * 121, "email": "a@example.org"}
+    client.set_cookie("lang", "hi")
+    hindi = client.post("/register", data=data).get_data(as_text=True)
+    assert "120 अक्षरों से अधिक नहीं हो सकता।" in hindi and "Field cannot be longer" not in hindi
+    client.set_cookie("lang", "en")
+    english = client.post("/register", data=data).get_data(as_text=True)
+    assert "Field cannot be longer than 120 characters." in english
+
+
+def test_a_number_out_of_range_is_refused_in_hindi(client, auth):
+    auth.login(role="admin")
+    client.set_cookie("lang", "hi")
+    data = {"csrf_token": auth.token("/admin/cutoffs"), "year": "1800", "marks": "x", "out_of": "200"}
+    text = client.post("/admin/cutoffs", data=data).get_data(as_text=True)
+    assert "संख्या 1990 और 2100 के बीच होनी चाहिए।" in text and "मान्य संख्या नहीं है।" in text
+
+
+def test_a_refused_csrf_token_is_explained_in_hindi(client):
+    client.set_cookie("lang", "hi")
+    page = client.post("/login", data={"email": "a@example.org", "password": "x"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 400 and "फ़ॉर्म अस्वीकार किया गया: CSRF टोकन नहीं मिला।" in text and "missing" not in text

@@ -136,7 +136,7 @@ def reset_link(email: str) -> None:
     click.echo(link)
     if mail_configured(config):
         try:
-            send_mail(config, user.email, "Set a new ASO Trainer password", reset_mail(link, config))
+            send_mail(config, user.email, *reset_mail(user, link, config))
             click.echo(f"Sent to {user.email}.")
         except MailError as exc:
             click.echo(str(exc), err=True)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, has_request_context, request
-from flask_babel import Babel, format_datetime, get_locale, gettext, ngettext
+from flask_babel import Babel, force_locale, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
 from trainer.config import PROJECT_ROOT
@@ -41,6 +43,15 @@ def select_language() -> str:
     if chosen in LANGUAGES:
         return chosen
     return request.accept_languages.best_match(list(LANGUAGES), default=DEFAULT_LANGUAGE)
+
+
+@contextmanager
+def speaking_to(person) -> Iterator[None]:
+    """Words for one person, e.g. an e-mail to them: in their account's language, else the request's (English in a
+    command)."""
+    chosen = getattr(person, "locale", None)
+    with force_locale(chosen if chosen in LANGUAGES else select_language()):
+        yield
 
 
 def interface_language() -> str:

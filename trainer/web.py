@@ -14,6 +14,16 @@ from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
 from trainer.i18n import N_, error_text
 
+# Flask-WTF's reasons for refusing a form's CSRF token (its own English), for the catalogue: shown translated.
+CSRF_REASONS = (
+    N_("The CSRF token is missing."),
+    N_("The CSRF session token is missing."),
+    N_("The CSRF token has expired."),
+    N_("The CSRF token is invalid."),
+    N_("The CSRF tokens do not match."),
+    N_("The referrer header is missing."),
+    N_("The referrer does not match the host."),
+)
 MAX_ID = 2**31 - 1  # the largest INTEGER primary key on PostgreSQL
 
 
@@ -88,7 +98,7 @@ def register(app: Flask) -> None:
     def csrf_error(exc: CSRFError):
         # The exam page tells this from a network failure by `code`: it fetches a fresh token and sends again.
         text = gettext("This form was refused for your safety: %(reason)s Reload the page and try again.",
-                       reason=exc.description)  # fmt: skip
+                       reason=gettext(exc.description))  # fmt: skip
         if wants_json():
             return jsonify(error=text, code="csrf"), 400
         return render_template("error.html", message=text, status=400), 400

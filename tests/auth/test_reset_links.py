@@ -10,6 +10,7 @@ from tests.auth.conftest import sign_in, signed_in, token
 from tests.auth.test_views import field_error
 from tests.factories import PASSWORD
 from trainer.auth import service
+from trainer.auth.models import User
 from trainer.extensions import db
 
 NEW_PASSWORD = "mango orchard by the river"
@@ -124,3 +125,41 @@ def test_the_cli_prints_a_working_link(app, runner, member_id):
     assert reset(app.test_client(), path).status_code == 302
     unknown = runner.invoke(args=["users", "reset-link", "nobody@example.com"])
     assert unknown.exit_code == 1 and "No user with e-mail nobody@example.com." in unknown.output
+
+
+def test_the_link_is_emailed_in_the_language_the_account_chose(app, admin, make_account, outbox):
+    email = make_account(email="hindi@example.com", name="Sunita Devi")
+    with app.app_context():
+        user = service.find_user(db.session, email)
+        user.locale, user_id = "hi", user.id
+        db.session.commit()
+
+    issue(admin, user_id)  # the admin reads the site in English
+
+    (message,) = outbox.to("hindi@example.com")
+    assert message["Subject"] == "ASO Trainer का नया पासवर्ड सेट करें"
+    body = message.get_content()
+    assert "24 घंटे के भीतर" in body and "administrator" not in body and "/reset-password/" in body
+
+
+def test_without_a_preference_the_link_is_emailed_in_the_language_of_the_request(app, admin, member_id, outbox):
+    admin.set_cookie("lang", "hi")
+    issue(admin, member_id)
+    admin.set_cookie("lang", "en")
+    issue(admin, member_id)
+
+    hindi, english = outbox.to("member@example.com")
+    assert hindi["Subject"] == "ASO Trainer का नया पासवर्ड सेट करें"
+    assert english["Subject"] == "Set a new ASO Trainer password" and "within 24 hours" in english.get_content()
+
+
+def test_the_cli_emails_the_link_in_the_accounts_language(app, runner, member_id, outbox):
+    with app.app_context():
+        db.session.get(User, member_id).locale = "hi"
+        db.session.commit()
+
+    result = runner.invoke(args=["users", "reset-link", "member@example.com"])
+
+    assert result.exit_code == 0 and "Sent to member@example.com." in result.output  # the command speaks English
+    (message,) = outbox.to("member@example.com")
+    assert message["Subject"] == "ASO Trainer का नया पासवर्ड सेट करें"

@@ -248,3 +248,15 @@ def test_a_practice_attempt_is_placed_and_a_topic_test_is_not_ranked(app, client
     assert text_of(page, "rank-line").startswith("This score would rank 2 out of 2 candidates")
     assert 'id="not-counted"' in page
     assert "Topic tests are not ranked" in client.get(f"/attempts/{topic}/result").text
+
+
+def test_a_cutoff_row_problem_is_told_in_hindi(app, client, auth):
+    auth.login(role="admin")
+    client.set_cookie("lang", "hi")
+    form = {"csrf_token": auth.token("/admin/cutoffs"), "paper": "tier1", "stage": "Tier-I", "year": "2024"}
+    form |= {"category": "UR", "marks": "250", "out_of": "200"}
+
+    refused = client.post("/admin/cutoffs", data=form)
+
+    assert refused.status_code == 422
+    assert "अंक 250, 0 और out_of 200 के बीच होने चाहिए" in refused.text and "must be between" not in refused.text

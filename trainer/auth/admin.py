@@ -11,7 +11,7 @@ from trainer.auth.forms import UserActionForm
 from trainer.core.access import Access, Role, access
 from trainer.core.errors import DomainError
 from trainer.extensions import db
-from trainer.i18n import N_, error_text
+from trainer.i18n import N_, error_text, speaking_to
 
 # Role names are English keys, translated where shown.
 ROLE_WORDS = (N_("candidate"), N_("instructor"), N_("admin"))
@@ -75,7 +75,7 @@ def issue_reset_link(user_id: int):
     mailed, mail_error = False, None
     if mail.mail_configured(config):
         try:
-            mail.send_mail(config, user.email, "Set a new ASO Trainer password", reset_mail(link, config))
+            mail.send_mail(config, user.email, *reset_mail(user, link, config))
             mailed = True
         except mail.MailError as exc:
             mail_error = str(exc)
@@ -83,11 +83,14 @@ def issue_reset_link(user_id: int):
     return render_template("admin/show_reset_link.html", **shown), 200, {"Cache-Control": "no-store"}
 
 
-def reset_mail(link: str, config) -> str:
-    """The text of the e-mail that carries a reset link."""
-    return (
-        "An administrator of ASO Trainer has issued a link for you to set a new password:\n\n"
-        f"{link}\n\n"
-        f"It works once, within {config['RESET_LINK_HOURS']} hours. If you did not ask for it, tell the "
-        "administrator; your current password keeps working until the link is used.\n"
-    )
+def reset_mail(user, link: str, config) -> tuple[str, str]:
+    """The subject and text of the e-mail that carries a reset link, in the account's language (else the request's)."""
+    with speaking_to(user):
+        subject = _("Set a new ASO Trainer password")
+        paragraphs = (
+            _("An administrator of ASO Trainer has issued a link for you to set a new password:"),
+            link,
+            _("It works once, within %(hours)s hours. If you did not ask for it, tell the administrator; your current "
+              "password keeps working until the link is used.", hours=config["RESET_LINK_HOURS"]),
+        )  # fmt: skip
+    return subject, "\n\n".join(paragraphs) + "\n"

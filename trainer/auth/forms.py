@@ -1,13 +1,13 @@
 """Account forms: register, sign in, change or reset a password, and the admin's user actions."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from trainer.auth.models import CATEGORIES
 from trainer.auth.passwords import MAX_PASSWORD, password_problem
 from trainer.core.access import Role
+from trainer.core.forms import Form
 
 
 class PasswordRules:
@@ -49,7 +49,7 @@ def new_password_fields(who, label=PASSWORD_LABEL):
     return password, confirm
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     name = StringField(
         _l("Full name"), validators=[DataRequired(message=_l("Please enter your name.")), Length(max=120)]
     )
@@ -74,7 +74,7 @@ class RegisterForm(FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired(message=_l("Please enter your e-mail address."))])
     password = PasswordField(_l("Password"), validators=[DataRequired(message=_l("Please enter your password."))])
 
@@ -83,7 +83,7 @@ def _account_of(form):
     return form.account.email, form.account.name
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current = PasswordField(
         _l("Current password"),
         validators=[DataRequired(message=_l("Please enter your current password.")), Length(max=MAX_PASSWORD)],
@@ -95,7 +95,7 @@ class ChangePasswordForm(FlaskForm):
         self.account = account
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password, confirm = new_password_fields(_account_of, _l("New password"))
 
     def __init__(self, account, *args, **kwargs):
@@ -103,7 +103,7 @@ class ResetPasswordForm(FlaskForm):
         self.account = account
 
 
-class UserActionForm(FlaskForm):
+class UserActionForm(Form):
     """One admin action on one account: change the role, disable, enable, or issue a reset link."""
 
     action = HiddenField(validators=[DataRequired()])

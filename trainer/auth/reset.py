@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
 from trainer.core.errors import DomainError
+from trainer.core.wording import N_
 
 _SALT = "password-reset"
 
@@ -42,12 +43,12 @@ def user_for_token(session: Session, token: str, secret_key: str, max_age_hours:
     try:
         data = _serializer(secret_key).loads(token, max_age=int(max_age_hours * 3600))
     except SignatureExpired as exc:
-        raise ResetLinkError("This reset link has expired. Ask an administrator for a new one.") from exc
+        raise ResetLinkError(N_("This reset link has expired. Ask an administrator for a new one.")) from exc
     except BadSignature as exc:
-        raise ResetLinkError("This reset link is not valid. Check that you copied all of it.") from exc
+        raise ResetLinkError(N_("This reset link is not valid. Check that you copied all of it.")) from exc
     user = session.get(User, data.get("user")) if isinstance(data, dict) else None
     if user is None or data.get("hash") != _fingerprint(user):
-        raise ResetLinkError("This reset link was already used. Ask an administrator for a new one.")
+        raise ResetLinkError(N_("This reset link was already used. Ask an administrator for a new one."))
     if not user.is_active:
-        raise ResetLinkError("This account is disabled. Ask an administrator.")
+        raise ResetLinkError(N_("This account is disabled. Ask an administrator."))
     return user

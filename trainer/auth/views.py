@@ -13,6 +13,7 @@ from trainer.auth.sessions import close_session, keep_session, open_session
 from trainer.core.access import Access, access, same_site_path
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
+from trainer.i18n import speaking_to
 
 bp = Blueprint("auth", __name__)
 
@@ -60,15 +61,17 @@ def _tell_registrant(email: str, created: bool) -> None:
     if not mail.mail_configured(current_app.config):
         return
     login = url_for("auth.login", _external=True)
-    if created:
-        subject, body = "Your ASO Trainer account", f"Your account is ready. Sign in at {login}"
-    else:
-        subject = "Someone tried to register with your e-mail"
-        body = (
-            "Someone tried to create an ASO Trainer account with this e-mail address, which already has one. "
-            f"If it was you, sign in at {login}; if you forgot the password, ask an administrator for a reset "
-            "link. If it was not you, you need do nothing."
-        )
+    with speaking_to(service.find_user(db.session, email)):  # the owner of a taken address in their language
+        if created:
+            subject, body = _("Your ASO Trainer account"), _("Your account is ready. Sign in at %(login)s", login=login)
+        else:
+            subject = _("Someone tried to register with your e-mail")
+            body = _(
+                "Someone tried to create an ASO Trainer account with this e-mail address, which already has one. "
+                "If it was you, sign in at %(login)s; if you forgot the password, ask an administrator for a reset "
+                "link. If it was not you, you need do nothing.",
+                login=login,
+            )
     with suppress(mail.MailError):  # logged; the registrant's answer must not depend on it
         mail.send_mail(current_app.config, email, subject, body)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, Form, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -15,6 +14,7 @@ from trainer.bank.rendering import math_problems
 from trainer.bank.validation import DIFFICULTIES, numbers
 from trainer.bank.validation.option_labels import label_problems
 from trainer.bank.validation.sanitising import dropped_message
+from trainer.core.forms import Form, Subform
 
 
 def valid_maths(form, field) -> None:
@@ -39,7 +39,7 @@ def preview_label(key: str) -> str:
     return PREVIEW_LABELS.get(key, key)
 
 
-class QuestionText(Form):
+class QuestionText(Subform):
     """A question's own text and key, in English and optional Hindi: the single-question editor has it, and so
     does each question of a passage group. Its checks are the ones `bank validate` makes."""
 
@@ -140,7 +140,7 @@ class QuestionText(Form):
         return (self.hindi_stem.data.strip(), options, self.hindi_explanation.data.strip())
 
 
-class QuestionForm(FlaskForm, QuestionText):
+class QuestionForm(Form, QuestionText):
     topic = SelectField(_l("Section / topic"), validators=[DataRequired()])
     subtopic = StringField(_l("Subtopic (optional)"), validators=[Length(max=120)])
     source = StringField(

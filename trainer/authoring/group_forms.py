@@ -4,13 +4,13 @@ the single-question editor checks a question."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from trainer.authoring.forms import QuestionText, valid_maths
 from trainer.bank.parsing import LETTERS, GroupContent, QuestionContent
 from trainer.bank.validation.sanitising import dropped_message
+from trainer.core.forms import Form
 
 MAX_MEMBERS = 10
 
@@ -24,7 +24,7 @@ def _hindi(hindi: tuple | None) -> tuple | None:
     return (_text(hindi[0]), tuple(_text(o) for o in hindi[1]), _text(hindi[2])) if hindi else None
 
 
-class GroupForm(FlaskForm):
+class GroupForm(Form):
     topic = SelectField(_l("Section / topic"), validators=[DataRequired()])
     source = StringField(
         _l("Source"), validators=[DataRequired(message=_l("Say where the text comes from.")), Length(max=255)]

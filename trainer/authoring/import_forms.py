@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
+
+from trainer.core.forms import Form
 
 FORMAT_CHOICES = [
     SelectChoice("", _l("Tell by the file name (.zip native, .gift/.txt GIFT, .xml Moodle XML, .csv CSV)")),
@@ -24,12 +25,12 @@ EXPORT_CHOICES = [
 ]
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     file = FileField(_l("File to import"), validators=[FileRequired(message=_l("Choose a file to import."))])
     fmt = SelectField(_l("Format"), choices=FORMAT_CHOICES, default="")
 
 
-class ExportForm(FlaskForm):
+class ExportForm(Form):
     class Meta:
         csrf = False  # a download changes nothing: a plain GET form
 

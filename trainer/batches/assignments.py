@@ -15,9 +15,9 @@ from trainer.batches.models import Assignment, Batch, BatchMember
 from trainer.batches.service import viewable_batch
 from trainer.batches.targets import DRILL, KINDS, LIVE_MOCK, PAPER, TEST, AttemptFact, done
 from trainer.core.errors import DomainError, NotFound
-from trainer.core.wording import N_
+from trainer.core.wording import ENGLISH, N_, Wording
 from trainer.exam.models import Attempt
-from trainer.exam.patterns import all_patterns, get_pattern
+from trainer.exam.patterns import all_patterns, get_pattern, test_name
 from trainer.institute import audience
 from trainer.institute.models import FixedPaper, FixedPaperSitting, LiveMock, LiveMockBatch, LiveMockEntry
 from trainer.progress.drill import start_drill
@@ -26,6 +26,18 @@ from trainer.progress.models import AttemptSummary
 SHOWN = 10  # the dashboard follows the batch's most recent assignments
 KEEP_DAYS = 30  # a member's tests page lists assignments due up to this many days ago
 NO_SUCH_ASSIGNMENT = N_("No such assignment.")
+DRILL_TITLE = N_("Drill: %(topic)s")  # stored in English; shown through shown_title in the reader's language
+
+
+def shown_title(assignment: Assignment, words: Wording = ENGLISH) -> str:
+    """The assignment's name in the wording's language: a test's made from its code, a drill's around its topic's
+    name (the stored title is English); a paper's or live mock's own name as it is."""
+    if assignment.kind == TEST:
+        return test_name(assignment.target, assignment.title, words)
+    drill_prefix = DRILL_TITLE.split("%", 1)[0]
+    if assignment.kind == DRILL and assignment.title.startswith(drill_prefix):
+        return words.gettext(DRILL_TITLE, topic=assignment.title.removeprefix(drill_prefix))
+    return assignment.title
 
 
 def title_of(session: Session, kind: str, target: str) -> str:
@@ -35,7 +47,7 @@ def title_of(session: Session, kind: str, target: str) -> str:
         topic = session.scalar(select(Topic).where(Topic.section == section, Topic.key == key))
         if topic is None:
             raise DomainError(N_("There is no topic %(topic)s to drill."), topic=repr(target))
-        return f"Drill: {topic.name}"
+        return DRILL_TITLE % {"topic": topic.name}
     if kind == TEST:
         pattern = get_pattern(target)
         if pattern is None:
@@ -189,13 +201,10 @@ def topic_choices(session: Session) -> list[tuple[str, str]]:
     return [(f"{t.section}/{t.key}", f"{t.section.title()} — {t.name}") for t in topics]
 
 
-def test_choices() -> list[tuple[str, str]]:
+def test_choices(words: Wording = ENGLISH) -> list[tuple[str, str]]:
     """(pattern code, name) of every full mock and sectional test the exam engine can start."""
-    choices = []
-    for pattern in all_patterns().values():
-        choices.append((pattern.code, pattern.name))
-        choices += [(f"{pattern.code}:{s.key}", f"{s.name} — sectional ({pattern.name})") for s in pattern.sections]
-    return choices
+    codes = [code for p in all_patterns().values() for code in (p.code, *(f"{p.code}:{s.key}" for s in p.sections))]
+    return [(code, test_name(code, code, words)) for code in codes]
 
 
 def paper_choices(session: Session) -> list[tuple[str, str]]:

@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from trainer.batches.targets import DRILL, LIVE_MOCK, PAPER, TEST
+from trainer.core.forms import Form
 
 
 def end_of_day(day: date | None) -> datetime | None:
@@ -19,7 +19,7 @@ def end_of_day(day: date | None) -> datetime | None:
     return None if day is None else datetime.combine(day, time(23, 59), tzinfo=UTC)
 
 
-class BatchForm(FlaskForm):
+class BatchForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(message=_l("Give the batch a name.")), Length(max=120)],
@@ -33,13 +33,13 @@ class BatchForm(FlaskForm):
     )
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     expires_on = DateField(
         _l("New code works until (optional)"), validators=[Optional()], description=_l("The old code stops working.")
     )
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     code = StringField(
         _l("Invite code"),
         validators=[DataRequired(message=_l("Type the invite code your instructor gave you.")), Length(max=40)],
@@ -47,14 +47,14 @@ class JoinForm(FlaskForm):
     )
 
 
-class StaffForm(FlaskForm):
+class StaffForm(Form):
     email = EmailField(
         _l("Instructor's e-mail"),
         validators=[DataRequired(message=_l("Type the e-mail of an instructor account.")), Length(max=254)],
     )
 
 
-class AssignmentForm(FlaskForm):
+class AssignmentForm(Form):
     kind = RadioField(
         _l("What to do"),
         choices=[
@@ -81,5 +81,5 @@ class AssignmentForm(FlaskForm):
         return field.data
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Only the CSRF token: leave, remove, start."""

@@ -22,6 +22,8 @@ from trainer.i18n import error_text, interface_wording
 from trainer.progress.dashboard import progress, target_paper
 
 bp = Blueprint("batches", __name__)
+# Any page listing assignments (the tests list too): assignment_title(a) in the reader's language.
+bp.add_app_template_global(lambda a: assignments.shown_title(a, interface_wording()), "assignment_title")
 SYSTEM_RANDOM = random.SystemRandom()  # invite codes must not be predictable
 
 
@@ -127,7 +129,7 @@ def show_batch(batch_id: int):
 def assignments_form(batch, form: AssignmentForm | None = None) -> AssignmentForm:
     form = form or AssignmentForm()
     form.topic.choices = [("", _("Choose a topic"))] + assignments.topic_choices(db.session)
-    form.test.choices = [("", _("Choose a test"))] + assignments.test_choices()
+    form.test.choices = [("", _("Choose a test"))] + assignments.test_choices(interface_wording())
     form.paper.choices = [("", _("Choose a frozen paper"))] + assignments.paper_choices(db.session)
     form.live_mock.choices = [("", _("Choose a live mock"))] + assignments.live_mock_choices(
         db.session, batch, utcnow()
@@ -219,8 +221,8 @@ def create_assignment(batch_id: int):
         flash(error_text(exc), "error")
     else:
         db.session.commit()
-        due = format_date(made.due_at, "dd MMM y")
-        flash(_("Assigned “%(title)s”, due %(day)s.", title=made.title, day=due), "success")
+        due, title = format_date(made.due_at, "dd MMM y"), assignments.shown_title(made, interface_wording())
+        flash(_("Assigned “%(title)s”, due %(day)s.", title=title, day=due), "success")
     return redirect(url_for("batches.show_batch", batch_id=batch.id, _anchor="assignments"))
 
 

@@ -4,4 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from trainer.exam.screen_text import shown_test_name
+
 bp = Blueprint("exam", __name__)
+bp.add_app_template_global(shown_test_name, "test_name")  # any page naming a test: test_name(code, stored name)

@@ -1,13 +1,14 @@
 """Forms of the exam flow (CSRF-protected)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, widgets
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange
 
+from trainer.core.forms import Form
 
-class StartForm(FlaskForm):
+
+class StartForm(Form):
     declaration = BooleanField(
         _l(
             "I have read and understood the instructions. I declare that I am not carrying any prohibited "
@@ -18,11 +19,11 @@ class StartForm(FlaskForm):
     timed = BooleanField(_l("Keep the exam timer (practice only)"), default=False)
 
 
-class SubmitForm(FlaskForm):
+class SubmitForm(Form):
     """Only the CSRF token: submitting needs no fields."""
 
 
-class TopicTestForm(FlaskForm):
+class TopicTestForm(Form):
     """N questions from chosen topics of one subject, timed as the chosen paper times them."""
 
     paper = SelectField(

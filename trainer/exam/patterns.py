@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from trainer.core.wording import ENGLISH, N_, Wording
+
 PATTERN_FILE = Path(__file__).with_name("patterns.yaml")
 
 
@@ -156,13 +158,34 @@ def minutes_per_question(pattern: Pattern, section_key: str) -> float:
     return part.minutes / sum(pattern.section(k).questions for k in part.sections)
 
 
+SECTIONAL_NAME = N_("%(section)s — sectional test (%(paper)s)")
+TOPIC_NAME = N_("Topic test — %(section)s")  # a topic test, and a drill (a topic test of one topic)
+
+
+def test_name(code: str, stored: str, words: Wording = ENGLISH) -> str:
+    """The name of the test with this code in the wording's language, made from its paper's and section's names
+    (stored English names are never translated); `stored` as it is for a code no pattern knows any more."""
+    topic = code.startswith("topic:")
+    base_code, _, section_key = code.removeprefix("topic:").partition(":")
+    base = all_patterns().get(base_code)
+    if base is None or (section_key and section_key not in {s.key for s in base.sections}):
+        return stored
+    paper = words.gettext(base.name)
+    if not section_key:
+        return paper
+    section = words.gettext(base.section(section_key).name)
+    if topic:
+        return words.gettext(TOPIC_NAME, section=section)
+    return words.gettext(SECTIONAL_NAME, section=section, paper=paper)
+
+
 def sectional_pattern(pattern: Pattern, section_key: str) -> Pattern:
     """One section of a paper as a test of its own, with its real count and its share of the time."""
     rule = pattern.section(section_key)
     minutes = round(minutes_per_question(pattern, section_key) * rule.questions)
     return Pattern(
         code=f"{pattern.code}:{section_key}",
-        name=f"{rule.name} — sectional test ({pattern.name})",
+        name=SECTIONAL_NAME % {"section": rule.name, "paper": pattern.name},
         description=f"{rule.questions} questions of {rule.name} in {minutes} minutes, marked as in {pattern.name}.",
         paper=pattern.paper,
         sections=(rule,),
@@ -177,7 +200,7 @@ def topic_pattern(pattern: Pattern, section_key: str, topics: tuple[str, ...], c
     minutes = max(1, math.ceil(minutes_per_question(pattern, section_key) * count))
     return Pattern(
         code=f"topic:{pattern.code}:{section_key}",
-        name=f"Topic test — {rule.name}",
+        name=TOPIC_NAME % {"section": rule.name},
         description=f"{count} questions on {', '.join(rule.topics)} in {minutes} minutes.",
         paper=pattern.paper,
         sections=(rule,),

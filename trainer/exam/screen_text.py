@@ -9,12 +9,12 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from trainer.exam.page_markup import QuestionWords
-from trainer.exam.patterns import Pattern
+from trainer.exam.patterns import Pattern, test_name
 from trainer.exam.screen import PALETTE_LABELS
-from trainer.i18n import N_
+from trainer.i18n import N_, interface_wording
 
 # Every pattern, section and part name of patterns.yaml, for the catalogue (tests/exam/test_screen_language.py
-# checks that none is missing). A derived test's own name (sectional, topic) is not here and is shown as it is.
+# checks that none is missing). A derived test's name (sectional, topic) is made from them: shown_test_name.
 PAPER_NAMES = (
     N_("SSC CGL Tier-I (2025 pattern)"),
     N_("SSC CGL Tier-I (2026 variant, section timers)"),
@@ -40,6 +40,11 @@ PAPER_NAMES = (
 def shown_name(name: str) -> str:
     """A pattern, section or part name in the interface language; a name the catalogue lacks stays as it is."""
     return _(name) if name else name  # gettext("") would answer with the catalogue's header
+
+
+def shown_test_name(code: str, stored: str) -> str:
+    """A test's name in the interface language, from its code (sectional and topic tests named from their parts)."""
+    return test_name(code, stored, interface_wording())
 
 
 def question_words(pattern: Pattern) -> QuestionWords:

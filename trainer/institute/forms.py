@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -20,6 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from trainer.core.forms import Form
 from trainer.exam.patterns import Pattern
 from trainer.institute.audience import BATCHES, EVERYONE, NOBODY
 from trainer.institute.building import DIFFICULTIES
@@ -28,18 +28,18 @@ from trainer.institute.papers import MAX_COUNT
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Only the CSRF token: freeze, release, draw a parallel paper, start."""
 
 
-class NewPaperForm(FlaskForm):
+class NewPaperForm(Form):
     name = StringField(
         _l("Paper name"), validators=[DataRequired(message=_l("Give the paper a name.")), Length(max=120)]
     )
     pattern = SelectField(_l("Pattern"))
 
 
-class SwapForm(FlaskForm):
+class SwapForm(Form):
     position = IntegerField(_l("Question"), validators=[InputRequired(), NumberRange(min=0, max=10_000)])
 
 
@@ -49,7 +49,7 @@ def _batch_choices() -> SelectMultipleField:
     )
 
 
-class AudienceForm(FlaskForm):
+class AudienceForm(Form):
     """Who is offered it: every candidate or the members of chosen batches (the choices are the user's batches)."""
 
     whom = RadioField(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from trainer.core.wording import ENGLISH, Wording
+from trainer.exam.patterns import test_name
 from trainer.progress.charts import Chart, Series, line_chart, nice_ticks
 
 PATTERN_CHARTS = 3  # score charts for the most recently sat patterns
@@ -57,7 +58,8 @@ def score_trends(
             ticks[-1],
             ticks,
         )
-        trends.append(ScoreTrend(rows[-1].name, chart, [(label(r.finished_at), r.score, r.max_marks) for r in rows]))
+        name = test_name(rows[-1].pattern_code, rows[-1].name, words)
+        trends.append(ScoreTrend(name, chart, [(label(r.finished_at), r.score, r.max_marks) for r in rows]))
     return trends
 
 

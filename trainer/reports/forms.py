@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from trainer.core.forms import Form
 from trainer.reports.models import REASONS
 from trainer.reports.service import RESOLUTIONS
 
 TEXT_LIMIT = 1000
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     position = IntegerField(_l("Question"), validators=[InputRequired(), NumberRange(min=0, max=10_000)])
     reason = SelectField(
         _l("What is wrong?"), choices=[SelectChoice(k, _l(v)) for k, v in REASONS.items()], validators=[DataRequired()]
@@ -28,7 +28,7 @@ class ReportForm(FlaskForm):
     )
 
 
-class ResolveForm(FlaskForm):
+class ResolveForm(Form):
     kind = RadioField(
         _l("Resolution"),
         choices=[SelectChoice(k, _l(v)) for k, v in RESOLUTIONS.items()],
@@ -44,5 +44,5 @@ class ResolveForm(FlaskForm):
             raise ValidationError(_l("Say why nothing needs to change: the candidates who reported will read it."))
 
 
-class RegradeForm(FlaskForm):
+class RegradeForm(Form):
     reason = TextAreaField(_l("Why"), validators=[DataRequired(_l("Say why the key changed.")), Length(max=TEXT_LIMIT)])

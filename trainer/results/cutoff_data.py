@@ -7,6 +7,9 @@ import io
 import math
 from dataclasses import dataclass
 
+from trainer.core.errors import DomainError
+from trainer.core.wording import N_
+
 COLUMNS = ("paper", "stage", "year", "category", "marks", "out_of", "source", "note")
 REQUIRED = ("paper", "stage", "year", "category", "marks", "out_of")
 
@@ -35,34 +38,50 @@ class CutoffFileError(ValueError):
         self.problems = problems
 
 
+class CutoffRowError(DomainError, ValueError):
+    """What is wrong with one row: `str()` in English (the CLI), the message and its values for the catalogue."""
+
+
 def _number(text: str, what: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{what} {text!r} is not a number") from None
+        raise CutoffRowError(N_("%(column)s %(value)s is not a number"), column=what, value=repr(text)) from None
     if not math.isfinite(value):
-        raise ValueError(f"{what} {text!r} is not a number")
+        raise CutoffRowError(N_("%(column)s %(value)s is not a number"), column=what, value=repr(text))
     return value
 
 
 def check_row(raw: dict[str, str], papers: set[str], categories: tuple[str, ...]) -> CutoffRow:
-    """One row as a CutoffRow, or ValueError saying what is wrong with it."""
+    """One row as a CutoffRow, or CutoffRowError (a ValueError) saying what is wrong with it."""
     values = {name: (raw.get(name) or "").strip() for name in COLUMNS}
     missing = [name for name in REQUIRED if not values[name]]
     if missing:
-        raise ValueError(f"empty {', '.join(missing)}")
+        raise CutoffRowError(N_("empty %(columns)s"), columns=", ".join(missing))
     if values["paper"] not in papers:
-        raise ValueError(f"unknown paper {values['paper']!r} (one of {', '.join(sorted(papers))})")
+        raise CutoffRowError(
+            N_("unknown paper %(paper)s (one of %(papers)s)"),
+            paper=repr(values["paper"]),
+            papers=", ".join(sorted(papers)),
+        )
     if values["category"] not in categories:
-        raise ValueError(f"unknown category {values['category']!r} (one of {', '.join(categories)})")
+        raise CutoffRowError(
+            N_("unknown category %(category)s (one of %(categories)s)"),
+            category=repr(values["category"]),
+            categories=", ".join(categories),
+        )
     if not values["year"].isdigit() or not 1990 <= int(values["year"]) <= 2100:
-        raise ValueError(f"year {values['year']!r} is not a year between 1990 and 2100")
+        raise CutoffRowError(N_("year %(year)s is not a year between 1990 and 2100"), year=repr(values["year"]))
     marks, out_of = _number(values["marks"], "marks"), _number(values["out_of"], "out_of")
     if out_of <= 0 or not 0 <= marks <= out_of:
-        raise ValueError(f"marks {marks:g} must be between 0 and out_of {out_of:g}, and out_of above 0")
+        raise CutoffRowError(
+            N_("marks %(marks)s must be between 0 and out_of %(out_of)s, and out_of above 0"),
+            marks=f"{marks:g}",
+            out_of=f"{out_of:g}",
+        )
     for name in ("stage", "source", "note"):
         if len(values[name]) > (120 if name == "stage" else 255):
-            raise ValueError(f"{name} is too long")
+            raise CutoffRowError(N_("%(column)s is too long"), column=name)
     return CutoffRow(
         values["paper"], values["stage"], int(values["year"]), values["category"], marks, out_of,
         values["source"], values["note"],

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from trainer.auth.models import CATEGORIES
-from trainer.results.cutoff_data import CutoffRow, check_row
+from trainer.core.forms import Form
+from trainer.i18n import error_text
+from trainer.results.cutoff_data import CutoffRow, CutoffRowError, check_row
 from trainer.results.cutoffs import papers
 
 
-class CutoffForm(FlaskForm):
+class CutoffForm(Form):
     paper = SelectField(
         _l("Paper"), description=_l("tier1 = Tier-I, tier2 = Tier-II (as the exam patterns name them).")
     )
@@ -43,10 +44,10 @@ class CutoffForm(FlaskForm):
         raw = {name: "" if self[name].data is None else str(self[name].data) for name in CutoffRow.__dataclass_fields__}
         try:
             return check_row(raw, set(self.paper.choices), CATEGORIES)
-        except ValueError as exc:
-            self.marks.errors = [*self.marks.errors, str(exc)]
+        except CutoffRowError as exc:
+            self.marks.errors = [*self.marks.errors, error_text(exc)]
             return None
 
 
-class DeleteCutoffForm(FlaskForm):
+class DeleteCutoffForm(Form):
     """Only the CSRF token: deleting needs a form posted from this site."""

@@ -1,17 +1,17 @@
 """Forms of the typing test (CSRF-protected)."""
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from trainer.core.forms import Form
 from trainer.skills.service import MAX_STEP_ID, MAX_TEXT
 
 
-class StartTypingForm(FlaskForm):
+class StartTypingForm(Form):
     passage = StringField("Passage", validators=[DataRequired(message="Choose a passage."), Length(max=80)])
 
 
-class SubmitTypingForm(FlaskForm):
+class SubmitTypingForm(Form):
     """The typing box's last state travels with the submission, in case the page could not send it before."""
 
     step_id = HiddenField(validators=[Optional(), Length(max=MAX_STEP_ID)])
@@ -21,5 +21,5 @@ class SubmitTypingForm(FlaskForm):
     pastes = IntegerField(validators=[Optional(), NumberRange(min=0, max=10_000)])
 
 
-class DrillForm(FlaskForm):
+class DrillForm(Form):
     """Only the CSRF token: the drill is made from the candidate's own error words."""
