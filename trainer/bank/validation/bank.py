@@ -21,7 +21,17 @@ from trainer.bank.parsing import (
     parse_text,
 )
 from trainer.bank.taxonomy import SectionDef, TaxonomyError, find_taxonomy, load_taxonomy
-from trainer.bank.validation import columns, groups, headers, hindi, layout, near_duplicates, option_labels, sanitising
+from trainer.bank.validation import (
+    columns,
+    groups,
+    headers,
+    hindi,
+    hindi_figures,
+    layout,
+    near_duplicates,
+    option_labels,
+    sanitising,
+)
 from trainer.bank.validation.content import to_content, to_group_content
 from trainer.bank.validation.gate import Context, Gate
 
@@ -30,6 +40,7 @@ GATES: tuple[Gate, ...] = (
     columns.GATE,
     layout.GATE,
     hindi.GATE,
+    hindi_figures.GATE,
     groups.GATE,
     near_duplicates.GATE,
     sanitising.GATE,

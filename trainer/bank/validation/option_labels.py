@@ -68,6 +68,16 @@ COMPARATIVES = {
     "fewer",
 }
 PHRASES = {"upside down": "upside-down", "on its side": "on-its-side"}
+# The same in a Hindi label (spelt without nukta, which _words drops). Hindi builds comparisons with "से ... अधिक/कम",
+# which also compare parts of one figure ("चौड़ाई से अधिक ऊँचा"), so Hindi comparatives are not checked.
+# fmt: off
+HINDI_TELLING = {
+    "गायब", "लुप्त", "अनुपस्थित", "अतिरिक्त", "गलत", "अशुद्ध", "त्रुटिपूर्ण", "टूटा", "टूटी", "टूटे", "भिन्न", "अलग",
+    "बजाय", "अधूरा", "अधूरी", "अधूरे", "उलटा", "उलटी", "उलटे", "उल्टा", "उल्टी", "उल्टे", "पलटा", "पलटी", "पलटे",
+    "प्रतिबिंब", "प्रतिबिम्ब", "दर्पण", "घुमाया", "घुमाई", "घुमाए", "घूमा", "घूमी", "दूसरा", "दूसरी", "दूसरे",
+    "अन्य", "विपरीत", "मिलता-जुलता", "मिलती-जुलती",
+}
+# fmt: on
 DETAIL_RATIO, DETAIL_WORDS = 1.3, 4  # a key label this many times and words longer or shorter than all others
 
 
@@ -80,7 +90,9 @@ def _words(label: str) -> list[str]:
     text = label.lower()
     for phrase, token in PHRASES.items():
         text = text.replace(phrase, token)
-    return re.findall(r"[a-z][a-z'-]*", text)
+    return re.findall(
+        r"[a-z][a-z'-]*|[\u0900-\u0963\u0966-\u097f][\u0900-\u0963\u0966-\u097f-]*", text.replace("\u093c", "")
+    )
 
 
 def _telling_words(label: str) -> set[str]:
@@ -89,7 +101,9 @@ def _telling_words(label: str) -> set[str]:
     found = set()
     for i, word in enumerate(words):
         compares_parts = "than" in words[i + 1 : i + 5] or (i > 0 and words[i - 1] == "the")
-        if word in DEFECT_WORDS or word in RELATIVE_WORDS or (word in COMPARATIVES and not compares_parts):
+        if word in DEFECT_WORDS or word in RELATIVE_WORDS or word in HINDI_TELLING:
+            found.add(word)
+        if word in COMPARATIVES and not compares_parts:
             found.add(word)
     return found
 
