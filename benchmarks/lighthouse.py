@@ -135,7 +135,11 @@ def audit(lighthouse: Path, url: str, cookies: dict, out: Path) -> dict:
         cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
         command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
     env = os.environ | {"CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(command, check=True, env=env, timeout=300)
+    for _ in range(3):  # Lighthouse sometimes fails to record a trace (NO_NAVSTART): run it again
+        if subprocess.run(command, env=env, timeout=300).returncode == 0:
+            break
+    else:
+        raise BenchFailure(f"Lighthouse failed three times on {url}")
     return json.loads(out.read_text())
 
 
