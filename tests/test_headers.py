@@ -81,7 +81,9 @@ def walk(app, client, values: dict, token: str) -> list[int]:
     statuses = []
     for method, url in every_request(app, values):
         response = send(client, method, url, token)
-        check_headers(response, f"{method} {url} → {response.status_code}", stored=url.startswith("/static/"))
+        check_headers(
+            response, f"{method} {url} → {response.status_code}", stored=url.startswith(("/static/", "/favicon.ico"))
+        )
         statuses.append(response.status_code)
     return statuses
 
@@ -197,3 +199,10 @@ def test_a_wrong_setting_is_one_clear_line(monkeypatch, app, key, value):
     with pytest.raises(ConfigError, match=f"^{key} must be .*{value}") as error:
         create_app(config)
     assert "\n" not in str(error.value)
+
+
+def test_the_favicon_may_be_cached_for_a_week(client):
+    """Every page's icon is fetched once, not at each page (it was sent with no-store beside its week's Expires)."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "public, max-age=604800"

@@ -52,6 +52,8 @@ HSTS = "max-age=31536000"  # one year; subdomains are not ours to bind
 # Every page carries a CSRF token (base.html) and may carry answer keys or a name: none may stay in a cache,
 # shared or not, after the candidate leaves the computer.
 NO_STORE = "no-store"
+# Files the same for everyone, which browsers may keep (the favicon keeps the week its route gives it).
+CACHEABLE = {"static", "main.show_favicon"}
 
 
 def add_headers(response: Response) -> Response:
@@ -59,7 +61,7 @@ def add_headers(response: Response) -> Response:
     response.headers.update(SECURITY_HEADERS)
     if current_app.config["HTTPS"]:
         response.headers["Strict-Transport-Security"] = HSTS
-    if request.endpoint != "static":
+    if request.endpoint not in CACHEABLE:
         response.headers["Cache-Control"] = NO_STORE
     return response
 
