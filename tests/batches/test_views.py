@@ -44,6 +44,17 @@ def test_an_instructor_creates_a_batch_and_gets_its_code_and_link(client, auth, 
     assert "Morning CGL" in client.get("/batches").text
 
 
+def test_a_batch_form_sent_without_its_description_field_still_makes_the_batch(client, auth, app):
+    auth.login(role="instructor")
+    token = auth.token("/batches/new")
+
+    page = client.post("/batches/new", data={"name": "Scripted", "csrf_token": token})  # no description at all
+
+    assert page.status_code == 302
+    with app.app_context():
+        assert db.session.query(Batch).one().description == ""
+
+
 def test_bad_batch_forms_say_what_is_wrong(client, auth):
     auth.login(role="instructor")
     token = auth.token("/batches/new")

@@ -57,7 +57,7 @@ def new_batch():
             form.expires_on.errors = [_("Choose a date from today on, or leave it empty.")]
         else:
             batch = service.create_batch(
-                db.session, current_user, form.name.data, form.description.data, expires, now, SYSTEM_RANDOM
+                db.session, current_user, form.name.data, form.description.data or "", expires, now, SYSTEM_RANDOM
             )
             db.session.commit()
             flash(_("Batch “%(batch)s” created. Share its invite code or link with your candidates.", batch=batch.name),
