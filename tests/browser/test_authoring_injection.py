@@ -213,7 +213,7 @@ def native_text(clean_only: bool) -> str:
     group = "---\nid: native-injection-passage\ntype: group\nsection: reasoning\ntopic: analogy\nsource: test\n---\n"
     blocks = [
         group
-        + f"{payload(6)}\n\n[hi]\n{payload(7)}\n"
+        + f"{payload(6)}\n\n[hi]\n{payload(6)}\n"  # the same figure in both: `bank validate` compares them
         + native_block("native-injection-0", 0, "native-injection-passage")
     ]
     blocks += [native_block(f"native-injection-{n}", n) for n in range(1, ITEMS)]
