@@ -39,7 +39,7 @@ def static_count(session) -> int:
 
 def pad_bank(session, total: int, rng: random.Random) -> None:
     """Add synthetic published questions over the Tier-I topics until the hand-written bank holds `total`."""
-    from trainer.bank.models import Question, QuestionVersion, Topic
+    from trainer.bank.models import Question, QuestionVersion, Topic, restamp
     from trainer.bank.rendering import render_version
 
     have = static_count(session)
@@ -66,6 +66,7 @@ def pad_bank(session, total: int, rng: random.Random) -> None:
             )  # fmt: skip
         session.execute(insert(Question), questions)
         session.execute(insert(QuestionVersion), versions)
+        restamp(session)  # written past the ORM: tell the app processes' draw indexes, as an import would
         session.commit()
     if session.bind.dialect.name == "postgresql":  # the ids above were given, not drawn from the sequences
         for table in ("question", "question_version"):
@@ -73,6 +74,15 @@ def pad_bank(session, total: int, rng: random.Random) -> None:
                 text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
             )
         session.commit()
+
+
+def index_load_seconds(session) -> float:
+    """How long this process takes to prepare its draw index once after the bank changed (not per start)."""
+    from trainer.bank import drawindex
+
+    began = time.perf_counter()
+    drawindex.load(session, None)
+    return time.perf_counter() - began
 
 
 def new_candidate(session):
@@ -138,7 +148,7 @@ def main() -> None:
         rebuild(engine)
         engine.dispose()
         app = create_app()
-        rows = []
+        rows, loads = [], []
         with app.app_context():
             session = db.session
             load_bundled_bank(session)
@@ -147,6 +157,7 @@ def main() -> None:
             rng = random.Random(2)
             for number, size in enumerate(args.sizes):
                 pad_bank(session, size, rng)
+                loads.append((size, index_load_seconds(session)))
                 rows.append((f"{size:,} items", time_starts(session, args.repeat), static_count(session)))
                 print(f"  {rows[-1][0]}: {median(rows[-1][1], 0) * 1000:.0f} ms", flush=True)
                 if number == 0 and args.earlier:
@@ -158,6 +169,8 @@ def main() -> None:
         db.session.remove()
         db.engine.dispose()
     report(rows, generated, make_url(url).get_backend_name(), args)
+    for size, seconds in loads:
+        print(f"draw index, prepared once per process after a bank change, at {size:,} items: {seconds * 1000:.0f} ms")
 
 
 def median(timings: list[tuple[float, float]], which: int) -> float:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import count_queries, fill_pool, make_bank, make_question, make_topic, make_user
-from trainer.bank import pool
+from trainer.bank import drawindex, pool
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version
@@ -29,7 +29,9 @@ def start(session, user, pattern=None, seed=1):
 
 
 def statements_of_a_start(session, user, pattern=None, seed=1) -> list[str]:
+    """The statements of a start in a process that has prepared its draw index already (its usual state)."""
     session.commit()
+    drawindex.current(session)
     with count_queries() as statements:
         start(session, user, pattern, seed)
     session.commit()
@@ -99,7 +101,7 @@ def test_a_topic_start_runs_the_same_few_statements_with_1_or_300_items(session,
         make_question(session, topic, f"q-{n}")
     statements = statements_of_a_start(session, make_user(session), topic_test("reasoning-t0", 1))
     inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
-    assert len(statements) == 6, statements
+    assert len(statements) == 4, statements  # the bank's stamp, what the candidate has seen, attempt, slots
     assert len(inserts) == 2 and "INSERT INTO slot" in inserts[1]
 
 
@@ -116,19 +118,63 @@ def test_a_mock_start_runs_the_same_statements_small_bank_big_bank_and_after_ear
     for n, other in enumerate(others):
         start(session, other, seed=n)
     big = statements_of_a_start(session, user, seed=5)
-    assert len(small) == len(big) == 6
+    assert len(small) == len(big) == 4
     slots = [s for s in big if "INSERT INTO slot" in s]
     assert len(slots) == 1  # 100 slots, one statement
 
 
-def test_a_start_reads_a_short_window_of_a_big_topic_not_the_topic(session):
+def test_a_start_takes_a_short_window_of_a_big_topic_not_the_topic(session):
     topic = make_topic(session, "reasoning", "reasoning-t0")
     for n in range(400):
         make_question(session, topic, f"q-{n}")
     window = paper.Window("static", topic.id, 5)
-    rows = paper.read_windows(session, [window], 0.5)
-    assert len(rows) <= 12  # six from the random point on, six from the start (one more than used: "is there more?")
-    assert len({r.qid for r in rows}) == len(rows)
+    [read] = drawindex.current(session).window_rows([window], 0.5)
+    assert len(read.rows) == 5 and read.cut  # five from the random point on; the topic has more
+    assert len({r.qid for r in read.rows}) == 5 and all(r.draw_key >= 0.5 for r in read.rows)
+
+
+def test_a_window_skips_what_the_candidate_has_seen_and_offers_all_once_the_unseen_run_short(session):
+    topic = make_topic(session, "reasoning", "reasoning-t0")
+    questions = [make_question(session, topic, f"q-{n}") for n in range(20)]
+    index = drawindex.current(session)
+    window = paper.Window("static", topic.id, 5)
+    seen = {q.id: 1 for q in questions[:12]}
+    [read] = index.window_rows([window], 0.0, seen)
+    assert len(read.rows) == 5 and not {r.qid for r in read.rows} & set(seen)
+    seen |= {q.id: 2 for q in questions[12:17]}  # three unseen left: the draw gets the whole topic to fall back on
+    [read] = index.window_rows([window], 0.0, seen)
+    assert len(read.rows) == 20 and not read.cut
+
+
+def test_the_prepared_index_is_read_again_only_after_the_bank_changed(session):
+    topic = make_topic(session, "reasoning", "reasoning-t0")
+    questions = [make_question(session, topic, f"q-{n}") for n in range(3)]
+    user = make_user(session)
+    session.commit()
+    first = drawindex.current(session)
+    assert drawindex.current(session) is first  # nothing changed: the process's copy
+    questions[0].status = "retired"
+    session.commit()
+    with count_queries() as statements:
+        again = drawindex.current(session)
+    assert again is not first and len(statements) == 4  # the stamp, then topics, questions, group members
+    assert questions[0].id not in again.by_id
+    drawn = {s.version.question_id for s in start(session, user, topic_test("reasoning-t0", 2)).slots}
+    assert drawn == {questions[1].id, questions[2].id}
+
+
+def test_a_question_published_in_another_session_is_drawn_at_once(app, session):
+    topic = make_topic(session, "reasoning", "reasoning-t0")
+    make_question(session, topic, "old")
+    user = make_user(session)
+    session.commit()
+    drawindex.current(session)  # this process has prepared its copy of the bank
+    with app.app_context():  # another request's session, as on another worker
+        newcomer = make_question(db.session, topic, "new")
+        db.session.commit()
+        newcomer_id = newcomer.id
+    drawn = {s.version.question_id for s in start(session, user, topic_test("reasoning-t0", 2)).slots}
+    assert newcomer_id in drawn
 
 
 def test_a_topic_short_of_items_makes_the_draw_read_the_other_topics_in_full_and_still_fill_the_section(session):
@@ -143,7 +189,7 @@ def test_a_topic_short_of_items_makes_the_draw_read_the_other_topics_in_full_and
     attempt = session.scalars(select(Attempt).order_by(Attempt.id.desc())).first()
     uids = [slot.version.question.uid for slot in attempt.slots]
     assert len(set(uids)) == 10 and {"heavy-0", "heavy-1"} <= set(uids)
-    assert len(statements) == 8  # the narrow read, then the full one (two statements more)
+    assert len(statements) == 4  # the narrow windows, then the full ones, both from the prepared index
 
 
 def test_the_draw_still_prefers_unseen_questions_when_it_reads_windows(session):

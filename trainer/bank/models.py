@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -16,9 +17,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    insert,
     true,
+    update,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from trainer.core.clock import utcnow
 from trainer.core.db import Base, UTCDateTime
@@ -136,3 +140,40 @@ class ItemGroupVersion(Base):
 
     group: Mapped[ItemGroup] = relationship()
     topic: Mapped[Topic] = relationship()
+
+
+class BankState(Base):
+    """One row: a random stamp replaced whenever the drawable bank changes (a question or topic is added, edited,
+    published, retired or removed), so each app process can keep a prepared copy of what a draw reads and know
+    with one primary-key read whether it is still current (trainer/bank/drawindex.py)."""
+
+    __tablename__ = "bank_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stamp: Mapped[int] = mapped_column(BigInteger)
+
+
+def restamp(session) -> None:
+    """Mark the drawable bank as changed: every process's prepared draw index is reloaded at its next draw.
+
+    Called after every flush that adds, changes or deletes a question or topic (below). Bulk statements bypass
+    that; the only ones on questions (trainer/authoring/discarding.py) delete drafts, which no draw reads.
+    """
+    table = BankState.__table__
+    connection = session.connection()
+    stamp = secrets.randbits(62)
+    if connection.execute(update(table).where(table.c.id == 1).values(stamp=stamp)).rowcount == 0:
+        connection.execute(insert(table).values(id=1, stamp=stamp))  # the row was removed (tests empty tables)
+
+
+def _bank_changed(session) -> bool:
+    watched = (Question, Topic)
+    if any(isinstance(obj, watched) for obj in (*session.new, *session.deleted)):
+        return True
+    return any(isinstance(obj, watched) and session.is_modified(obj) for obj in session.dirty)
+
+
+@event.listens_for(Session, "after_flush")
+def _restamp_after_changes(session, _context) -> None:
+    if _bank_changed(session):
+        restamp(session)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
+from trainer.bank import drawindex
+from trainer.bank.drawindex import TopicRow, Window, WindowRead
 from trainer.bank.generators import all_generators, generate
 from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Topic
 from trainer.bank.service import add_version, latest_version
@@ -25,61 +28,27 @@ GENERATED_PER_GENERATOR = 3  # pooled generated items offered per generator (bey
 UNTIMED_MINUTES = 7 * 24 * 60  # an untimed practice attempt is closed after a week
 
 
-@dataclass(frozen=True)
-class Shown:
-    """A question the candidate has been shown before: how often, and what a draw needs of its current version."""
-
-    count: int
-    kind: str
-    topic_id: int | None
-
-
-def seen_questions(session: Session, user_id: int) -> dict[int, Shown]:
-    """Every question this candidate has been shown, over all their attempts, in one statement."""
-    shown = (
-        select(QuestionVersion.question_id.label("question_id"), func.count(Slot.id).label("times"))
+def seen_questions(session: Session, user_id: int) -> dict[int, int]:
+    """How many times this candidate has been shown each question, over all their attempts, in one statement."""
+    rows = session.connection().execute(
+        select(QuestionVersion.question_id, func.count(Slot.id))
         .join(Slot, Slot.version_id == QuestionVersion.id)
         .join(Attempt, Attempt.id == Slot.attempt_id)
         .where(Attempt.user_id == user_id)
         .group_by(QuestionVersion.question_id)
-        .subquery()
     )
-    rows = session.execute(
-        select(shown.c.question_id, shown.c.times, Question.kind, Question.topic_id).join(
-            Question, Question.id == shown.c.question_id
-        )
-    )
-    return {qid: Shown(times, kind, topic_id) for qid, times, kind, topic_id in rows}
-
-
-def seen_counts(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts."""
-    return {qid: shown.count for qid, shown in seen_questions(session, user_id).items()}
-
-
-@dataclass(frozen=True)
-class Window:
-    """What to read of one topic: its published hand-written questions, or its pooled generated items."""
-
-    kind: str  # "static" or "generator"
-    topic_id: int
-    size: int  # at most this many, from a random point of the topic's draw order onwards
+    return {question_id: times for question_id, times in rows}
 
 
 def windows_for(
-    pattern: Pattern,
-    topics: list[Topic],
-    seen: dict[int, Shown],
-    generators: dict[tuple[str, str], int],
-    full: bool = False,
+    pattern: Pattern, topics: Sequence[TopicRow], generators: dict[tuple[str, str], int], full: bool = False
 ) -> list[Window]:
-    """The windows a paper needs: per topic, the unseen items a section may take from it, plus the seen ones.
+    """The windows a paper needs: per topic, how many unseen items a section may take from it.
 
     With `full`, as many as the section's count: a section never takes more than that from one topic, so the
     window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's share by
     weight, which is nearly always enough (`Offer.enough` tells when it was not, and the draw reads again).
     """
-    seen_in: Counter[tuple[str, int | None]] = Counter((s.kind, s.topic_id) for s in seen.values())
     sizes: dict[tuple[str, int], int] = {}
     for rule in pattern.ordered_sections():
         mine = [t for t in topics if t.section == rule.subject and (not rule.topics or t.key in rule.topics)]
@@ -91,7 +60,7 @@ def windows_for(
             for kind, count in (("static", hand_written), ("generator", offered)):
                 if count:
                     key = (kind, topic.id)
-                    sizes[key] = max(sizes.get(key, 0), count + seen_in[key])
+                    sizes[key] = max(sizes.get(key, 0), count)
     return [Window(kind, topic_id, size) for (kind, topic_id), size in sorted(sizes.items())]
 
 
@@ -121,62 +90,6 @@ def materialise(session: Session, unit: str, rng: random.Random, difficulty: str
     return version
 
 
-WINDOW_PART = (
-    "SELECT * FROM (SELECT id AS qid, current_version_id AS vid, topic_id AS tid, kind, draw_key, shuffle,"
-    " group_version_id FROM question"
-    " WHERE kind = :kind_{n} AND status = 'published' AND topic_id = :topic_{n} AND draw_key {op} :start"
-    " ORDER BY draw_key LIMIT :size_{n}) AS window_{n}_{side}"
-)
-
-
-def read_windows(session: Session, windows: list[Window], start: float) -> list:
-    """One statement: for each window, its questions from `start` on in draw order (wrapping round to the
-    beginning), each an indexed range read of at most `size` rows of the question table alone.
-
-    Written as SQL text: building the same union as ~200 SQLAlchemy subqueries cost more than running it.
-    """
-    if not windows:
-        return []
-    params = {"start": start}
-    for n, window in enumerate(windows):
-        params |= {f"kind_{n}": window.kind, f"topic_{n}": window.topic_id, f"size_{n}": window.size + 1}
-    return session.execute(_windows_sql(len(windows)), params).all()
-
-
-@lru_cache(maxsize=64)
-def _windows_sql(count: int):
-    """The statement for `count` windows (one per paper shape, so it is parsed and cached once)."""
-    parts = [WINDOW_PART.format(n=n, op=op, side=side) for n in range(count) for op, side in ((">=", "a"), ("<", "b"))]
-    return text(" UNION ALL ".join(parts))
-
-
-def read_preferred(session: Session, question_ids: tuple[int, ...]) -> list:
-    """The rows `read_windows` gives, for these published hand-written questions wherever they fall in draw order
-    (a drill's earlier mistakes must be offered even when the random window missed them)."""
-    if not question_ids:
-        return []
-    return session.execute(
-        select(
-            Question.id.label("qid"), Question.current_version_id.label("vid"), Question.topic_id.label("tid"),
-            Question.kind, Question.draw_key, Question.shuffle, Question.group_version_id,
-        ).where(Question.id.in_(sorted(set(question_ids))), Question.status == "published", Question.kind == "static")
-    ).all()  # fmt: skip
-
-
-def group_members(session: Session, group_version_ids: set[int]) -> dict[int, list]:
-    """The published members of these groups in their current versions, by group version id, in order."""
-    rows = session.execute(
-        select(Question.id, QuestionVersion.id, QuestionVersion.shuffle, QuestionVersion.group_version_id)
-        .join(QuestionVersion, QuestionVersion.id == Question.current_version_id)
-        .where(QuestionVersion.group_version_id.in_(sorted(group_version_ids)), Question.status == "published")
-        .order_by(QuestionVersion.group_position)
-    )
-    members: dict[int, list] = defaultdict(list)
-    for qid, vid, shuffle, group_version in rows:
-        members[group_version].append((qid, vid, shuffle))
-    return members
-
-
 @dataclass
 class Offer:
     """What the windows offer a draw, by subject; and, per topic whose window may have left items unread, how many
@@ -200,25 +113,20 @@ class Offer:
 
 
 def candidates_for(
-    rows, windows: list[Window], start: float, members: dict, topics: dict[int, Topic], seen: dict, preferred=()
+    reads: list[WindowRead], members: dict, topics: dict[int, TopicRow], seen: dict, preferred=()
 ) -> Offer:
-    """The Offer: each window's first `size` rows in draw order from `start`, plus the `preferred` rows wherever
-    they fall; a group whole, a pooled item alone."""
-    by_window: dict[tuple[str, int], list] = defaultdict(list)
-    for row in rows:
-        by_window[(row.kind, row.tid)].append(row)
-    size = {(w.kind, w.topic_id): w.size for w in windows}
+    """The Offer: what each window read, plus the `preferred` rows wherever they fall; a group whole, a pooled
+    item alone."""
     found: dict[str, dict] = defaultdict(dict)
     cut: Counter[tuple[str, str]] = Counter()
-    for (kind, topic_id), window_rows in by_window.items():
-        topic = topics[topic_id]
-        window_rows.sort(key=lambda r: (r.draw_key < start, r.draw_key))
-        for row in window_rows[: size[(kind, topic_id)]]:
+    for read in reads:
+        topic = topics[read.window.topic_id]
+        for row in read.rows:
             candidate = _candidate(row, topic, members, seen)
             if candidate is None:
                 continue
             found[topic.section][candidate.key] = candidate
-            if kind == "static" and len(window_rows) > size[(kind, topic_id)]:  # one row more was read than used
+            if read.cut and read.window.kind == "static":
                 cut[(topic.section, topic.key)] += candidate.seen <= 0
     for row in preferred:
         topic = topics[row.tid]
@@ -228,7 +136,7 @@ def candidates_for(
     return Offer({subject: list(items.values()) for subject, items in found.items()}, dict(cut))
 
 
-def _candidate(row, topic: Topic, members: dict, seen: dict) -> drawing.Candidate | None:
+def _candidate(row, topic: TopicRow, members: dict, seen: dict) -> drawing.Candidate | None:
     """One row's candidate: a question alone, a pooled generated item, or a whole group (None if it has no member)."""
     if row.group_version_id is None:
         unit = f"pool:{row.qid}" if row.kind == "generator" else ""
@@ -244,15 +152,16 @@ def _candidate(row, topic: Topic, members: dict, seen: dict) -> drawing.Candidat
 
 def stored_candidates(session: Session, rule, seen: dict[int, int]) -> list[drawing.Candidate]:
     """Every hand-written candidate a section of `rule.subject` (and `rule.topics`) could draw; for checks and
-    tools that ask what is drawable, not for a start (it reads the whole subject)."""
-    topics = [t for t in session.scalars(select(Topic)) if t.section == rule.subject]
+    tools that ask what is drawable."""
+    index = drawindex.current(session)
+    topics = [t for t in index.topics if t.section == rule.subject]
     windows = [Window("static", t.id, 2**31 - 1) for t in topics if not rule.topics or t.key in rule.topics]
-    rows = read_windows(session, windows, 0.0)
-    members = group_members(session, {row.group_version_id for row in rows if row.group_version_id is not None})
-    return candidates_for(rows, windows, 0.0, members, {t.id: t for t in topics}, seen).by_subject.get(rule.subject, [])
+    reads = index.window_rows(windows, 0.0)
+    members = index.group_members({row.group_version_id for read in reads for row in read.rows})
+    return candidates_for(reads, members, {t.id: t for t in topics}, seen).by_subject.get(rule.subject, [])
 
 
-def topic_weights(topics: list[Topic], subject: str, paper: str) -> dict[str, float]:
+def topic_weights(topics: Iterable[Topic | TopicRow], subject: str, paper: str) -> dict[str, float]:
     """Each topic's typical question count in this paper, from the taxonomy stored in the database."""
     return {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in topics if t.section == subject}
 
@@ -267,22 +176,24 @@ def draw_paper(
 ) -> list[tuple[SectionRule, list[drawing.Candidate]]]:
     """Read what the draw needs and draw each section; raise DomainError if the bank cannot fill one. Writes nothing.
 
-    Four statements, none reading a whole topic; in the rare draw that narrow windows could not serve as the whole
-    bank would (a topic short of items, a candidate who has seen most of one), two more with full windows.
+    Two statements (the bank's stamp and what the candidate has seen), whatever the bank's size: the bank itself
+    comes from the process's prepared index (trainer/bank/drawindex.py). Each section draws from a window of each
+    topic (its items from a random point of the draw order on); in the rare draw that narrow windows could not
+    serve as the whole topics would (a topic short of items, a candidate who has seen most of one), it draws again
+    from full windows.
     """
-    seen_rows = seen_questions(session, user_id)
-    seen = {qid: shown.count for qid, shown in seen_rows.items()} | {question_id: -1 for question_id in prefer}
-    topics = list(session.scalars(select(Topic)))
-    preferred = read_preferred(session, prefer)
+    seen = seen_questions(session, user_id) | {question_id: -1 for question_id in prefer}
+    index = drawindex.current(session)
+    topics = {t.id: t for t in index.topics}
+    preferred = index.preferred(prefer)
+    sections = pattern.ordered_sections()
     for full in (False, True):
-        windows = windows_for(pattern, topics, seen_rows, generator_counts(), full)
-        start = rng.random()
-        rows = read_windows(session, windows, start)
-        groups = {row.group_version_id for row in [*rows, *preferred] if row.group_version_id is not None}
-        members = group_members(session, groups)
-        offer = candidates_for(rows, windows, start, members, {t.id: t for t in topics}, seen, preferred)
+        windows = windows_for(pattern, index.topics, generator_counts(), full)
+        reads = index.window_rows(windows, rng.random(), seen)
+        groups = {row.group_version_id for row in [*preferred, *(row for read in reads for row in read.rows)]}
+        offer = candidates_for(reads, index.group_members(groups), topics, seen, preferred)
         try:
-            drawn = [(rule, _draw(rule, offer, topics, pattern.paper, rng)) for rule in pattern.ordered_sections()]
+            drawn = [(rule, _draw(rule, offer, index.topics, pattern.paper, rng)) for rule in sections]
         except drawing.NotEnoughQuestions as exc:
             if full or not offer.cut:
                 raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
@@ -292,7 +203,7 @@ def draw_paper(
     raise AssertionError("unreachable: the full windows' draw returns or raises")
 
 
-def _draw(rule: SectionRule, offer: Offer, topics: list[Topic], paper: str, rng: random.Random):
+def _draw(rule: SectionRule, offer: Offer, topics: Sequence[TopicRow], paper: str, rng: random.Random):
     weights = topic_weights(topics, rule.subject, paper)
     candidates = [c for c in offer.by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
     return drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
@@ -350,21 +261,35 @@ def start_attempt(
     for rule, picks in drawn:
         for pick in picks:
             for version_id, shuffle in _slot_versions(pick):
-                slots.append(
-                    {
-                        "attempt_id": attempt.id,
-                        "position": len(slots),
-                        "section": rule.key,
-                        "version_id": version_id,
-                        "option_order": drawing.option_order(shuffle, rng),
-                        "marks_right": rule.marks_right,
-                        "marks_wrong": rule.marks_wrong,
-                    }
-                )
-    # One multi-row INSERT … VALUES: an executemany through psycopg sends a statement per row (pipelined), which
-    # cost the server a parse and an execution per question.
-    session.execute(insert(Slot).values(slots))
+                order = drawing.option_order(shuffle, rng)
+                slots.append((len(slots), rule.key, version_id, order, rule.marks_right, rule.marks_wrong))
+    insert_slots(session, attempt.id, slots)
     return attempt
+
+
+SLOT_FIELDS = ("position", "section", "version_id", "option_order", "marks_right", "marks_wrong")
+# PostgreSQL: the slots travel as one array per column, so the statement's text is the same whatever the paper's
+# length: parsed once per connection (psycopg prepares it), where a multi-row VALUES was compiled by SQLAlchemy,
+# converted by psycopg and parsed by the server anew for every start.
+UNNEST_SLOTS = text(
+    "INSERT INTO slot (attempt_id, position, section, version_id, option_order, marks_right, marks_wrong)"
+    " SELECT :attempt_id, s.position, s.section, s.version_id, CAST(s.option_order AS json), s.marks_right,"
+    " s.marks_wrong FROM unnest(CAST(:position AS integer[]), CAST(:section AS varchar[]),"
+    " CAST(:version_id AS integer[]), CAST(:option_order AS text[]), CAST(:marks_right AS double precision[]),"
+    " CAST(:marks_wrong AS double precision[])) AS s(position, section, version_id, option_order, marks_right,"
+    " marks_wrong)"
+)
+
+
+def insert_slots(session: Session, attempt_id: int, slots: list[tuple]) -> None:
+    """Write an attempt's slots, each (position, section, version id, option order, marks right, marks wrong),
+    in one statement (SQLite: one executemany, which its driver runs as a loop in C)."""
+    if session.get_bind().dialect.name == "postgresql":
+        columns = {field: [slot[n] for slot in slots] for n, field in enumerate(SLOT_FIELDS)}
+        columns["option_order"] = [json.dumps(order) for order in columns["option_order"]]
+        session.execute(UNNEST_SLOTS, {"attempt_id": attempt_id, **columns})
+    else:
+        session.execute(insert(Slot), [{"attempt_id": attempt_id, **dict(zip(SLOT_FIELDS, slot))} for slot in slots])
 
 
 def group_passages(session: Session, attempt: Attempt) -> dict[int, ItemGroupVersion]:
