@@ -1,7 +1,10 @@
 """Every generator, over many seeds: a complete, valid, reproducible question in both languages."""
 
+from dataclasses import replace
+
 import pytest
 
+from tests.bank.generators.figure_support import hindi_figure_problems
 from trainer.bank.generators import all_generators, generate
 from trainer.bank.generators.base import DIFFICULTIES, repeated_terms, rng_for
 from trainer.bank.rendering import math_problems
@@ -34,6 +37,8 @@ def test_every_generated_question_is_complete_and_valid(key):
             for text in (item.stem, *item.options, item.explanation, item.hindi_stem, item.hindi_explanation):
                 assert not math_problems(text), f"{where}: {math_problems(text)}"
             assert not repeated_terms(item.stem), f"{where}: the stem repeats {repeated_terms(item.stem)}"
+            assert not repeated_terms(item.hindi_stem), f"{where}: the Hindi stem repeats a term"
+            assert hindi_figure_problems(item) == [], where
 
 
 @pytest.mark.parametrize("key", GENERATORS)
@@ -41,6 +46,17 @@ def test_the_same_seed_gives_the_same_question(key):
     gen = all_generators()[key]
     assert generate(gen, 7, "medium") == generate(gen, 7, "medium")
     assert len({generate(gen, seed, "medium").stem for seed in range(20)}) > 5  # and seeds vary it
+
+
+def test_a_generator_that_leaves_a_figure_described_in_english_in_its_hindi_text_is_caught():
+    gen = all_generators()["reasoning-mirror-water-images-figure"]
+    item = gen.make(rng_for(gen.key, 3, "easy"), "easy")
+    assert hindi_figure_problems(item) == []
+    english_options = replace(item, hindi_options=item.options, hindi_explanation=item.explanation)
+    found = hindi_figure_problems(english_options)
+    assert "a figure description in the Hindi option A is not in Hindi: 'Answer figure: line through" in found[0]
+    english_stem = replace(item, hindi_stem=item.hindi_stem.split("\n\n")[0] + "\n\n" + item.stem.split("\n\n")[1])
+    assert hindi_figure_problems(english_stem)[0].startswith("a figure description in the Hindi stem is not in Hindi")
 
 
 def test_there_are_generators_for_quant_and_reasoning():

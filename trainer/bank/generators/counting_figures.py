@@ -31,6 +31,12 @@ PART_WORDS = {
     "horizontal": "the line joining the midpoints of the left and right sides",
     "rhombus": "the rhombus joining the midpoints of the four sides",
 }
+HINDI_PART_WORDS = {
+    "diagonals": "दोनों विकर्ण",
+    "vertical": "ऊपरी और निचली भुजाओं के मध्य-बिंदुओं को मिलाने वाली रेखा",
+    "horizontal": "बाईं और दाईं भुजाओं के मध्य-बिंदुओं को मिलाने वाली रेखा",
+    "rhombus": "चारों भुजाओं के मध्य-बिंदुओं को मिलाने वाला समचतुर्भुज",
+}
 SIZES = ("1/16", "1/8", "1/4", "1/2")
 
 
@@ -62,17 +68,14 @@ def count_triangles(rng: random.Random, difficulty: str) -> Generated:
     if rng.random() < 0.6:
         params = triangle_figure(rng, difficulty)
         answer, wrong, steps = triangle_count(params)
-        label = f"A triangle with {params['k']} lines from its top vertex to the base"
-        if params["m"]:
-            label += f" and {params['m']} line{'s' if params['m'] > 1 else ''} parallel to the base"
     else:
         parts = list(RECT_PARTS)[rng.choice(RECT_BY_LEVEL[difficulty])]
         segments = list(zip(RECT["corners"], RECT["corners"][1:] + RECT["corners"][:1]))
         segments += [s for p in parts for s in PART_LINES[p]]
         params = {"figure": "rectangle", "parts": list(parts), "segments": segments}
         answer, wrong, steps = rectangle_count(parts)
-        label = "A rectangle with " + ", ".join(PART_WORDS[p] for p in parts)
-    figure = draw(params["segments"], label)
+    figure = draw(params["segments"], describe(params, 0))
+    hindi_figure = draw(params["segments"], describe(params, 1))
     wrong = distinct_wrong(answer, wrong, rng, lambda i: answer + 2 * i)
     options, key = place(str(answer), [str(w) for w in wrong], rng)
     return Generated(
@@ -80,11 +83,25 @@ def count_triangles(rng: random.Random, difficulty: str) -> Generated:
         options,
         key,
         steps[0] + f"\n\nAnswer: {options[key]}",
-        f"दी गई आकृति में कितने त्रिभुज हैं?\n\n{figure}",
+        f"दी गई आकृति में कितने त्रिभुज हैं?\n\n{hindi_figure}",
         options,
         steps[1] + f"\n\nउत्तर: {options[key]}",
         params,
     )
+
+
+def describe(params: dict, language: int) -> str:
+    """What the figure is made of, in English (language 0) or Hindi (1), for screen readers."""
+    if params["figure"] == "rectangle":
+        if language == 0:
+            return "A rectangle with " + ", ".join(PART_WORDS[p] for p in params["parts"])
+        return "एक आयत, जिसके भीतर " + ", ".join(HINDI_PART_WORDS[p] for p in params["parts"]) + " बने हैं"
+    k, m = params["k"], params["m"]
+    if language == 0:
+        label = f"A triangle with {k} lines from its top vertex to the base"
+        return label + (f" and {m} line{'s' if m > 1 else ''} parallel to the base" if m else "")
+    label = f"एक त्रिभुज, जिसमें ऊपरी शीर्ष से आधार तक {k} रेखाएँ"
+    return label + (f" और आधार के समानांतर {m} रेखा{'एँ' if m > 1 else ''}" if m else "") + " खींची गई हैं"
 
 
 def triangle_count(params: dict) -> tuple[int, list[int], tuple[str, str]]:

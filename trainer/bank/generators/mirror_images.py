@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import random
 
+from trainer.bank.generators._bilingual import assemble
 from trainer.bank.generators._figures import dot, line, polyline, svg
-from trainer.bank.generators.base import Generated, generator, place
+from trainer.bank.generators.base import Generated, generator
 
 SEGMENTS = {"easy": 3, "medium": 4, "hard": 5}
 MOVES = [(dx, dy) for dx in range(-2, 3) for dy in range(-2, 3) if (dx, dy) != (0, 0)]
@@ -15,6 +16,13 @@ FLIP = {
     "water": lambda p: (p[0], 6 - p[1]),  # water line MN below: rows swap, columns stay
     "turned": lambda p: (6 - p[0], 6 - p[1]),  # turned upside down (rotated 180°): both swap
     "same": lambda p: p,
+}
+LABELS = {  # what a drawing is, (English, Hindi); M and N on the mirror line are part of the puzzle
+    "question": (
+        "Question figure on a 5 by 5 grid, points as (column,row) from top left",
+        "5 × 5 ग्रिड पर प्रश्न आकृति, स्थान (स्तंभ,पंक्ति) के रूप में, ऊपर बाएँ से गिने गए",
+    ),
+    "answer": ("Answer figure", "उत्तर आकृति"),
 }
 WORDS = {
     "mirror": ("mirror image", "दर्पण प्रतिबिंब"),
@@ -87,18 +95,29 @@ def shape(figure: dict) -> tuple:
     return segs, frozenset(map(moved, figure["dots"]))
 
 
-def describe(figure: dict) -> str:
+def describe(figure: dict, language: int = 0) -> str:
+    """The figure in words, English (language 0) or Hindi (1): the points each line runs through, the dots."""
+
     def pts(ps):
         return " ".join(f"({c},{r})" for c, r in ps)
 
-    parts = [f"line through {pts(s)}" for s in figure["strokes"]]
-    return "; ".join(parts) + f"; dots at {pts(figure['dots'])}"
+    if language == 0:
+        parts = [f"line through {pts(s)}" for s in figure["strokes"]]
+        return "; ".join(parts) + f"; dots at {pts(figure['dots'])}"
+    parts = [f"{pts(s)} से होकर जाती रेखा" for s in figure["strokes"]]
+    return "; ".join(parts) + f"; बिंदु {pts(figure['dots'])} पर"
 
 
-def draw(figure: dict, label: str, extra: str = "", size: int = 80) -> str:
+def draw(figure: dict, what: str, language: int, extra: str = "", size: int = 80) -> str:
+    """The figure as SVG, described in the given language (only the description differs between languages)."""
     body = "".join(polyline([(10 * c, 10 * r) for c, r in s]) for s in figure["strokes"])
     body += "".join(dot((10 * c, 10 * r)) for c, r in figure["dots"])
-    return svg(body + extra, f"{label}: {describe(figure)}", size)
+    return svg(body + extra, f"{LABELS[what][language]}: {describe(figure, language)}", size)
+
+
+def drawn(figure: dict, what: str, extra: str = "") -> tuple[str, str]:
+    """The same drawing twice, for the English and the Hindi text."""
+    return draw(figure, what, 0, extra), draw(figure, what, 1, extra)
 
 
 def mirror_line(kind: str) -> str:
@@ -123,24 +142,23 @@ def mirror_or_water_image(rng: random.Random, difficulty: str) -> Generated:
             images["same"] = transform(figure, kind, dots_too=False)  # flipped the lines, forgot the dots
         if len({shape(f) for f in images.values()}) == 4:
             break
-    drawings = {k: draw(f, "Answer figure") for k, f in images.items()}
-    options, key = place(drawings[kind], [drawings[k] for k in (other, "turned", "same")], rng)
-    question = draw(figure, "Question figure on a 5 by 5 grid, points as (column,row) from top left", mirror_line(kind))
+    drawings = {k: drawn(f, "answer") for k, f in images.items()}
+    question = drawn(figure, "question", mirror_line(kind))
     params = {
         "kind": kind,
         "strokes": figure["strokes"],
         "dots": figure["dots"],
         "unflipped_dots": difficulty == "hard",
     }
-    return Generated(
-        english_stem(kind, question),
-        options,
-        key,
-        english_steps(kind, figure, images, options[key]),
-        hindi_stem(kind, question),
-        options,
-        hindi_steps(kind, options[key]),
-        params,
+    return assemble(
+        rng,
+        drawings[kind],
+        [drawings[k] for k in (other, "turned", "same")],
+        stem=english_stem(kind, question[0]),
+        hindi_stem=hindi_stem(kind, question[1]),
+        steps=english_steps(kind, figure, images),
+        hindi_steps=hindi_steps(kind),
+        params=params,
     )
 
 
@@ -154,29 +172,29 @@ def hindi_stem(kind: str, question: str) -> str:
     return f"दी गई आकृति का सही {WORDS[kind][1]} चुनिए, जब {where}।\n\n{question}"
 
 
-def english_steps(kind: str, figure: dict, images: dict, answer: str) -> str:
+def english_steps(kind: str, figure: dict, images: dict) -> list[str]:
     if kind == "mirror":
         rule = "left and right swap while top and bottom stay: column c becomes column 6 − c, the row is kept."
         trap = "The figure with top and bottom swapped is the water image, the usual mix-up."
     else:
         rule = "top and bottom swap while left and right stay: row r becomes row 6 − r, the column is kept."
         trap = "The figure with left and right swapped is the mirror image, the usual mix-up."
-    return (
-        f"In a {WORDS[kind][0]} {rule}\n\n"
-        f"The question figure has {describe(figure)}; its image has {describe(images[kind])}.\n\n"
+    return [
+        f"In a {WORDS[kind][0]} {rule}",
+        f"The question figure has {describe(figure)}; its image has {describe(images[kind])}.",
         f"{trap} Swapping both (the figure turned through 180°) is not a reflection at all, and every small "
-        f"detail such as the dots must be reflected with the lines.\n\nAnswer: {answer}"
-    )
+        "detail such as the dots must be reflected with the lines.",
+    ]
 
 
-def hindi_steps(kind: str, answer: str) -> str:
+def hindi_steps(kind: str) -> list[str]:
     if kind == "mirror":
         rule = "दर्पण प्रतिबिंब में बायाँ और दायाँ आपस में बदल जाते हैं, ऊपर और नीचे वैसे ही रहते हैं।"
         trap = "ऊपर-नीचे उलटी आकृति जल प्रतिबिंब है, जिसे अक्सर गलती से चुन लिया जाता है।"
     else:
         rule = "जल प्रतिबिंब में ऊपर और नीचे आपस में बदल जाते हैं, बायाँ और दायाँ वैसे ही रहते हैं।"
         trap = "बाएँ-दाएँ उलटी आकृति दर्पण प्रतिबिंब है, जिसे अक्सर गलती से चुन लिया जाता है।"
-    return (
-        f"{rule}\n\n{trap} दोनों ओर से उलटी (180° घूमी) आकृति प्रतिबिंब नहीं है, और बिंदु जैसे छोटे "
-        f"भाग भी रेखाओं के साथ उलटने चाहिए।\n\nउत्तर: {answer}"
-    )
+    return [
+        rule,
+        f"{trap} दोनों ओर से उलटी (180° घूमी) आकृति प्रतिबिंब नहीं है, और बिंदु जैसे छोटे भाग भी रेखाओं के साथ उलटने चाहिए।",
+    ]

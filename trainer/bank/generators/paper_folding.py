@@ -9,14 +9,20 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+from trainer.bank.generators._bilingual import assemble
 from trainer.bank.generators._figures import GREY, arrow, dot, line, polygon, svg
-from trainer.bank.generators.base import Generated, generator, place
+from trainer.bank.generators.base import Generated, generator
 
 SIDES = {  # (a, b) of the line a·x + b·y = c -> (part with a·x + b·y < c, part with >), English and Hindi
     (1, 0): (("left", "right"), ("बाएँ", "दाएँ")),
     (0, 1): (("top", "bottom"), ("ऊपरी", "निचले")),
     (1, -1): (("lower-left", "upper-right"), ("निचले-बाएँ", "ऊपरी-दाएँ")),
     (1, 1): (("upper-left", "lower-right"), ("ऊपरी-बाएँ", "निचले-दाएँ")),
+}
+LABELS = {  # what a drawing is, (English, Hindi)
+    "sheet": ("Opened square sheet, holes in cells (column,row) {}", "खुली वर्गाकार शीट, छेद वाले खाने (स्तंभ,पंक्ति) {}"),
+    "fold": ("Fold {}: {}", "मोड़ {}: {}"),
+    "folded": ("Folded paper with the punched holes", "मुड़ा हुआ कागज़ और उसमें किए गए छेद"),
 }
 LINES = {(1, 0): "vertical", (0, 1): "horizontal", (1, -1): "diagonal", (1, 1): "diagonal"}
 
@@ -122,11 +128,12 @@ def px(n: int, u) -> float:
     return 6 + Fraction(24 * u, n)
 
 
-def draw_sheet(n: int, holes, label: str, size: int = 80) -> str:
+def draw_sheet(n: int, holes, language: int, size: int = 80) -> str:
+    """The opened sheet with its holes, described in English (language 0) or Hindi (1)."""
     cells = " ".join(f"({(x + 1) // 2},{(y + 1) // 2})" for x, y in sorted(holes, key=lambda p: (p[1], p[0])))
     body = polygon([(6, 6), (54, 6), (54, 54), (6, 54)])
     body += "".join(dot((px(n, x), px(n, y)), 2.5 if n == 4 else 2) for x, y in sorted(holes))
-    return svg(body, f"{label}, holes in cells (column,row) {cells}", size)
+    return svg(body, LABELS["sheet"][language].format(cells), size)
 
 
 def draw_fold(n: int, fold, region, label: str) -> str:
@@ -158,24 +165,29 @@ def folded_and_punched(rng: random.Random, difficulty: str) -> Generated:
         sheets = {m: unfold(holes, folds, shapes, m) for m in ("", "slid", "too few", "wrong axis")}
         if len(set(sheets.values())) == 4:
             break
-    drawn = {m: draw_sheet(n, h, "Opened square sheet") for m, h in sheets.items()}
-    options, key = place(drawn[""], [drawn[m] for m in ("slid", "too few", "wrong axis")], rng)
-    figures = [draw_fold(n, f, shapes[i], f"Fold {i + 1}: {fold_words(f, 0)}") for i, f in enumerate(folds)]
-    figures.append(draw_folded(n, shapes[-1], holes, "Folded paper with the punched holes"))
-    drawing = " ".join(figures)
-    params = {"n": n, "folds": folds, "holes": holes}
-    english = [f"Fold {i + 1}: {fold_words(f, 0)}." for i, f in enumerate(folds)]
-    hindi = [f"मोड़ {i + 1}: {fold_words(f, 1)}।" for i, f in enumerate(folds)]
-    return Generated(
-        f"{ENGLISH_STEM}\n\n" + "\n".join(f"- {w}" for w in english) + f"\n\n{drawing}",
-        options,
-        key,
-        english_steps(folds, holes, sheets[""], options[key]),
-        f"{HINDI_STEM}\n\n" + "\n".join(f"- {w}" for w in hindi) + f"\n\n{drawing}",
-        options,
-        hindi_steps(folds, holes, sheets[""], options[key]),
-        params,
+    drawn = {m: (draw_sheet(n, h, 0), draw_sheet(n, h, 1)) for m, h in sheets.items()}
+    return assemble(
+        rng,
+        drawn[""],
+        [drawn[m] for m in ("slid", "too few", "wrong axis")],
+        stem=stem(n, folds, holes, 0),
+        hindi_stem=stem(n, folds, holes, 1),
+        steps=english_steps(folds, holes, sheets[""]),
+        hindi_steps=hindi_steps(folds, holes, sheets[""]),
+        params={"n": n, "folds": folds, "holes": holes},
     )
+
+
+def stem(n: int, folds: list, holes, language: int) -> str:
+    """The question in English (language 0) or Hindi (1): the folds in words, then each fold and the folded
+    paper drawn, described in the same language."""
+    shapes = regions(n, folds)
+    words = [LABELS["fold"][language].format(i + 1, fold_words(f, language)) for i, f in enumerate(folds)]
+    figures = [draw_fold(n, f, shapes[i], words[i]) for i, f in enumerate(folds)]
+    figures.append(draw_folded(n, shapes[-1], holes, LABELS["folded"][language]))
+    stop = "।" if language else "."
+    listed = "\n".join(f"- {w}{stop}" for w in words)
+    return f"{(ENGLISH_STEM, HINDI_STEM)[language]}\n\n{listed}\n\n{' '.join(figures)}"
 
 
 ENGLISH_STEM = (
@@ -204,7 +216,7 @@ def counts(folds, holes) -> list[int]:
     return [len(holes) * 2 ** (k + 1) for k in range(len(folds))]
 
 
-def english_steps(folds, holes, sheet, answer: str) -> str:
+def english_steps(folds, holes, sheet) -> list[str]:
     lines = [
         f"{len(holes)} punched through {2 ** len(folds)} layers make {len(sheet)} holes. Open the folds in "
         "reverse order; each opening adds the mirror image of every hole across that fold line."
@@ -216,10 +228,10 @@ def english_steps(folds, holes, sheet, answer: str) -> str:
         "Shifting the holes across without flipping them, opening one fold too few, or flipping them across "
         "the wrong line gives the other figures."
     )
-    return "\n\n".join(lines) + f"\n\nAnswer: {answer}"
+    return lines
 
 
-def hindi_steps(folds, holes, sheet, answer: str) -> str:
+def hindi_steps(folds, holes, sheet) -> list[str]:
     lines = [
         f"{len(holes)} छेद {2 ** len(folds)} परतों से होकर {len(sheet)} छेद बनाते हैं। मोड़ों को उलटे क्रम "
         "में खोलिए; हर बार खोलने पर हर छेद का उस मोड़-रेखा में दर्पण प्रतिबिंब जुड़ जाता है।"
@@ -228,4 +240,4 @@ def hindi_steps(folds, holes, sheet, answer: str) -> str:
         i = len(folds) - k
         lines.append(f"मोड़ {i} ({LINE_HINDI[LINES[folds[i - 1][:2]]]} रेखा) खोलने पर {total} छेद।")
     lines.append("छेदों को बिना उलटे खिसका देना, एक मोड़ कम खोलना, या गलत रेखा में उलटना बाकी विकल्प देता है।")
-    return "\n\n".join(lines) + f"\n\nउत्तर: {answer}"
+    return lines

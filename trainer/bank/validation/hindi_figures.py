@@ -47,7 +47,9 @@ def drawings(text: str) -> list[tuple]:
     return found
 
 
-def _part_problems(where: str, english: str, hindi: str) -> list[str]:
+def text_problems(where: str, english: str, hindi: str) -> list[str]:
+    """What is wrong with the figures of one Hindi text (`where`: "stem", "option A"…) against its English text:
+    a figure missing or added, drawn differently, or described without Devanagari. Also used on generated items."""
     en, hi = drawings(english), drawings(hindi)
     if len(en) != len(hi):
         return [f"the Hindi {where} has {len(hi)} figure(s) but the English {where} has {len(en)}"]
@@ -77,7 +79,7 @@ def question_problems(q: ParsedQuestion, context: Context) -> list[Problem]:
     return [
         Problem(q.path, line, f"{q.uid}: {message}")
         for where, line, english, text in parts
-        for message in _part_problems(where, english, text)
+        for message in text_problems(where, english, text)
     ]
 
 
@@ -85,9 +87,7 @@ def group_problems(g: ParsedGroup, context: Context) -> list[Problem]:
     """The same for a group's shared text (a data set's chart)."""
     if not g.hindi_passage:
         return []
-    return [
-        Problem(g.path, g.passage_line, f"{g.uid}: {m}") for m in _part_problems("text", g.passage, g.hindi_passage)
-    ]
+    return [Problem(g.path, g.passage_line, f"{g.uid}: {m}") for m in text_problems("text", g.passage, g.hindi_passage)]
 
 
 GATE = Gate("hindi-figures", question=question_problems, group=group_problems)
