@@ -133,7 +133,7 @@ def test_a_start_takes_a_short_window_of_a_big_topic_not_the_topic(session):
     assert len({r.qid for r in read.rows}) == 5 and all(r.draw_key >= 0.5 for r in read.rows)
 
 
-def test_a_window_skips_what_the_candidate_has_seen_and_offers_all_once_the_unseen_run_short(session):
+def test_a_window_skips_what_the_candidate_has_seen_and_makes_up_a_shortfall_with_the_least_seen(session):
     topic = make_topic(session, "reasoning", "reasoning-t0")
     questions = [make_question(session, topic, f"q-{n}") for n in range(20)]
     index = drawindex.current(session)
@@ -141,9 +141,10 @@ def test_a_window_skips_what_the_candidate_has_seen_and_offers_all_once_the_unse
     seen = {q.id: 1 for q in questions[:12]}
     [read] = index.window_rows([window], 0.0, seen)
     assert len(read.rows) == 5 and not {r.qid for r in read.rows} & set(seen)
-    seen |= {q.id: 2 for q in questions[12:17]}  # three unseen left: the draw gets the whole topic to fall back on
+    seen |= {q.id: 2 for q in questions[12:17]}  # three unseen left: two of the once-seen make up the window
     [read] = index.window_rows([window], 0.0, seen)
-    assert len(read.rows) == 20 and not read.cut
+    assert len(read.rows) == 5 and read.cut
+    assert sorted(seen.get(r.qid, 0) for r in read.rows) == [0, 0, 0, 1, 1]
 
 
 def test_the_prepared_index_is_read_again_only_after_the_bank_changed(session):

@@ -51,7 +51,7 @@ class Window:
 
 
 class WindowRead(NamedTuple):
-    """What one window offers a draw, and whether the topic has rows the window did not offer."""
+    """What one window offers a draw, and whether the topic has rows the window left out."""
 
     window: Window
     rows: list[DrawRow]
@@ -67,23 +67,26 @@ class DrawIndex:
     members: dict[int, list[tuple[int, int, bool]]]  # group version id -> (question, version, shuffle) in order
 
     def window_rows(self, windows: list[Window], start: float, seen: dict[int, int] | None = None) -> list[WindowRead]:
-        """For each window, the first `size` rows not in `seen` in draw order from `start` (wrapping round), and
-        whether rows were left unread; a topic with fewer unseen rows than that gives all its rows, seen ones too
-        (the draw falls back on them). What the candidate has seen costs a lookup per row skipped, no more."""
+        """For each window, the first `size` rows not in `seen` in draw order from `start` (wrapping round); where a
+        topic has fewer unseen rows than that, its least-seen rows make up the rest (the draw falls back on them).
+        What the candidate has seen costs a lookup per row passed over, and no candidate is built for it."""
         return [self._read(window, start, seen or {}) for window in windows]
 
     def _read(self, window: Window, start: float, seen: dict[int, int]) -> WindowRead:
         keys, ordered = self.ordered.get((window.kind, window.topic_id), ([], []))
         if len(ordered) <= window.size:
             return WindowRead(window, ordered, False)
-        at, picked = bisect_left(keys, start), []
+        at, picked, passed = bisect_left(keys, start), [], []
         for step in range(len(ordered)):
             row = ordered[(at + step) % len(ordered)]
-            if seen.get(row.qid, 0) <= 0:
+            if seen.get(row.qid, 0) > 0:
+                passed.append(row)
+            else:
                 picked.append(row)
                 if len(picked) == window.size:
-                    return WindowRead(window, picked, step + 1 < len(ordered))
-        return WindowRead(window, ordered, False)
+                    return WindowRead(window, picked, True)
+        passed.sort(key=lambda row: seen[row.qid])  # stable: equally seen rows stay in draw order from `start`
+        return WindowRead(window, picked + passed[: window.size - len(picked)], True)
 
     def preferred(self, question_ids: tuple[int, ...]) -> list[DrawRow]:
         """These questions' rows, where they are published and hand-written, wherever they fall in draw order."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -41,13 +41,16 @@ def seen_questions(session: Session, user_id: int) -> dict[int, int]:
 
 
 def windows_for(
-    pattern: Pattern, topics: Sequence[TopicRow], generators: dict[tuple[str, str], int], full: bool = False
+    pattern: Pattern,
+    topics: Sequence[TopicRow],
+    generators: dict[tuple[str, str], int],
+    wide: Container[tuple[str, str]] = (),
 ) -> list[Window]:
-    """The windows a paper needs: per topic, how many unseen items a section may take from it.
+    """The windows a paper needs: per topic, how many of its least-seen items a section may take from it.
 
-    With `full`, as many as the section's count: a section never takes more than that from one topic, so the
-    window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's share by
-    weight, which is nearly always enough (`Offer.enough` tells when it was not, and the draw reads again).
+    For a (section, topic) in `wide`, as many as the section's count: a section never takes more than that from one
+    topic, so the window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's
+    share by weight, which is nearly always enough (`Offer.short` tells when it was not, and the draw widens it).
     """
     sizes: dict[tuple[str, int], int] = {}
     for rule in pattern.ordered_sections():
@@ -56,7 +59,8 @@ def windows_for(
         share = drawing.apportion(rule.questions, weights, {t.key: rule.questions for t in mine})
         for topic in mine:
             offered = GENERATED_PER_GENERATOR * generators.get((topic.section, topic.key), 0)
-            hand_written = rule.questions if full else min(rule.questions, 2 * share[topic.key] + 2)
+            wanted = 2 * share[topic.key] + 2
+            hand_written = rule.questions if (topic.section, topic.key) in wide else min(rule.questions, wanted)
             for kind, count in (("static", hand_written), ("generator", offered)):
                 if count:
                     key = (kind, topic.id)
@@ -92,24 +96,26 @@ def materialise(session: Session, unit: str, rng: random.Random, difficulty: str
 
 @dataclass
 class Offer:
-    """What the windows offer a draw, by subject; and, per topic whose window may have left items unread, how many
-    unseen hand-written candidates it offered."""
+    """What the windows offer a draw, by subject; and, per topic whose window left rows out, how many hand-written
+    candidates it offered."""
 
     by_subject: dict[str, list[drawing.Candidate]]
     cut: dict[tuple[str, str], int]
 
-    def enough(self, drawn: list[tuple[SectionRule, list[drawing.Candidate]]]) -> bool:
-        """True when the draw would have gone the same way with every window full: it never used up the unseen
-        items of a cut window, and never fell back on seen items while a window of the subject was cut."""
+    def short(self, drawn: list[tuple[SectionRule, list[drawing.Candidate]]]) -> set[tuple[str, str]]:
+        """The (subject, topic) windows the draw emptied although they left rows out: with those windows wider it
+        might have gone another way. Empty when it took fewer candidates from each such window than it offered (a
+        window offers its topic's least-seen rows, so a draw that left some behind never wanted the rows after them;
+        and a draw falls back on seen rows only once every unseen one offered is taken, which empties a window that
+        had more)."""
+        emptied = set()
         for rule, picks in drawn:
             taken = Counter(p.topic for p in picks if not p.unit.startswith("pool:"))
             for topic, count in taken.items():
                 offered = self.cut.get((rule.subject, topic))
                 if offered is not None and count >= offered and offered < rule.questions:
-                    return False
-            if any(p.seen > 0 for p in picks) and any(subject == rule.subject for subject, _ in self.cut):
-                return False
-        return True
+                    emptied.add((rule.subject, topic))
+        return emptied
 
 
 def candidates_for(
@@ -127,7 +133,7 @@ def candidates_for(
                 continue
             found[topic.section][candidate.key] = candidate
             if read.cut and read.window.kind == "static":
-                cut[(topic.section, topic.key)] += candidate.seen <= 0
+                cut[(topic.section, topic.key)] += 1
     for row in preferred:
         topic = topics[row.tid]
         candidate = _candidate(row, topic, members, seen)
@@ -178,29 +184,32 @@ def draw_paper(
 
     Two statements (the bank's stamp and what the candidate has seen), whatever the bank's size: the bank itself
     comes from the process's prepared index (trainer/bank/drawindex.py). Each section draws from a window of each
-    topic (its items from a random point of the draw order on); in the rare draw that narrow windows could not
-    serve as the whole topics would (a topic short of items, a candidate who has seen most of one), it draws again
-    from full windows.
+    topic (its least-seen items from a random point of the draw order on); where a window proved too narrow to
+    serve as the whole topic would (a topic short of items, a candidate who has seen most of one), the draw is
+    made again with that window widened.
     """
     seen = seen_questions(session, user_id) | {question_id: -1 for question_id in prefer}
     index = drawindex.current(session)
     topics = {t.id: t for t in index.topics}
     preferred = index.preferred(prefer)
     sections = pattern.ordered_sections()
-    for full in (False, True):
-        windows = windows_for(pattern, index.topics, generator_counts(), full)
+    wide: set[tuple[str, str]] = set()
+    while True:
+        windows = windows_for(pattern, index.topics, generator_counts(), wide)
         reads = index.window_rows(windows, rng.random(), seen)
         groups = {row.group_version_id for row in [*preferred, *(row for read in reads for row in read.rows)]}
         offer = candidates_for(reads, index.group_members(groups), topics, seen, preferred)
         try:
             drawn = [(rule, _draw(rule, offer, index.topics, pattern.paper, rng)) for rule in sections]
         except drawing.NotEnoughQuestions as exc:
-            if full or not offer.cut:
+            if not set(offer.cut) - wide:
                 raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
+            wide |= set(offer.cut)
             continue
-        if full or offer.enough(drawn):
+        short = offer.short(drawn)
+        if not short:
             return drawn
-    raise AssertionError("unreachable: the full windows' draw returns or raises")
+        wide |= short  # never empty of new topics: a wide window offers the section's count, which `short` skips
 
 
 def _draw(rule: SectionRule, offer: Offer, topics: Sequence[TopicRow], paper: str, rng: random.Random):
