@@ -37,6 +37,7 @@ def make_topic(session, section="quant", key="percentage", **overrides) -> Topic
         section=section,
         key=key,
         name=overrides.pop("name", key.title()),
+        name_hi=overrides.pop("name_hi", ""),
         weights=overrides.pop("weights", {"tier1": "1", "tier2": "1"}),
         weight_source="test",
     )

@@ -148,6 +148,10 @@ TRANSLATED_MODULES = [
     "trainer/audit/views.py",
     "trainer/auth/admin.py",
     "trainer/auth/reset.py",
+    "trainer/auth/mail.py",
+    "trainer/bank/rendering.py",
+    "trainer/bank/yamlread.py",
+    "trainer/bank/files.py",
 ]
 SHOWN_KEYWORDS = {"message", "description", "label"}
 

@@ -23,7 +23,7 @@ from flask_login import current_user
 
 from trainer.config import PROJECT_ROOT
 from trainer.core.errors import DomainError
-from trainer.core.wording import N_, Wording  # noqa: F401  (N_ re-exported: one marker for pure code and views)
+from trainer.core.wording import N_, Wording, say  # noqa: F401  (N_ re-exported: one marker for pure code and views)
 
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
 DEFAULT_LANGUAGE = "en"
@@ -65,6 +65,19 @@ def interface_wording() -> Wording:
     return Wording(gettext, ngettext, lambda when: format_datetime(when, "dd MMM y"))
 
 
+def local_name(named) -> str:
+    """A topic's or section's name (anything with `name` and `name_hi`, e.g. a Topic row or a TopicDef) in the
+    interface language: its Hindi name on Hindi pages when the taxonomy gives one, else its English name."""
+    hindi = getattr(named, "name_hi", "")
+    return hindi if hindi and interface_language() == "hi" else named.name
+
+
+def translated(text: str) -> str:
+    """A Message from pure code (a bank check's problem, a parser's error) in the interface language; other text as
+    it is."""
+    return say(text, gettext)
+
+
 def error_text(exc: DomainError) -> str:
     """A domain error's message in the interface language (as it is, if the catalogue does not have it)."""
     return gettext(exc.message, **exc.variables)
@@ -97,4 +110,9 @@ def init_i18n(app: Flask) -> None:
 
     @app.context_processor
     def languages():
-        return {"languages": LANGUAGES, "interface_language": interface_language, "wording": interface_wording}
+        return {
+            "languages": LANGUAGES,
+            "interface_language": interface_language,
+            "wording": interface_wording,
+            "local_name": local_name,
+        }

@@ -163,3 +163,17 @@ def test_the_cli_emails_the_link_in_the_accounts_language(app, runner, member_id
     assert result.exit_code == 0 and "Sent to member@example.com." in result.output  # the command speaks English
     (message,) = outbox.to("member@example.com")
     assert message["Subject"] == "ASO Trainer का नया पासवर्ड सेट करें"
+
+
+def test_a_mail_server_refusing_the_link_is_reported_in_the_admins_language(app, admin, member_id, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("connection refused")
+
+    monkeypatch.setattr("trainer.auth.mail.smtplib.SMTP", refuse)
+    app.config["SMTP_HOST"] = "smtp.invalid"
+    admin.set_cookie("lang", "hi")
+    page = issue(admin, member_id).text
+    assert "member@example.com को ई-मेल नहीं भेजा जा सका (connection refused)।" in page
+    assert LINK.search(page)  # the link is still shown, to hand over another way
+    admin.set_cookie("lang", "en")
+    assert "The e-mail to member@example.com could not be sent (connection refused)." in issue(admin, member_id).text

@@ -38,6 +38,15 @@ def test_the_new_question_form_labels_and_field_errors_are_in_hindi(client, auth
     assert "The question needs a stem." not in text and "Correct option" not in text
 
 
+def test_the_editor_explains_broken_maths_in_hindi_at_its_field(client, auth, topics, instructor):  # noqa: F811
+    speak_hindi(client, auth)
+    refused = client.post("/authoring/questions/new", data=new_form(client, explanation="$\\frac{20{100}$ of 150."))
+    text = refused.text.replace("&#39;", "'")
+    assert refused.status_code == 422
+    assert "$\\frac{20{100}$ में असंतुलित कोष्ठक: एक '{' बंद नहीं है" in text
+    assert "unbalanced braces" not in text
+
+
 def test_publishing_and_a_refused_action_are_told_in_hindi(client, auth, topics, instructor):  # noqa: F811
     speak_hindi(client, auth)
     client.post("/authoring/questions/new", data=new_form(client))

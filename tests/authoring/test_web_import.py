@@ -15,6 +15,7 @@ from tests.authoring.test_views import token
 from tests.authoring.writing_factories import GIFT, make_group, upload_token
 from tests.factories import make_question
 from trainer.authoring import import_views
+from trainer.bank.interchange.formats import read_any
 from trainer.bank.models import Question, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version, sync_taxonomy
@@ -263,3 +264,26 @@ def test_a_hindi_reader_maps_dry_runs_and_commits_an_import_in_hindi(app, client
     assert "आयात पूरा करें (सब कुछ या कुछ नहीं)" in dry_run and "Commit the import" not in dry_run
     client.post(f"{review}/commit", data={"csrf_token": token(client)})
     assert "questions.gift आयात हुई: 1 नए प्रश्न, 0 नए संस्करण, 0 अपरिवर्तित।" in client.get("/authoring/questions").text
+
+
+def test_a_hindi_reader_reads_each_import_problem_in_hindi_at_its_file_and_line(app, client, auth, instructor):
+    auth.choose_language("hi")
+    placed = GIFT.replace("Maths Year 1/Percentages", "quant/percentage")
+    review = upload(client, placed + "\n::b:: Broken {\n=1\n\n::c:: Same? {=10 ~10 ~20 ~30}\n").headers["Location"]
+    page = client.get(review).text
+
+    found = re.findall(r'"state-(\w+)"><td><code>(.*?)</code>.*?</strong></td>\s*<td>(.*?)\s*</td>', page)
+    assert ("error", "questions.gift:10", "असंतुलित या नेस्टेड कोष्ठक: प्रति प्रश्न एक {...} उत्तर-खंड") in [
+        (state, where, note.split(" (")[0]) for state, where, note in found
+    ]
+    assert "विकल्प B, विकल्प A को दोहराता है" in page  # a quality gate's reason for keeping it as a draft
+    assert "unbalanced or nested braces" not in page and "repeats option" not in page
+
+
+def test_the_command_line_import_keeps_its_problems_in_english(tmp_path):
+    path = tmp_path / "questions.gift"
+    path.write_text("$CATEGORY: quant/percentage\n\n::b:: Broken {\n=1\n", encoding="utf-8")
+    reading = read_any(path, "gift", {}, load_taxonomy(find_taxonomy(PROJECT_ROOT / "question_bank")))
+    assert [str(error) for error in reading.errors] == [
+        f"{path}:3: unbalanced or nested braces: one {{...}} answer block per question (escape a literal as \\{{)"
+    ]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from tests.progress.test_progress import bank, take_graded_mock  # noqa: F401 (the bank fixture)
+from trainer.bank.models import Topic
 from trainer.core.clock import utcnow
+from trainer.extensions import db
 
 
 def text_of(html: str, element_id: str) -> str:
@@ -52,3 +56,18 @@ def test_the_json_twin_stays_in_english_for_programs(app, client, auth, bank):  
 
     assert data["study_next"][0]["reason"].startswith("About ")
     assert data["trends"]["scores"][0]["points"][0]["date"] == "01 Feb"
+
+
+def test_a_hindi_reader_sees_each_topic_by_its_hindi_name_on_the_progress_page(app, client, auth, bank):  # noqa: F811
+    with app.app_context():
+        for topic in db.session.scalars(select(Topic).where(Topic.key == "quant-t0")):
+            topic.name_hi = "प्रतिशतता"
+        db.session.commit()
+    user = auth.login()
+    take_graded_mock(app, user.id)
+    assert "Quant topic 0" in client.get("/progress").text
+    auth.choose_language("hi")
+
+    page = client.get("/progress").text
+    assert "प्रतिशतता" in page and "Quant topic 0" not in page
+    assert "Reasoning topic 0" in page  # a topic without a Hindi name keeps its English one

@@ -11,7 +11,7 @@ from trainer.auth.forms import UserActionForm
 from trainer.core.access import Access, Role, access
 from trainer.core.errors import DomainError
 from trainer.extensions import db
-from trainer.i18n import N_, error_text, speaking_to
+from trainer.i18n import N_, error_text, speaking_to, translated
 
 # Role names are English keys, translated where shown.
 ROLE_WORDS = (N_("candidate"), N_("instructor"), N_("admin"))
@@ -78,7 +78,7 @@ def issue_reset_link(user_id: int):
             mail.send_mail(config, user.email, *reset_mail(user, link, config))
             mailed = True
         except mail.MailError as exc:
-            mail_error = str(exc)
+            mail_error = translated(exc.message)
     shown = {"user": user, "link": link, "mailed": mailed, "mail_error": mail_error, "q": request.form.get("q")}
     return render_template("admin/show_reset_link.html", **shown), 200, {"Cache-Control": "no-store"}
 

@@ -7,11 +7,18 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
+from trainer.core.wording import N_
+
 log = logging.getLogger(__name__)
 
 
 class MailError(RuntimeError):
-    """The message could not be handed to the SMTP server; the text says why."""
+    """The message could not be handed to the SMTP server; the text says why (`message`, a Message: English for
+    the CLI and the log, the reader's language on a page)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def mail_configured(config) -> bool:
@@ -32,14 +39,14 @@ def send_mail(config, to: str, subject: str, body: str) -> None:
             server.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         log.warning("mail to %s not sent: %s", to, exc)
-        raise MailError(f"The e-mail to {to} could not be sent ({exc}).") from exc
+        raise MailError(N_("The e-mail to %(to)s could not be sent (%(reason)s).", to=to, reason=str(exc))) from exc
 
 
 def _connect(config) -> smtplib.SMTP:
     host, port = str(config["SMTP_HOST"]), int(config.get("SMTP_PORT") or 587)
     security = str(config.get("SMTP_SECURITY") or "starttls").lower()
     if security not in ("starttls", "ssl", "none"):
-        raise MailError(f"TRAINER_SMTP_SECURITY is {security!r}; use starttls, ssl or none.")
+        raise MailError(N_("TRAINER_SMTP_SECURITY is %(value)r; use starttls, ssl or none.", value=security))
     if security == "ssl":
         return smtplib.SMTP_SSL(host, port, timeout=20, context=ssl.create_default_context())
     server = smtplib.SMTP(host, port, timeout=20)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -15,18 +16,33 @@ from trainer.bank.validation import DIFFICULTIES, numbers
 from trainer.bank.validation.option_labels import label_problems
 from trainer.bank.validation.sanitising import dropped_message
 from trainer.core.forms import Form, Subform
+from trainer.core.wording import joined
+from trainer.i18n import translated
 
 
 def valid_maths(form, field) -> None:
     problems = math_problems(field.data or "")
     if problems:
-        raise ValidationError("; ".join(problems))
+        raise ValidationError(translated(joined(problems)))
 
 
 # The editor's live preview sends these fields; warnings name them as the form does.
-_ENGLISH = {"stem": "Question", **{f"option_{x.lower()}": f"Option {x}" for x in LETTERS}, "explanation": "Explanation"}
-PREVIEW_LABELS = _ENGLISH | {f"hindi_{name}": f"{label} (Hindi)" for name, label in _ENGLISH.items()}
-PREVIEW_LABELS |= {"passage": "Shared text", "hindi_passage": "Shared text (Hindi)"}
+PREVIEW_LABELS = {
+    "stem": _l("Question"),
+    "option_a": _l("Option A"),
+    "option_b": _l("Option B"),
+    "option_c": _l("Option C"),
+    "option_d": _l("Option D"),
+    "explanation": _l("Explanation"),
+    "hindi_stem": _l("Question (Hindi, optional)"),
+    "hindi_option_a": _l("Option A (Hindi)"),
+    "hindi_option_b": _l("Option B (Hindi)"),
+    "hindi_option_c": _l("Option C (Hindi)"),
+    "hindi_option_d": _l("Option D (Hindi)"),
+    "hindi_explanation": _l("Explanation (Hindi)"),
+    "passage": _l("Shared text"),
+    "hindi_passage": _l("Shared text (Hindi, optional)"),
+}
 DIFFICULTY_LABELS = {"easy": _l("Easy"), "medium": _l("Medium"), "hard": _l("Hard")}
 MEMBER_FIELD = re.compile(r"^members-(\d{1,2})-(\w+)$")
 
@@ -35,8 +51,13 @@ def preview_label(key: str) -> str:
     """How the editors name a previewed field in a warning (a group's questions by their number)."""
     member = MEMBER_FIELD.match(key)
     if member and member.group(2) in PREVIEW_LABELS:
-        return f"Question {int(member.group(1)) + 1}, {PREVIEW_LABELS[member.group(2)]}"
-    return PREVIEW_LABELS.get(key, key)
+        return in_member(int(member.group(1)) + 1, str(PREVIEW_LABELS[member.group(2)]))
+    return str(PREVIEW_LABELS.get(key, key))
+
+
+def in_member(number: int, text: str) -> str:
+    """A field or a warning of a group's question, named by the question's number."""
+    return _("Question %(number)s, %(text)s", number=number, text=text)
 
 
 class QuestionText(Subform):
@@ -88,7 +109,7 @@ class QuestionText(Subform):
                 ok = False
             seen.setdefault(text, field.label.text)
         for problem in label_problems([getattr(self, n).data or "" for n in self.OPTION_FIELDS], self._key()):
-            self.option_a.errors.append(problem)
+            self.option_a.errors.append(translated(problem))
             ok = False
         return self._validate_hindi() and ok
 
@@ -120,7 +141,7 @@ class QuestionText(Subform):
         """A warning for each text field that loses words when sanitised (empty when candidates see every word)."""
         names = ("stem", *self.OPTION_FIELDS, "explanation", *self.HINDI_FIELDS)
         found = (dropped_message(getattr(self, n).label.text, getattr(self, n).data or "") for n in names)
-        return [message for message in found if message]
+        return [translated(message) for message in found if message]
 
     def fill_text(self, version) -> None:
         self.difficulty.data = version.difficulty

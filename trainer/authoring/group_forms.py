@@ -7,10 +7,11 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from trainer.authoring.forms import QuestionText, valid_maths
+from trainer.authoring.forms import QuestionText, in_member, valid_maths
 from trainer.bank.parsing import LETTERS, GroupContent, QuestionContent
 from trainer.bank.validation.sanitising import dropped_message
 from trainer.core.forms import Form
+from trainer.i18n import translated
 
 MAX_MEMBERS = 10
 
@@ -94,6 +95,7 @@ class GroupForm(Form):
     def dropped_text(self) -> list[str]:
         """Warnings for text candidates would not see, the questions' fields named by their number."""
         found = [dropped_message(f.label.text, f.data or "") for f in (self.passage, self.hindi_passage)]
+        said = [translated(message) for message in found if message]
         for n, entry in enumerate(self.members, start=1):
-            found += [f"Question {n}, {message}" for message in entry.form.dropped_text()]
-        return [message for message in found if message]
+            said += [in_member(n, message) for message in entry.form.dropped_text()]
+        return said

@@ -5,6 +5,7 @@ CLI's path), so what the dry run shows is what the commit does, even if the bank
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from trainer.bank.service import ImportReport
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
 from trainer.core.errors import Conflict, DomainError
-from trainer.core.wording import ENGLISH, N_, Wording
+from trainer.core.wording import ENGLISH, N_, Wording, say
 
 KEEP, TAKE = "keep", "take"  # a conflict's choices: keep the site's newer version, or take the file's
 # The states of the dry run's rows, translated where the page shows them.
@@ -90,33 +91,33 @@ def set_mapping(upload: Upload, chosen: dict[str, str], taxonomy: dict[str, Sect
 def dry_run(
     session: Session, upload: Upload, taxonomy: dict[str, SectionDef], wording: Wording = ENGLISH
 ) -> tuple[Reading, Plan, list[Row]]:
-    """What committing would do, changing nothing: every item with its state and file:line. The notes' own words are
-    in the wording's language; the bank's problems they quote stay as the bank's checks word them (English)."""
+    """What committing would do, changing nothing: every item with its state and file:line, and every note, error
+    and reason in the wording's language (the bank's checks mark their messages for it)."""
     _ = wording.gettext
     reading, plan = prepare(session, upload.path, upload.fmt, upload.mapping, taxonomy)
-    rows = [Row(upload.where(error.split(": ", 1)[0]), "", "error", _message(error)) for error in reading.errors]
+    rows = [
+        Row(upload.where(f"{error.path}:{error.line}"), "", "error", say(error.message, _)) for error in reading.errors
+    ]
     rows += [
         Row(
             upload.where(f"{u.path}:{u.line}"),
             "",
             "unsupported",
-            _("question type %(kind)r is not imported", kind=u.kind),
+            _("question type %(kind)r is not imported", kind=say(u.kind, _)),
         )
         for u in reading.unsupported
     ]
     for line in plan.lines:
         reasons, notes = reading.drafts.get(line.uid), reading.notes.get(line.uid)
-        parts = [_("comes in as a draft: %(reasons)s", reasons="; ".join(reasons))] if reasons else []
-        parts += [_("not kept: %(notes)s", notes="; ".join(notes))] if notes else []
+        parts = [_("comes in as a draft: %(reasons)s", reasons=_said(reasons, _))] if reasons else []
+        parts += [_("not kept: %(notes)s", notes=_said(notes, _))] if notes else []
         note = "; ".join(parts)
         rows.append(Row(upload.where(line.where), line.uid, line.state, note))
     return reading, plan, rows
 
 
-def _message(error: str) -> str:
-    """The message of a `file:line: message` error (the text after the location)."""
-    parts = error.split(": ", 1)
-    return parts[1] if len(parts) == 2 else error
+def _said(messages: list[str], gettext: Callable[..., str]) -> str:
+    return "; ".join(say(message, gettext) for message in messages)
 
 
 def commit(

@@ -20,7 +20,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, Forbidden, NotFound
 from trainer.extensions import db
-from trainer.i18n import error_text, interface_wording
+from trainer.i18n import error_text, interface_wording, local_name, translated
 from trainer.itemstats import service as itemstats
 from trainer.reports import regrading
 from trainer.reports import service as reports
@@ -122,7 +122,9 @@ def unconfirmed_duplicates(form: QuestionForm, content, question_id: int | None)
 def topic_choices() -> list[SelectChoice]:
     topics = service.topics_by_section(db.session)
     return [
-        SelectChoice(f"{section}/{t.key}", t.name, optgroup=section) for section, items in topics.items() for t in items
+        SelectChoice(f"{section}/{t.key}", local_name(t), optgroup=section)
+        for section, items in topics.items()
+        for t in items
     ]
 
 
@@ -154,7 +156,9 @@ def preview():
     payload = request.get_json(silent=True)
     texts = {key: text for key, text in payload.items() if isinstance(text, str)} if isinstance(payload, dict) else {}
     found = (dropped_message(preview_label(key), text) for key, text in texts.items())
-    return jsonify(html={key: render(text) for key, text in texts.items()}, warnings=[m for m in found if m])
+    return jsonify(
+        html={key: render(text) for key, text in texts.items()}, warnings=[translated(m) for m in found if m]
+    )
 
 
 @bp.record_once

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trainer.core.wording import N_
+
 
 class UnreadableFile(ValueError):
     """A file that cannot be read as text; `line` is where (0: the file as a whole)."""
@@ -19,12 +21,14 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(0, f"cannot read file: {exc.strerror or exc}") from None
+        raise UnreadableFile(0, N_("cannot read file: %(reason)s", reason=exc.strerror or str(exc))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise UnreadableFile(line, f"cannot read file: not UTF-8 text (byte {data[exc.start]:#04x})") from None
+        raise UnreadableFile(
+            line, N_("cannot read file: not UTF-8 text (byte %(byte)s)", byte=f"{data[exc.start]:#04x}")
+        ) from None
 
 
 def bank_files(root: Path) -> list[Path]:

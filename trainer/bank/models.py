@@ -38,6 +38,7 @@ class Topic(Base):
     section: Mapped[str] = mapped_column(String(40))
     key: Mapped[str] = mapped_column(String(60))
     name: Mapped[str] = mapped_column(String(120))
+    name_hi: Mapped[str] = mapped_column(String(120), default="", server_default="")  # "": show the English name
     weights: Mapped[dict] = mapped_column(JSON, default=dict)
     weight_source: Mapped[str] = mapped_column(String(255), default="")
 

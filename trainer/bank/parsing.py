@@ -11,8 +11,10 @@ import yaml
 
 from trainer.bank import yamlread
 from trainer.bank.yamlread import YamlError
+from trainer.core.wording import N_
 
 LETTERS = "ABCD"
+IN_HINDI = N_("Hindi: %(problem)s")  # a problem of a question's Hindi text
 OPTION_LINE = re.compile(r"^([A-Z])\)\s?(.*)$")
 EXPLANATION_LINE = "Explanation:"
 DELIMITER = "---"
@@ -20,7 +22,8 @@ DELIMITER = "---"
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a bank file, located at file:line."""
+    """One thing wrong with a bank file, located at file:line; `message` is a Message where the gate marked it, so a
+    page can say it in the reader's language while the CLI prints the English."""
 
     path: str
     line: int
@@ -28,6 +31,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def labelled(label: str, message: str) -> str:
+    """The message inside a label template such as IN_HINDI ("" for none), still said in the reader's language."""
+    return N_(label, problem=message) if label else message
 
 
 def header_id(header: dict) -> str:
@@ -163,7 +171,7 @@ def split_blocks(text: str, path: str) -> tuple[list[tuple[int, str, int, list[s
     while i < len(lines) and not lines[i].strip():
         i += 1
     if i < len(lines) and lines[i].rstrip() != DELIMITER:
-        problems.append(Problem(path, i + 1, "expected '---' to open a question header"))
+        problems.append(Problem(path, i + 1, N_("expected '---' to open a question header")))
         return blocks, problems
     while i < len(lines):
         start = i
@@ -171,7 +179,7 @@ def split_blocks(text: str, path: str) -> tuple[list[tuple[int, str, int, list[s
         while j < len(lines) and lines[j].rstrip() != DELIMITER:
             j += 1
         if j >= len(lines):
-            problems.append(Problem(path, start + 1, "question header is not closed by a line '---'"))
+            problems.append(Problem(path, start + 1, N_("question header is not closed by a line '---'")))
             return blocks, problems
         header_text = "\n".join(lines[start + 1 : j])
         k = j + 1
@@ -183,7 +191,12 @@ def split_blocks(text: str, path: str) -> tuple[list[tuple[int, str, int, list[s
 
 
 def parse_layout(path: str, body: list[str], first_line: int, problems: list[Problem], label: str = "") -> Layout:
-    """Read stem, options A)-D) and the explanation from body lines, reporting layout problems."""
+    """Read stem, options A)-D) and the explanation from body lines, reporting layout problems (each inside `label`,
+    a template with `%(problem)s`, e.g. IN_HINDI)."""
+
+    def report(line: int, message: str) -> None:
+        problems.append(Problem(path, line, labelled(label, message)))
+
     layout = Layout(body_line=first_line)
     before = len(problems)
     stem: list[str] = []
@@ -202,46 +215,38 @@ def parse_layout(path: str, body: list[str], first_line: int, problems: list[Pro
         if match:
             expected = LETTERS[len(layout.options)] if len(layout.options) < 4 else None
             if match.group(1) != expected:
-                problems.append(
-                    Problem(
-                        path,
-                        lineno,
-                        f"{label}option '{match.group(1)})' out of place: "
-                        "options must be A) B) C) D) in order, exactly four",
-                    )
+                report(
+                    lineno,
+                    N_(
+                        "option '%(letter)s)' out of place: options must be A) B) C) D) in order, exactly four",
+                        letter=match.group(1),
+                    ),
                 )
             written += 1
             if len(layout.options) < len(LETTERS):  # a fifth option is refused above; gates see at most four
                 layout.options.append(match.group(2).strip())
                 layout.option_lines.append(lineno)
         elif layout.options and raw.strip():
-            problems.append(
-                Problem(
-                    path,
-                    lineno,
-                    f"{label}text after the options: an option is one line, "
-                    "and the explanation starts with a line 'Explanation:'",
-                )
+            report(
+                lineno,
+                N_(
+                    "text after the options: an option is one line, and the explanation starts with a line "
+                    "'Explanation:'"
+                ),
             )
         elif not layout.options:
             stem.append(raw)
     layout.stem = "\n".join(stem).strip()
     layout.explanation = "\n".join(explanation or []).strip()
     if not layout.stem:
-        problems.append(Problem(path, first_line, f"{label}the question has no stem (text before the options)"))
+        report(first_line, N_("the question has no stem (text before the options)"))
     if written != len(LETTERS):
-        problems.append(Problem(path, first_line, f"{label}expected 4 options A) to D), found {written}"))
+        report(first_line, N_("expected 4 options A) to D), found %(count)s", count=written))
     for letter, text, lineno in zip(LETTERS, layout.options, layout.option_lines):
         if not text:
-            problems.append(Problem(path, lineno, f"{label}option {letter} is empty"))
+            report(lineno, N_("option %(letter)s is empty", letter=letter))
     if explanation is None or not layout.explanation:
-        problems.append(
-            Problem(
-                path,
-                first_line,
-                f"{label}missing explanation: add a line 'Explanation:' followed by the worked solution",
-            )
-        )
+        report(first_line, N_("missing explanation: add a line 'Explanation:' followed by the worked solution"))
     layout.ok = len(problems) == before
     return layout
 
@@ -261,12 +266,12 @@ def _parse_block(
     if header.get("type") == "group":
         passage = "\n".join(english).strip()
         if not passage:
-            problems.append(Problem(path, body_line, "the group has no shared text (passage, cloze text or data)"))
+            problems.append(Problem(path, body_line, N_("the group has no shared text (passage, cloze text or data)")))
         return ParsedGroup(path, header_line, header, passage, body_line, "\n".join(hindi or []).strip())
     parsed = ParsedQuestion(path, header_line, header, parse_layout(path, english, body_line, problems))
     if hindi is not None:
         parsed.hindi_line = body_line + marker
-        parsed.hindi = parse_layout(path, hindi, parsed.hindi_line + 1, problems, label="Hindi: ")
+        parsed.hindi = parse_layout(path, hindi, parsed.hindi_line + 1, problems, label=IN_HINDI)
     return parsed
 
 
@@ -286,10 +291,14 @@ def parse_text(text: str, path: str) -> tuple[list[ParsedQuestion | ParsedGroup]
         try:
             header = read_header(header_text)
         except YamlError as exc:
-            problems.append(Problem(path, header_line + 1 + exc.line, f"header is not valid YAML: {exc.message}"))
+            problems.append(
+                Problem(
+                    path, header_line + 1 + exc.line, N_("header is not valid YAML: %(reason)s", reason=exc.message)
+                )
+            )
             continue
         if header is None:
-            problems.append(Problem(path, header_line, "header must be 'key: value' lines"))
+            problems.append(Problem(path, header_line, N_("header must be 'key: value' lines")))
             continue
         questions.append(_parse_block(path, header, header_line, body_line, body, problems))
     return questions, problems

@@ -14,6 +14,7 @@ import markdown
 import nh3
 
 from trainer.bank.allowlist import ATTRIBUTE_VALUES, ATTRIBUTES, HTML_TAGS, MATHML_TAGS, ROLES, SVG_TAGS
+from trainer.core.wording import N_
 
 # $$ display $$ first, then $inline$; `\$` is a literal dollar.
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
@@ -39,16 +40,18 @@ def latex_to_mathml(latex: str, display: bool = False) -> str:
     for char in latex.replace(r"\{", "").replace(r"\}", ""):
         depth += {"{": 1, "}": -1}.get(char, 0)
         if depth < 0:
-            raise MathError(f"unbalanced braces in ${latex}$: a '}}' has no '{{'")
+            raise MathError(N_("unbalanced braces in $%(latex)s$: a '}' has no '{'", latex=latex))
     if depth:
-        raise MathError(f"unbalanced braces in ${latex}$: a '{{' is not closed")
+        raise MathError(N_("unbalanced braces in $%(latex)s$: a '{' is not closed", latex=latex))
     try:
         mathml = latex2mathml.converter.convert(latex, display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many types; all mean "cannot convert"
-        raise MathError(f"cannot convert ${latex}$: {type(exc).__name__} {exc}".strip()) from exc
+        raise MathError(
+            N_("cannot convert $%(latex)s$: %(reason)s", latex=latex, reason=f"{type(exc).__name__} {exc}".strip())
+        ) from exc
     unknown = UNKNOWN_COMMAND.search(mathml)
     if unknown:
-        raise MathError(f"unknown LaTeX command \\{unknown.group(1)} in ${latex}$")
+        raise MathError(N_("unknown LaTeX command \\%(command)s in $%(latex)s$", command=unknown.group(1), latex=latex))
     return mathml
 
 
@@ -59,10 +62,10 @@ def math_problems(text: str) -> list[str]:
         try:
             latex_to_mathml(match.group(1) or match.group(2), display=match.group(1) is not None)
         except MathError as exc:
-            problems.append(str(exc))
+            problems.append(exc.args[0])  # the Message itself, not str(exc)'s plain copy
     rest = MATH.sub("", text).replace(r"\$", "")
     if "$" in rest:
-        problems.append("unbalanced '$': maths must be closed by a second '$' (write \\$ for a dollar sign)")
+        problems.append(N_("unbalanced '$': maths must be closed by a second '$' (write \\$ for a dollar sign)"))
     return problems
 
 

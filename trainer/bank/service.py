@@ -52,7 +52,8 @@ def sync_taxonomy(session: Session, taxonomy: dict[str, SectionDef]) -> dict[tup
                 row = Topic(section=section.key, key=topic.key)
                 session.add(row)
                 existing[(section.key, topic.key)] = row
-            row.name, row.weights, row.weight_source = topic.name, dict(topic.weights), topic.source
+            row.name, row.name_hi = topic.name, topic.name_hi
+            row.weights, row.weight_source = dict(topic.weights), topic.source
     session.flush()
     return existing
 

@@ -16,8 +16,8 @@ from trainer.bank.parsing import Problem
 from trainer.bank.yamlread import YamlError
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SECTION_FIELDS = ("name", "papers", "topics")
-TOPIC_FIELDS = ("name", "weights", "source")
+SECTION_FIELDS = ("name", "name_hi", "papers", "topics")
+TOPIC_FIELDS = ("name", "name_hi", "weights", "source")
 
 
 def parse_weight(raw) -> tuple[float, float] | None:
@@ -36,13 +36,15 @@ def parse_weight(raw) -> tuple[float, float] | None:
 
 @dataclass(frozen=True)
 class TopicDef:
-    """A topic of the syllabus with its typical weight per paper (as written) and the weight's source."""
+    """A topic of the syllabus with its typical weight per paper (as written) and the weight's source; `name_hi` is
+    its name on Hindi pages ("" shows the English name)."""
 
     section: str
     key: str
     name: str
     weights: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    name_hi: str = ""
 
     def weight(self, paper: str) -> float:
         """Typical questions per paper; a range "a-b" counts as its midpoint, a missing paper as 0.
@@ -60,6 +62,7 @@ class SectionDef:
     name: str
     papers: tuple[str, ...]
     topics: dict[str, TopicDef]
+    name_hi: str = ""
 
 
 class TaxonomyError(ValueError):
@@ -144,19 +147,23 @@ class _Reader:
             if "name" in fields
             else None
         )
+        name_hi = self.optional_text(fields, "name_hi", line, f"{what} name_hi", Topic.name_hi.type.length)
         weights = self.weights(fields["weights"], what, papers) if "weights" in fields else {}
-        source = ""
-        if "source" in fields:
-            source = self.text(self.value(fields["source"]), line, f"{what} source", Topic.weight_source.type.length)
-        if key is None or name is None or source is None:
+        source = self.optional_text(fields, "source", line, f"{what} source", Topic.weight_source.type.length)
+        if key is None or name is None or source is None or name_hi is None:
             return None
-        return TopicDef(section, key, name, weights, source)
+        return TopicDef(section, key, name, weights, source, name_hi)
+
+    def optional_text(self, fields: dict, name: str, line: int, what: str, limit: int | None = None) -> str | None:
+        """A field that may be left out ("" then), else checked as `text` (None, with a problem, if it is not)."""
+        return self.text(self.value(fields[name]), line, what, limit) if name in fields else ""
 
     def section(self, key, node: yaml.Node) -> SectionDef | None:
         line = yamlread.line_of(node)
         key = self.text(key, line, "section key", Topic.section.type.length, key=True)
         fields = dict(self.entries(node, f"section {key}", SECTION_FIELDS) or [])
         name = self.text(self.value(fields["name"]), line, f"section {key} name") if "name" in fields else key
+        name_hi = self.optional_text(fields, "name_hi", line, f"section {key} name_hi")
         papers = self.papers(fields["papers"], key) if "papers" in fields else ()
         if not isinstance(fields.get("topics"), yaml.MappingNode) or not fields["topics"].value:
             self.problem(line, f"section {key} needs a 'topics' mapping with at least one topic")
@@ -166,7 +173,7 @@ class _Reader:
             topic = self.topic(key or "?", topic_key, topic_node, papers)
             if topic is not None:
                 topics[topic.key] = topic
-        return SectionDef(key, name, papers, topics) if key and name else None
+        return SectionDef(key, name, papers, topics, name_hi or "") if key and name else None
 
     def papers(self, node: yaml.Node, section) -> tuple[str, ...]:
         if not isinstance(node, yaml.SequenceNode):

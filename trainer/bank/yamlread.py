@@ -5,6 +5,8 @@ from __future__ import annotations
 import yaml
 from yaml.constructor import SafeConstructor
 
+from trainer.core.wording import N_
+
 # Besides YAMLError, PyYAML's safe constructors raise KeyError (`!!bool x`), AttributeError (`!!timestamp x`),
 # ValueError (`2020-02-30`, `!!int x`) and TypeError; deep nesting recurses past Python's limit.
 FAILURES = (yaml.YAMLError, ValueError, KeyError, AttributeError, TypeError, OverflowError, RecursionError)
@@ -21,14 +23,14 @@ class YamlError(ValueError):
 
 def _explain(exc: BaseException, node: yaml.Node | None = None) -> str:
     if isinstance(exc, RecursionError):
-        return "nested too deeply"
+        return N_("nested too deeply")
     if isinstance(exc, yaml.YAMLError):
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         return f"{context} {reason}" if context else reason
     if isinstance(node, yaml.ScalarNode):
-        return f"{node.value!r} is not a valid {node.tag.rpartition(':')[2]}"
-    return f"a value cannot be read ({type(exc).__name__})"
+        return N_("%(value)r is not a valid %(tag)s", value=node.value, tag=node.tag.rpartition(":")[2])
+    return N_("a value cannot be read (%(error)s)", error=type(exc).__name__)
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -57,9 +59,9 @@ def entries(node: yaml.MappingNode) -> list[tuple[object, yaml.Node, int]]:
         line = key_node.start_mark.line
         key = value(key_node)
         if not isinstance(key, str | int | float | bool) and key is not None:
-            raise YamlError(line, f"a key must be a plain word, not {type(key).__name__}")
+            raise YamlError(line, N_("a key must be a plain word, not %(kind)s", kind=type(key).__name__))
         if key in seen:
-            raise YamlError(line, f"key {key!r} appears twice")
+            raise YamlError(line, N_("key %(key)r appears twice", key=key))
         seen.add(key)
         found.append((key, value_node, line))
     return found

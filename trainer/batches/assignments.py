@@ -18,6 +18,7 @@ from trainer.core.errors import DomainError, NotFound
 from trainer.core.wording import ENGLISH, N_, Wording
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import all_patterns, get_pattern, test_name
+from trainer.i18n import local_name
 from trainer.institute import audience
 from trainer.institute.models import FixedPaper, FixedPaperSitting, LiveMock, LiveMockBatch, LiveMockEntry
 from trainer.progress.drill import start_drill
@@ -198,7 +199,7 @@ def visible_assignment(session: Session, assignment_id: int, user: User) -> Assi
 def topic_choices(session: Session) -> list[tuple[str, str]]:
     """("section/topic", "Section — Topic") for every topic a drill can be set on."""
     topics = session.scalars(select(Topic).order_by(Topic.section, Topic.name))
-    return [(f"{t.section}/{t.key}", f"{t.section.title()} — {t.name}") for t in topics]
+    return [(f"{t.section}/{t.key}", f"{t.section.title()} — {local_name(t)}") for t in topics]
 
 
 def test_choices(words: Wording = ENGLISH) -> list[tuple[str, str]]:

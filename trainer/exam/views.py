@@ -21,6 +21,7 @@ from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
+from trainer.i18n import local_name
 from trainer.institute import audience, livemocks
 
 
@@ -36,7 +37,7 @@ def _begin(pattern, mode: str, timed: bool):
 def _topic_form() -> TopicTestForm:
     form = TopicTestForm()
     topics = db.session.scalars(select(Topic).order_by(Topic.section, Topic.name))
-    form.topics.choices = [(f"{t.section}/{t.key}", t.name) for t in topics]
+    form.topics.choices = [(f"{t.section}/{t.key}", local_name(t)) for t in topics]
     return form
 
 

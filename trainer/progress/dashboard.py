@@ -35,6 +35,7 @@ class TopicLevel:
     correct: int
     avg_seconds: float | None
     last_seen: datetime | None
+    name_hi: str = ""  # the name on Hindi pages (trainer.i18n.local_name)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,17 @@ def topic_levels(session: Session, user_id: int) -> tuple[list[TopicLevel], list
         every[(topic.section, topic.key)] = level
         seconds = row.seconds / row.seen if row.seen else None
         levels.append(
-            TopicLevel(topic.section, topic.key, topic.name, level, row.attempted, row.correct, seconds, row.last_seen)
+            TopicLevel(
+                topic.section,
+                topic.key,
+                topic.name,
+                level,
+                row.attempted,
+                row.correct,
+                seconds,
+                row.last_seen,
+                topic.name_hi,
+            )  # fmt: skip
         )
     levels.sort(key=lambda t: (t.attempted == 0, t.mastery.mean, -t.attempted, t.section, t.name))
     return levels, [topic for topic, _, _ in rows], every
@@ -98,7 +109,12 @@ def topic_weights(topics: list[Topic], paper: str) -> list[TopicWeight]:
     marks = {s.subject: (s.marks_right, s.marks_wrong) for s in reversed(pattern.sections)}
     return [
         TopicWeight(
-            t.section, t.key, t.name, TopicDef(t.section, t.key, t.name, t.weights).weight(paper), *marks[t.section]
+            t.section,
+            t.key,
+            t.name,
+            TopicDef(t.section, t.key, t.name, t.weights).weight(paper),
+            *marks[t.section],
+            name_hi=t.name_hi,
         )
         for t in topics
         if t.section in marks

@@ -27,6 +27,7 @@ class TopicWeight:
     questions: float  # typical questions per paper (taxonomy weight)
     marks_right: float
     marks_wrong: float  # taken away for a wrong answer (positive)
+    name_hi: str = ""  # the name on Hindi pages (trainer.i18n.local_name)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from trainer.exam.grading import verdict
 from trainer.exam.patterns import Pattern, get_pattern, minutes_per_question
+from trainer.i18n import local_name
 from trainer.progress.models import TopicProgress
 from trainer.results import breakdown, cutoffs, service
 from trainer.results.cutoff_data import CutoffLine, compare
@@ -81,7 +82,7 @@ def graded_questions(session: Session, attempt, states) -> list[breakdown.Graded
             slot.marks_right,
             slot.marks_wrong,
             state.seconds,
-            slot.version.topic.name,
+            local_name(slot.version.topic),
             slot.version.topic_id in known,
         )
         for slot, state, number in zip(attempt.slots, states, section_numbers(attempt))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from trainer.bank.interchange.items import InterchangeError, Item, Parsed, check_count, decode
+from trainer.core.wording import N_
 
 OPTION = re.compile(r"^([A-Z])[.)]\s+(.*)$")
 ANSWER = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.I)
@@ -21,14 +22,18 @@ class _Question:
 
 def _finish(current: _Question, letter: str, path: str) -> Item:
     if not current.stem:
-        raise InterchangeError(path, current.line, "options without a question text above them")
+        raise InterchangeError(path, current.line, N_("options without a question text above them"))
     if not current.options:
-        raise InterchangeError(path, current.line, "ANSWER without options A) B) ... above it")
+        raise InterchangeError(path, current.line, N_("ANSWER without options A) B) ... above it"))
     expected = [chr(ord("A") + i) for i in range(len(current.letters))]
     if current.letters != expected:
-        raise InterchangeError(path, current.line, f"options must be lettered {', '.join(expected)} in order")
+        raise InterchangeError(
+            path, current.line, N_("options must be lettered %(letters)s in order", letters=", ".join(expected))
+        )
     if letter.upper() not in current.letters:
-        raise InterchangeError(path, current.line, f"ANSWER {letter!r} is not one of the options' letters")
+        raise InterchangeError(
+            path, current.line, N_("ANSWER %(letter)r is not one of the options' letters", letter=letter)
+        )
     return Item(path, current.line, "\n".join(current.stem), current.options, current.letters.index(letter.upper()))
 
 
@@ -36,7 +41,7 @@ def _read_line(number: int, line: str, current: _Question | None, path: str, par
     answer, option = ANSWER.match(line), OPTION.match(line)
     if answer:
         if current is None:
-            raise InterchangeError(path, number, "ANSWER without a question above it")
+            raise InterchangeError(path, number, N_("ANSWER without a question above it"))
         parsed.items.append(_finish(current, answer.group(1), path))
         return None
     if current is None:
@@ -45,7 +50,7 @@ def _read_line(number: int, line: str, current: _Question | None, path: str, par
         current.letters.append(option.group(1))
         current.options.append(option.group(2).strip())
     elif current.options:
-        raise InterchangeError(path, number, "text after the options: each option is one line, then 'ANSWER: X'")
+        raise InterchangeError(path, number, N_("text after the options: each option is one line, then 'ANSWER: X'"))
     else:
         current.stem.append(line)
     return current
@@ -67,7 +72,9 @@ def parse(data: bytes, path: str) -> Parsed:
             parsed.errors.append(exc)
             current, skipping = None, not ANSWER.match(line)
     if current is not None:
-        parsed.errors.append(InterchangeError(path, current.line, "the file ends before this question's ANSWER line"))
+        parsed.errors.append(
+            InterchangeError(path, current.line, N_("the file ends before this question's ANSWER line"))
+        )
     check_count(parsed, path)
     return parsed
 

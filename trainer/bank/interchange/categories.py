@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trainer.bank.interchange.items import InterchangeError, Item
 from trainer.bank.taxonomy import SectionDef
+from trainer.core.wording import N_
 
 DEFAULT = "*"  # `--map '*=section/topic'`: where items without a category go (Aiken has none)
 MOODLE_ROOTS = ("$course$", "$system$", "$module$", "$coursecategory$", "top")
@@ -41,15 +42,23 @@ def resolve(item: Item, mapping: dict[str, str], taxonomy: dict[str, SectionDef]
         item.section, item.topic = section, topic
         return
     if target and category in mapping:
-        raise InterchangeError(item.path, item.line, f"--map for {item.category!r} names unknown topic {target!r}")
+        raise InterchangeError(
+            item.path,
+            item.line,
+            N_("--map for %(category)r names unknown topic %(target)r", category=item.category, target=target),
+        )
     if not category:
         raise InterchangeError(
-            item.path, item.line, "no category: give one in the file or map all with --map '*=SECTION/TOPIC'"
+            item.path, item.line, N_("no category: give one in the file or map all with --map '*=SECTION/TOPIC'")
         )
     raise InterchangeError(
         item.path,
         item.line,
-        f"category {item.category!r} is not one of our topics: map it with --map '{category}=SECTION/TOPIC'",
+        N_(
+            "category %(category)r is not one of our topics: map it with --map '%(normalised)s=SECTION/TOPIC'",
+            category=item.category,
+            normalised=category,
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from trainer.bank.parsing import LETTERS, Layout, ParsedQuestion, Problem, Quest
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import GATES, BankCheck, as_date, to_content
 from trainer.bank.validation.gate import Context
+from trainer.core.wording import N_, joined
 
 # A failure of these gates means the item cannot be stored at all (no topic, a value too long): an error.
 STORAGE_GATES = ("headers", "columns")
@@ -59,12 +60,16 @@ def structure_problems(item: Item) -> list[str]:
     """What `parse_layout` would say about this item's shape if it were written in the native format."""
     found = []
     if len(item.options) != len(LETTERS):
-        found.append(f"expected 4 options A) to D), found {len(item.options)}")
-    found += [f"option {LETTERS[i] if i < 4 else i + 1} is empty" for i, o in enumerate(item.options) if not o.strip()]
+        found.append(N_("expected 4 options A) to D), found %(count)s", count=len(item.options)))
+    found += [
+        N_("option %(letter)s is empty", letter=LETTERS[i] if i < 4 else i + 1)
+        for i, o in enumerate(item.options)
+        if not o.strip()
+    ]
     if not item.explanation.strip():
-        found.append("missing explanation (no feedback on the right answer and no general feedback)")
+        found.append(N_("missing explanation (no feedback on the right answer and no general feedback)"))
     if item.answer is not None and item.answer >= len(LETTERS):
-        found.append(f"the key is option {item.answer + 1}: only A to D can be keys")
+        found.append(N_("the key is option %(number)s: only A to D can be keys", number=item.answer + 1))
     return found
 
 
@@ -95,11 +100,11 @@ def draft_content(item: Item) -> QuestionContent:
 def _storable(item: Item) -> str:
     """Why the item cannot be kept even as a draft ("" if it can)."""
     if not item.stem.strip():
-        return "the question has no text"
+        return N_("the question has no text")
     if len(item.options) < 2:
-        return "a multiple-choice question needs at least two options"
+        return N_("a multiple-choice question needs at least two options")
     if item.answer is None or not 0 <= item.answer < len(item.options):
-        return "no single right answer"
+        return N_("no single right answer")
     return ""
 
 
@@ -125,7 +130,9 @@ def _check_one(item: Item, context: Context, result: Checked) -> None:
     if item.uid in result.items:
         first = result.items[item.uid]
         result.errors.append(
-            InterchangeError(item.path, item.line, f"duplicate id {item.uid!r} (first at {first.where})")
+            InterchangeError(
+                item.path, item.line, N_("duplicate id %(uid)r (first at %(where)s)", uid=item.uid, where=first.where)
+            )
         )
         return
     parsed = as_parsed(item)
@@ -134,7 +141,7 @@ def _check_one(item: Item, context: Context, result: Checked) -> None:
     reasons = structure_problems(item) + [p.message for n, ps in by_gate.items() if n not in STORAGE_GATES for p in ps]
     fatal = storage or [reason for reason in [_storable(item)] if reason]
     if fatal:
-        result.errors.append(InterchangeError(item.path, item.line, "; ".join(fatal)))
+        result.errors.append(InterchangeError(item.path, item.line, joined(fatal)))
         return
     result.items[item.uid] = item
     if reasons:

@@ -20,6 +20,7 @@ from trainer.bank.interchange.items import (
     check_count,
     decode,
 )
+from trainer.core.wording import N_, joined
 
 LETTERS = "abcd"
 OPTIONS = [f"option_{x}" for x in LETTERS]
@@ -46,7 +47,9 @@ def _item(row: dict, path: str, line: int) -> Item:
     letter = (row.get("answer") or "").strip().upper()
     options = _options(row, OPTIONS)
     if len(letter) != 1 or letter.lower() not in LETTERS[: len(options)]:
-        raise InterchangeError(path, line, f"answer must be the letter of a filled option (A-D), not {letter!r}")
+        raise InterchangeError(
+            path, line, N_("answer must be the letter of a filled option (A-D), not %(letter)r", letter=letter)
+        )
     hindi = None
     if any((row.get(c) or "").strip() for c in HINDI):
         hindi = (row.get("stem_hi") or "", _options(row, HINDI[1:5]), row.get("explanation_hi") or "")
@@ -64,15 +67,17 @@ def _item(row: dict, path: str, line: int) -> Item:
 def _header(reader: csv.DictReader, path: str) -> None:
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if len(fields) == 1 and ";" in fields[0]:  # a spreadsheet set to a European locale
-        raise InterchangeError(path, 1, "columns are separated by ';': save the file as CSV with commas")
+        raise InterchangeError(path, 1, N_("columns are separated by ';': save the file as CSV with commas"))
     unknown = [f for f in fields if f not in COLUMNS]
     missing = [f for f in REQUIRED if f not in fields]
     if unknown or missing:
-        message = "; ".join(
-            [*([f"unknown column(s): {', '.join(unknown)}"] if unknown else []),
-             *([f"missing column(s): {', '.join(missing)}"] if missing else [])]
+        message = joined(
+            [*([N_("unknown column(s): %(columns)s", columns=", ".join(unknown))] if unknown else []),
+             *([N_("missing column(s): %(columns)s", columns=", ".join(missing))] if missing else [])]
         )  # fmt: skip
-        raise InterchangeError(path, 1, f"{message} (see `flask --app trainer bank csv-template`)")
+        raise InterchangeError(
+            path, 1, N_("%(problem)s (see `flask --app trainer bank csv-template`)", problem=message)
+        )
     reader.fieldnames = fields
 
 
@@ -85,7 +90,7 @@ def parse(data: bytes, path: str) -> Parsed:
         start = reader.line_num + 1
         for row in reader:
             if None in row or any(v is None for v in row.values()):
-                parsed.errors.append(InterchangeError(path, start, "the row does not have one value per column"))
+                parsed.errors.append(InterchangeError(path, start, N_("the row does not have one value per column")))
             elif any((v or "").strip() for v in row.values()):
                 try:
                     parsed.items.append(_item(row, path, start))
@@ -93,7 +98,7 @@ def parse(data: bytes, path: str) -> Parsed:
                     parsed.errors.append(exc)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise InterchangeError(path, reader.line_num, f"not CSV we can read: {exc}") from None
+        raise InterchangeError(path, reader.line_num, N_("not CSV we can read: %(reason)s", reason=str(exc))) from None
     check_count(parsed, path)
     return parsed
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trainer.bank.interchange.checking import Checked, check_items
 from trainer.bank.interchange.items import MAX_BYTES, InterchangeError, Parsed, Unsupported, assign_uids
+from trainer.bank.parsing import Problem
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck, check_bank
+from trainer.core.wording import N_
 
 FILE_FORMATS = {"gift": "gift", "aiken": "aiken", "moodle-xml": "moodle_xml", "csv": "csvfile"}
 FORMATS = ("native", *FILE_FORMATS)
@@ -25,7 +27,7 @@ class Reading:
     check: BankCheck
     where: dict[str, str] = field(default_factory=dict)  # uid -> file:line
     drafts: dict[str, list[str]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)  # file:line: message
+    errors: list[Problem] = field(default_factory=list)  # what stops the import, each at its file:line
     unsupported: list[Unsupported] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)  # uid -> what was not kept (an image file...)
 
@@ -39,7 +41,14 @@ def detect(path: Path, given: str | None) -> str:
     try:
         return BY_SUFFIX[path.suffix.lower()]
     except KeyError:
-        raise InterchangeError(str(path), 0, f"cannot tell the format from {path.suffix!r}: give --format") from None
+        raise InterchangeError(
+            str(path), 0, N_("cannot tell the format from %(suffix)r: give --format", suffix=path.suffix)
+        ) from None
+
+
+def as_problem(error: InterchangeError) -> Problem:
+    """The error as the bank's checks report theirs: where it is, and its message (said in the reader's language)."""
+    return Problem(error.path, error.line, error.message)
 
 
 def module(fmt: str):
@@ -51,9 +60,19 @@ def read_file(path: Path, fmt: str) -> Parsed:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InterchangeError(str(path), 0, f"cannot read file: {exc.strerror or exc}") from None
+        raise InterchangeError(
+            str(path), 0, N_("cannot read file: %(reason)s", reason=exc.strerror or str(exc))
+        ) from None
     if size > MAX_BYTES:
-        raise InterchangeError(str(path), 0, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        raise InterchangeError(
+            str(path),
+            0,
+            N_(
+                "file is %(size)s MB; the limit is %(limit)s MB",
+                size=f"{size / 1e6:.1f}",
+                limit=f"{MAX_BYTES / 1e6:.0f}",
+            ),
+        )
     return module(fmt).parse(path.read_bytes(), str(path))
 
 
@@ -61,13 +80,13 @@ def read_foreign(path: Path, fmt: str, mapping: dict[str, str], taxonomy: dict[s
     try:
         parsed = read_file(path, fmt)
     except InterchangeError as exc:
-        return Reading(BankCheck({}, []), errors=[str(exc)])
+        return Reading(BankCheck({}, []), errors=[as_problem(exc)])
     assign_uids(parsed.items)
     checked: Checked = check_items(parsed.items, mapping, taxonomy)
     where = {uid: item.where for uid, item in checked.items.items()}
-    errors = [str(e) for e in [*parsed.errors, *checked.errors]]
+    errors = [as_problem(e) for e in [*parsed.errors, *checked.errors]]
     notes = {uid: item.notes for uid, item in checked.items.items() if item.notes}
-    return Reading(checked.check, where, checked.drafts, sorted(errors), parsed.unsupported, notes)
+    return Reading(checked.check, where, checked.drafts, sorted(errors, key=str), parsed.unsupported, notes)
 
 
 def extract_zip(path: Path, folder: Path) -> None:
@@ -76,14 +95,16 @@ def extract_zip(path: Path, folder: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if sum(m.file_size for m in members) > MAX_BYTES:
-                raise InterchangeError(str(path), 0, f"unpacks to more than {MAX_BYTES / 1e6:.0f} MB")
+                raise InterchangeError(
+                    str(path), 0, N_("unpacks to more than %(limit)s MB", limit=f"{MAX_BYTES / 1e6:.0f}")
+                )
             for member in members:
                 target = (folder / member.filename).resolve()
                 if not target.is_relative_to(folder.resolve()):
-                    raise InterchangeError(str(path), 0, f"unsafe path in the zip: {member.filename!r}")
+                    raise InterchangeError(str(path), 0, N_("unsafe path in the zip: %(name)r", name=member.filename))
             archive.extractall(folder)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InterchangeError(str(path), 0, f"not a zip file we can read: {exc}") from None
+        raise InterchangeError(str(path), 0, N_("not a zip file we can read: %(reason)s", reason=str(exc))) from None
 
 
 def read_native(path: Path, taxonomy: dict[str, SectionDef]) -> Reading:
@@ -92,17 +113,17 @@ def read_native(path: Path, taxonomy: dict[str, SectionDef]) -> Reading:
             try:
                 extract_zip(path, Path(tmp))
             except InterchangeError as exc:
-                return Reading(BankCheck({}, []), errors=[str(exc)])
+                return Reading(BankCheck({}, []), errors=[as_problem(exc)])
             return _inside(read_native(Path(tmp), taxonomy), tmp, f"{path}!")
     check = check_bank(path, taxonomy)
     where = {uid: f"{parsed.path}:{parsed.line}" for uid, (_c, _s, parsed) in check.questions.items()}
-    return Reading(check, where, errors=[str(p) for p in check.problems])
+    return Reading(check, where, errors=list(check.problems))
 
 
 def _inside(reading: Reading, folder: str, archive: str) -> Reading:
     """Locations in an unpacked zip named as `bank.zip!/quant/percentage.md:12`, not by the temporary folder."""
     reading.where = {uid: where.replace(folder, archive, 1) for uid, where in reading.where.items()}
-    reading.errors = [error.replace(folder, archive, 1) for error in reading.errors]
+    reading.errors = [replace(error, path=error.path.replace(folder, archive, 1)) for error in reading.errors]
     return reading
 
 

@@ -22,6 +22,7 @@ from trainer.bank.interchange.items import (
     decode,
     meta_tags,
 )
+from trainer.core.wording import N_
 
 RESTORE = {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{", "\ue005": "}", "\ue006": ":"}
 ESCAPES = {"\\" + char: mark for mark, char in RESTORE.items()}  # `\~` -> a private-use placeholder
@@ -106,7 +107,7 @@ def split_question(raw: str, path: str, line: int) -> tuple[str, str, str, str]:
         return title, raw, "", ""
     if opened != 1 or closed != 1 or raw.index("{") > raw.index("}"):
         raise InterchangeError(
-            path, line, "unbalanced or nested braces: one {...} answer block per question (escape a literal as \\{)"
+            path, line, N_("unbalanced or nested braces: one {...} answer block per question (escape a literal as \\{)")
         )
     before, rest = raw.split("{", 1)
     answers, after = rest.split("}", 1)
@@ -117,7 +118,7 @@ def answers_of(block: str, path: str, line: int) -> tuple[list[tuple[float, str,
     """([(weight, text, feedback)], general feedback) of a multiple-choice answer block."""
     block, _, general = block.rpartition("####") if "####" in block else (block, "", "")
     if block.strip() and block.strip()[0] not in "~=":
-        raise InterchangeError(path, line, f"text before the first answer: {unhide(block)[:40]!r}")
+        raise InterchangeError(path, line, N_("text before the first answer: %(text)r", text=unhide(block)[:40]))
     answers = []
     for mark, body in ANSWER.findall(block):
         weight = 100.0 if mark == "=" else 0.0
@@ -133,7 +134,7 @@ def to_item(title: str, stem: str, block: str, path: str, line: int) -> Item | U
     answers, general = answers_of(block, path, line)
     keys = [i for i, (weight, _text, _fb) in enumerate(answers) if weight >= 100]
     if len(keys) != 1 or any(0 < weight < 100 for weight, _t, _f in answers):
-        return Unsupported(path, line, "multiple-answer (weights other than one 100% key)")
+        return Unsupported(path, line, N_("multiple-answer (weights other than one 100% key)"))
     key = keys[0]
     explanation = answers[key][2] or general
     return Item(path, line, unhide(stem), [text for _w, text, _f in answers], key, explanation, title=unhide(title))
@@ -158,7 +159,7 @@ def read_block(start: int, raw: str, comments: str, path: str, state: dict, pars
         item.category = state["category"]
         read_comments(item, comments)
         if "@@PLUGINFILE@@" in item.stem + "".join(item.options) + item.explanation:
-            item.notes.append("@@PLUGINFILE@@ images: GIFT cannot carry the files (use Moodle XML)")
+            item.notes.append(N_("@@PLUGINFILE@@ images: GIFT cannot carry the files (use Moodle XML)"))
         parsed.items.append(item)
     else:
         parsed.unsupported.append(item)

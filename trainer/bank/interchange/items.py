@@ -6,6 +6,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from trainer.core.wording import N_
+
 MAX_BYTES = 20_000_000  # a file larger than this is refused before it is parsed
 MAX_ITEMS = 10_000  # and a file with more questions than this
 DEFAULT_DIFFICULTY = "medium"
@@ -13,7 +15,9 @@ DEFAULT_SOURCE = "imported"
 
 
 class InterchangeError(ValueError):
-    """A file (or part of it) that cannot be read in its format; `line` says where (0: the file as a whole)."""
+    """A file (or part of it) that cannot be read in its format; `line` says where (0: the file as a whole).
+
+    `message` is a Message where the parser marked it: a page says it in the reader's language, the CLI in English."""
 
     def __init__(self, path: str, line: int, message: str):
         super().__init__(f"{path}:{line}: {message}")
@@ -134,7 +138,13 @@ def check_size(data: bytes, path: str) -> None:
     """Refuse a file above MAX_BYTES before parsing it."""
     if len(data) > MAX_BYTES:
         raise InterchangeError(
-            path, 0, f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB: split it"
+            path,
+            0,
+            N_(
+                "file is %(size)s MB; the limit is %(limit)s MB: split it",
+                size=f"{len(data) / 1e6:.1f}",
+                limit=f"{MAX_BYTES / 1e6:.0f}",
+            ),
         )
 
 
@@ -146,14 +156,16 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InterchangeError(
-            path, line, f"not UTF-8 text (byte {data[exc.start]:#04x}): save the file as UTF-8"
+            path, line, N_("not UTF-8 text (byte %(byte)s): save the file as UTF-8", byte=f"{data[exc.start]:#04x}")
         ) from None
     if "\x00" in text:
-        raise InterchangeError(path, text.count("\n", 0, text.index("\x00")) + 1, "a NUL character: a binary file?")
+        raise InterchangeError(path, text.count("\n", 0, text.index("\x00")) + 1, N_("a NUL character: a binary file?"))
     return text
 
 
 def check_count(parsed: Parsed, path: str) -> None:
     count = len(parsed.items) + len(parsed.unsupported)
     if count > MAX_ITEMS:
-        raise InterchangeError(path, 0, f"{count} questions; the limit is {MAX_ITEMS} per file: split it")
+        raise InterchangeError(
+            path, 0, N_("%(count)s questions; the limit is %(limit)s per file: split it", count=count, limit=MAX_ITEMS)
+        )

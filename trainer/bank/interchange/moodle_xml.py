@@ -26,6 +26,7 @@ from trainer.bank.interchange.items import (
     decode,
     meta_tags,
 )
+from trainer.core.wording import N_
 
 LINE = "{aso}line"  # where the element opens, kept on the element by the tree builder
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -52,9 +53,11 @@ def read_tree(text: str, path: str) -> ET.Element:
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else 0
         reason = str(exc).rsplit(": line ", 1)[0]
-        raise InterchangeError(path, line, f"not well-formed XML: {reason}") from None
+        raise InterchangeError(path, line, N_("not well-formed XML: %(reason)s", reason=reason)) from None
     except DefusedXmlException as exc:
-        raise InterchangeError(path, 0, f"refused: {type(exc).__name__} (DTDs and entities are not accepted)") from None
+        raise InterchangeError(
+            path, 0, N_("refused: %(error)s (DTDs and entities are not accepted)", error=type(exc).__name__)
+        ) from None
 
 
 def line_of(element: ET.Element) -> int:
@@ -73,22 +76,22 @@ def text_of(element: ET.Element | None, notes: list[str] | None = None) -> str:
             data = "".join((file.text or "").split())
             text = text.replace(f"@@PLUGINFILE@@/{name}", f"data:{mime};base64,{data}")
         elif notes is not None:
-            notes.append(f"file {name!r} ({mime or 'unknown type'}) was not kept")
+            notes.append(N_("file %(name)r (%(kind)s) was not kept", name=name, kind=mime or N_("unknown type")))
     return text.strip()
 
 
 def to_item(question: ET.Element, path: str, category: str) -> Item | Unsupported:
     line = line_of(question)
     if (question.findtext("single") or "true").strip().lower() not in ("true", "1"):
-        return Unsupported(path, line, "multichoice with several right answers (<single>false</single>)")
+        return Unsupported(path, line, N_("multichoice with several right answers (<single>false</single>)"))
     answers = question.findall("answer")
     try:
         fractions = [float(a.get("fraction", "0")) for a in answers]
     except ValueError:
-        raise InterchangeError(path, line, "an <answer> fraction is not a number") from None
+        raise InterchangeError(path, line, N_("an <answer> fraction is not a number")) from None
     keys = [i for i, f in enumerate(fractions) if f >= 100]
     if len(keys) != 1 or any(0 < f < 100 for f in fractions):
-        return Unsupported(path, line, "multiple-answer (fractions other than one 100% key)")
+        return Unsupported(path, line, N_("multiple-answer (fractions other than one 100% key)"))
     notes: list[str] = []
     key = answers[keys[0]]
     explanation = text_of(key.find("feedback"), notes) or text_of(question.find("generalfeedback"), notes)
@@ -108,12 +111,12 @@ def old_image(question: ET.Element, notes: list[str]) -> str:
     name, data = question.findtext("image") or "", "".join((question.findtext("image_base64") or "").split())
     if not data:
         if name.strip():
-            notes.append(f"image {name.strip()!r} is not in the file (no <image_base64>): not kept")
+            notes.append(N_("image %(name)r is not in the file (no <image_base64>): not kept", name=name.strip()))
         return ""
     mime = mimetypes.guess_type(name.strip())[0] or ""
     if mime.startswith("image/") and mime != "image/svg+xml":
         return f'\n\n<img src="data:{mime};base64,{data}" alt="">'
-    notes.append(f"image {name!r} ({mime or 'unknown type'}) was not kept")
+    notes.append(N_("image %(name)r (%(kind)s) was not kept", name=name, kind=mime or N_("unknown type")))
     return ""
 
 
@@ -121,14 +124,16 @@ def parse(data: bytes, path: str) -> Parsed:
     """Every question of a Moodle XML file; unsupported types and bad questions collected with their lines."""
     root = read_tree(decode(data, path), path)
     if root.tag != "quiz":
-        raise InterchangeError(path, line_of(root), f"expected <quiz> as the root element, found <{root.tag}>")
+        raise InterchangeError(
+            path, line_of(root), N_("expected <quiz> as the root element, found <%(tag)s>", tag=root.tag)
+        )
     parsed, category = Parsed(), ""
     for question in root.iter("question"):
         kind = question.get("type", "")
         if kind == "category":
             category = (question.findtext("category/text") or "").strip()
         elif kind != "multichoice":
-            parsed.unsupported.append(Unsupported(path, line_of(question), kind or "(no type)"))
+            parsed.unsupported.append(Unsupported(path, line_of(question), kind or N_("(no type)")))
         else:
             try:
                 item = to_item(question, path, category)

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from trainer.audit.service import record as audit
 from trainer.bank.interchange.formats import Reading, detect, read_any
 from trainer.bank.models import Question, QuestionVersion
+from trainer.bank.parsing import Problem
 from trainer.bank.service import ImportReport, hindi_tuple, import_bank, latest_version_ids
 from trainer.bank.taxonomy import SectionDef
 from trainer.bank.validation import BankCheck
+from trainer.core.wording import N_
 
 STATES = ("new", "changed", "unchanged", "conflict")
 
@@ -70,7 +72,7 @@ def state_of(digest: str, history: list[str] | None) -> str:
     return "conflict" if digest in history[:-1] else "changed"
 
 
-def reconcile(session: Session, check: BankCheck, where: dict[str, str]) -> list[str]:
+def reconcile(session: Session, check: BankCheck) -> list[Problem]:
     """Fit items from a format without Hindi or groups (GIFT, Moodle XML, Aiken) to the questions they update.
 
     An item whose English text equals the newest version's keeps that version's Hindi text (a round trip through
@@ -90,7 +92,13 @@ def reconcile(session: Session, check: BankCheck, where: dict[str, str]) -> list
         content, status, parsed = check.questions[uid]
         status = current_status if status == "published" else status
         if version.group_version_id is not None:
-            errors.append(f"{where[uid]}: {uid!r} is a question of a passage group: change it in the native format")
+            errors.append(
+                Problem(
+                    parsed.path,
+                    parsed.line,
+                    N_("%(uid)r is a question of a passage group: change it in the native format", uid=uid),
+                )
+            )
             del check.questions[uid]
             continue
         if content.hindi is None and version.hindi and _same_english(content, version):
@@ -123,7 +131,7 @@ def prepare(
     fmt = detect(path, fmt)
     reading = read_any(path, fmt, mapping, taxonomy)
     if fmt != "native":
-        reading.errors += reconcile(session, reading.check, reading.where)
+        reading.errors += reconcile(session, reading.check)
     return reading, plan_import(session, reading.check, reading.where, {})
 
 

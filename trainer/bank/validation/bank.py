@@ -34,6 +34,7 @@ from trainer.bank.validation import (
 )
 from trainer.bank.validation.content import to_content, to_group_content
 from trainer.bank.validation.gate import Context, Gate
+from trainer.core.wording import N_
 
 GATES: tuple[Gate, ...] = (
     headers.GATE,
@@ -97,7 +98,15 @@ class _Reader:
         first = self.first_use.get(item.uid)
         if first is not None:
             self.result.problems.append(
-                Problem(item.path, item.line, f"duplicate id {item.uid!r} (first used at {first.path}:{first.line})")
+                Problem(
+                    item.path,
+                    item.line,
+                    N_(
+                        "duplicate id %(uid)r (first used at %(where)s)",
+                        uid=item.uid,
+                        where=f"{first.path}:{first.line}",
+                    ),
+                )
             )
             return True
         if item.uid:
@@ -122,7 +131,7 @@ def check_bank(root: Path, taxonomy: dict[str, SectionDef] | None = None, gates:
     reader = _Reader(taxonomy, gates)
     files = bank_files(root)
     if not files:
-        reader.result.problems.append(Problem(str(root), 0, "no question files (*.md) found"))
+        reader.result.problems.append(Problem(str(root), 0, N_("no question files (*.md) found")))
     for path in files:
         reader.read_file(path)
     return reader.finish()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from trainer.bank.parsing import ParsedGroup, ParsedQuestion, Problem
 from trainer.bank.validation.gate import Context, Gate
+from trainer.core.wording import N_
 
 if TYPE_CHECKING:
     from trainer.bank.validation.bank import BankCheck
@@ -19,14 +20,19 @@ def question_problems(q: ParsedQuestion, context: Context) -> list[Problem]:
         return []
     group = context.groups_here.get(str(name))
     if group is None:
-        return [Problem(q.path, q.line, f"group {name!r} is not defined above this question in the same file")]
+        return [
+            Problem(q.path, q.line, N_("group %(name)r is not defined above this question in the same file", name=name))
+        ]
     if (group.header.get("section"), group.header.get("topic")) != (q.header.get("section"), q.header.get("topic")):
         return [
             Problem(
                 q.path,
                 q.line,
-                f"section/topic must match its group {name!r} "
-                f"({group.header.get('section')}/{group.header.get('topic')})",
+                N_(
+                    "section/topic must match its group %(name)r (%(place)s)",
+                    name=name,
+                    place=f"{group.header.get('section')}/{group.header.get('topic')}",
+                ),
             )
         ]
     return []
@@ -38,7 +44,7 @@ def empty_groups(check: BankCheck) -> list[Problem]:
         (item.path, str(item.header.get("group", ""))) for item in check.parsed if isinstance(item, ParsedQuestion)
     )
     return [
-        Problem(item.path, item.line, f"group {item.uid!r} has no questions")
+        Problem(item.path, item.line, N_("group %(name)r has no questions", name=item.uid))
         for item in check.parsed
         if isinstance(item, ParsedGroup) and not members[(item.path, item.uid)]
     ]

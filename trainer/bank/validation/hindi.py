@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from trainer.bank.parsing import LETTERS, ParsedGroup, ParsedQuestion, Problem
+from trainer.bank.parsing import IN_HINDI, LETTERS, ParsedGroup, ParsedQuestion, Problem, labelled
 from trainer.bank.rendering import math_problems
 from trainer.bank.validation.gate import Context, Gate
 from trainer.bank.validation.layout import layout_problems
+from trainer.core.wording import N_
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -21,20 +22,32 @@ def numbers(text: str) -> list[str]:
 
 def _hindi_problems(q: ParsedQuestion) -> list[tuple[int, str]]:
     hindi = q.hindi
-    found = layout_problems(hindi, "Hindi: ")
+    found = layout_problems(hindi, IN_HINDI)
     if not hindi.ok:
         return found
     if numbers(q.stem) != numbers(hindi.stem):
         found.append(
             (
                 hindi.body_line,
-                f"Hindi stem has numbers {numbers(hindi.stem)} but the English stem has {numbers(q.stem)}",
+                N_(
+                    "Hindi stem has numbers %(hindi)s but the English stem has %(english)s",
+                    hindi=str(numbers(hindi.stem)),
+                    english=str(numbers(q.stem)),
+                ),
             )
         )
     for letter, line, en, hi in zip(LETTERS, hindi.option_lines, q.options, hindi.options):
         if numbers(en) != numbers(hi):
             found.append(
-                (line, f"Hindi option {letter} has numbers {numbers(hi)} but the English option has {numbers(en)}")
+                (
+                    line,
+                    N_(
+                        "Hindi option %(letter)s has numbers %(hindi)s but the English option has %(english)s",
+                        letter=letter,
+                        hindi=str(numbers(hi)),
+                        english=str(numbers(en)),
+                    ),
+                )
             )
     return found
 
@@ -48,7 +61,7 @@ def question_problems(q: ParsedQuestion, context: Context) -> list[Problem]:
 
 def group_problems(g: ParsedGroup, context: Context) -> list[Problem]:
     """Maths that would not render in a group's shared Hindi text."""
-    return [Problem(g.path, g.passage_line, f"Hindi: {m}") for m in math_problems(g.hindi_passage)]
+    return [Problem(g.path, g.passage_line, labelled(IN_HINDI, m)) for m in math_problems(g.hindi_passage)]
 
 
 GATE = Gate("hindi", question=question_problems, group=group_problems)

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from trainer.bank.parsing import LETTERS, ParsedGroup, ParsedQuestion, Problem
 from trainer.bank.validation.gate import Context, Gate
 from trainer.bank.validation.option_labels import LABEL
+from trainer.core.wording import N_, Message
 
 FIGURE = re.compile(r"<svg\b.*?</svg\s*>|<img\b[^>]*>|!\[[^\]]*\]\(\s*([^)\s]*)", re.IGNORECASE | re.DOTALL)
 DESCRIPTIONS = {"aria-label", "alt", "title"}  # attributes that say what a figure shows, in the text's language
@@ -47,21 +48,43 @@ def drawings(text: str) -> list[tuple]:
     return found
 
 
+def _of(uid: str, message: str) -> Message:
+    """`uid: message`: the question's id before what is wrong with it."""
+    return Message("%(uid)s: %(problem)s", uid=uid, problem=message)
+
+
 def text_problems(where: str, english: str, hindi: str) -> list[str]:
     """What is wrong with the figures of one Hindi text (`where`: "stem", "option A"…) against its English text:
     a figure missing or added, drawn differently, or described without Devanagari. Also used on generated items."""
     en, hi = drawings(english), drawings(hindi)
     if len(en) != len(hi):
-        return [f"the Hindi {where} has {len(hi)} figure(s) but the English {where} has {len(en)}"]
+        return [
+            N_(
+                "the Hindi %(part)s has %(hindi)s figure(s) but the English %(part)s has %(english)s",
+                part=where,
+                hindi=len(hi),
+                english=len(en),
+            )
+        ]
     found = [
-        f"figure {n} of the Hindi {where} is drawn differently from figure {n} of the English {where}:"
-        " copy the English figure and translate only its description"
+        N_(
+            "figure %(number)s of the Hindi %(part)s is drawn differently from figure %(number)s of the English "
+            "%(part)s: copy the English figure and translate only its description",
+            number=n,
+            part=where,
+        )
         for n, (a, b) in enumerate(zip(en, hi), start=1)
         if a != b
     ]
     for label in ("".join(groups) for groups in LABEL.findall(hindi)):
         if not DEVANAGARI.search(label):
-            found.append(f"a figure description in the Hindi {where} is not in Hindi: {label[:60]!r}")
+            found.append(
+                N_(
+                    "a figure description in the Hindi %(part)s is not in Hindi: %(label)r",
+                    part=where,
+                    label=label[:60],
+                )
+            )
     return found
 
 
@@ -70,14 +93,14 @@ def question_problems(q: ParsedQuestion, context: Context) -> list[Problem]:
     hindi = q.hindi
     if hindi is None or not (q.text.ok and hindi.ok) or len(hindi.options) != len(q.options):
         return []
-    parts = [("stem", hindi.body_line, q.stem, hindi.stem)]
+    parts = [(N_("stem"), hindi.body_line, q.stem, hindi.stem)]
     parts += [
-        (f"option {LETTERS[i]}", line, en, hi)
+        (N_("option %(letter)s", letter=LETTERS[i]), line, en, hi)
         for i, (line, en, hi) in enumerate(zip(hindi.option_lines, q.options, hindi.options))
     ]
-    parts.append(("explanation", hindi.explanation_line or hindi.body_line, q.explanation, hindi.explanation))
+    parts.append((N_("explanation"), hindi.explanation_line or hindi.body_line, q.explanation, hindi.explanation))
     return [
-        Problem(q.path, line, f"{q.uid}: {message}")
+        Problem(q.path, line, _of(q.uid, message))
         for where, line, english, text in parts
         for message in text_problems(where, english, text)
     ]
@@ -87,7 +110,9 @@ def group_problems(g: ParsedGroup, context: Context) -> list[Problem]:
     """The same for a group's shared text (a data set's chart)."""
     if not g.hindi_passage:
         return []
-    return [Problem(g.path, g.passage_line, f"{g.uid}: {m}") for m in text_problems("text", g.passage, g.hindi_passage)]
+    return [
+        Problem(g.path, g.passage_line, _of(g.uid, m)) for m in text_problems(N_("text"), g.passage, g.hindi_passage)
+    ]
 
 
 GATE = Gate("hindi-figures", question=question_problems, group=group_problems)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from trainer.bank.parsing import LETTERS, Layout, ParsedGroup, ParsedQuestion, Problem
+from trainer.bank.parsing import LETTERS, Layout, ParsedGroup, ParsedQuestion, Problem, labelled
 from trainer.bank.rendering import math_problems
 from trainer.bank.validation.gate import Context, Gate
+from trainer.core.wording import N_
 
 
 def layout_problems(layout: Layout, label: str = "") -> list[tuple[int, str]]:
@@ -14,14 +15,21 @@ def layout_problems(layout: Layout, label: str = "") -> list[tuple[int, str]]:
     for index, text in enumerate(normalised):
         if text and text in normalised[:index]:
             repeated = LETTERS[normalised.index(text)]
-            found.append((layout.option_lines[index], f"{label}option {LETTERS[index]} repeats option {repeated}"))
+            found.append(
+                (
+                    layout.option_lines[index],
+                    labelled(
+                        label, N_("option %(letter)s repeats option %(other)s", letter=LETTERS[index], other=repeated)
+                    ),
+                )
+            )
     texts = [
         (layout.body_line, layout.stem),
         *zip(layout.option_lines, layout.options),
         (layout.explanation_line or layout.body_line, layout.explanation),
     ]
     for line, text in texts:
-        found.extend((line, f"{label}{message}") for message in math_problems(text))
+        found.extend((line, labelled(label, message)) for message in math_problems(text))
     return found
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from trainer.bank.parsing import Problem
 from trainer.bank.similarity import near_duplicates
 from trainer.bank.validation.gate import Gate
+from trainer.core.wording import N_
 
 if TYPE_CHECKING:
     from trainer.bank.validation.bank import BankCheck
@@ -22,7 +23,14 @@ def near_duplicate_problems(check: BankCheck) -> list[Problem]:
         a, b = located[first][2], located[second][2]
         found.append(
             Problem(
-                b.path, b.line, f"near-duplicate of {first!r} at {a.path}:{a.line} ({score:.0%} of word runs shared)"
+                b.path,
+                b.line,
+                N_(
+                    "near-duplicate of %(uid)r at %(where)s (%(share)s of word runs shared)",
+                    uid=first,
+                    where=f"{a.path}:{a.line}",
+                    share=f"{score:.0%}",
+                ),
             )
         )
     return found

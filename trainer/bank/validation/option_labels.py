@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from trainer.bank.parsing import LETTERS, Layout, ParsedQuestion, Problem
+from trainer.bank.parsing import IN_HINDI, LETTERS, Layout, ParsedQuestion, Problem, labelled
 from trainer.bank.validation.gate import Context, Gate
+from trainer.core.wording import N_
 
 # An SVG's aria-label, an <img>'s alt, or a Markdown image's ![alt](…).
 LABEL = re.compile(r"""\b(?:aria-label|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[([^\]]*)\]\(""", re.IGNORECASE)
@@ -112,9 +113,15 @@ def _detail_problem(labels: list[str], key: int) -> str | None:
     sizes = [len(_words(label)) for label in labels]
     others = sizes[:key] + sizes[key + 1 :]
     if sizes[key] >= DETAIL_RATIO * max(others) and sizes[key] - max(others) >= DETAIL_WORDS:
-        return f"more detail ({sizes[key]} words) than any other option (at most {max(others)})"
+        return N_(
+            "more detail (%(words)s words) than any other option (at most %(most)s)", words=sizes[key], most=max(others)
+        )
     if sizes[key] * DETAIL_RATIO <= min(others) and min(others) - sizes[key] >= DETAIL_WORDS:
-        return f"less detail ({sizes[key]} words) than any other option (at least {min(others)})"
+        return N_(
+            "less detail (%(words)s words) than any other option (at least %(least)s)",
+            words=sizes[key],
+            least=min(others),
+        )
     return None
 
 
@@ -123,7 +130,11 @@ def label_problems(options: Sequence[str], key: int | None) -> list[str]:
     labels = option_labels(options)
     if sum(bool(label) for label in labels) < 2:
         return []
-    found = [f"option {LETTERS[i]} has a figure with no description" for i, label in enumerate(labels) if not label]
+    found = [
+        N_("option %(letter)s has a figure with no description", letter=LETTERS[i])
+        for i, label in enumerate(labels)
+        if not label
+    ]
     telling = [_telling_words(label) for label in labels]
     unequal: dict[str, list[str]] = {}  # option letters having a word → those words
     for word in sorted(set().union(*telling)):
@@ -132,13 +143,22 @@ def label_problems(options: Sequence[str], key: int | None) -> list[str]:
             unequal.setdefault(having, []).append(repr(word))
     for having, words in unequal.items():
         found.append(
-            f"the figure descriptions give options away: {', '.join(words)} only in option {', '.join(having)};"
-            " say what each option shows, in the same terms, not how it differs from another"
+            N_(
+                "the figure descriptions give options away: %(words)s only in option %(letters)s; say what each "
+                "option shows, in the same terms, not how it differs from another",
+                words=", ".join(words),
+                letters=", ".join(having),
+            )
         )
     if key is not None and all(labels):
         detail = _detail_problem(labels, key)
         if detail:
-            found.append(f"the key's figure description has {detail}: describe every option in the same detail")
+            found.append(
+                N_(
+                    "the key's figure description has %(detail)s: describe every option in the same detail",
+                    detail=detail,
+                )
+            )
     return found
 
 
@@ -149,12 +169,12 @@ def _key(q: ParsedQuestion) -> int | None:
 
 def question_problems(q: ParsedQuestion, context: Context) -> list[Problem]:
     """Problems with the option figures' descriptions, in each language, at the first option's line."""
-    layouts: list[tuple[str, Layout]] = [("", q.text)] + ([("Hindi: ", q.hindi)] if q.hindi is not None else [])
+    layouts: list[tuple[str, Layout]] = [("", q.text)] + ([(IN_HINDI, q.hindi)] if q.hindi is not None else [])
     problems = []
     for prefix, layout in layouts:
         if layout.ok and len(layout.options) == len(LETTERS):
             line = layout.option_lines[0] if layout.option_lines else layout.body_line
-            problems += [Problem(q.path, line, prefix + m) for m in label_problems(layout.options, _key(q))]
+            problems += [Problem(q.path, line, labelled(prefix, m)) for m in label_problems(layout.options, _key(q))]
     return problems
 
 
