@@ -107,6 +107,7 @@ def init_i18n(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
     babel.init_app(app, locale_selector=select_language)
+    app.add_template_filter(local_name)  # `topics | map('local_name')`: a list of topics named for the page
 
     @app.context_processor
     def languages():

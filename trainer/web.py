@@ -57,6 +57,7 @@ def register(app: Flask) -> None:
     from trainer.auth.views import bp as auth_bp
     from trainer.authoring import group_views, import_views  # noqa: F401  (groups, import, export: authoring's)
     from trainer.authoring.views import bp as authoring_bp
+    from trainer.bank.sections import section_name
     from trainer.batches.views import bp as batches_bp
     from trainer.exam import attempt_views, views  # noqa: F401  (both add their routes to the exam blueprint)
     from trainer.exam.blueprint import bp as exam_bp
@@ -76,6 +77,7 @@ def register(app: Flask) -> None:
         *(ops_bp, skills_bp, itemstats_bp, batches_bp, institute_bp, reports_bp, audit_bp),
     ):
         app.register_blueprint(blueprint)
+    app.add_template_global(section_name)  # sections by their taxonomy name in the page's language
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = N_("Please sign in to continue.")

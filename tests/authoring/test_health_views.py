@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import select
+
 from tests.factories import count_queries, make_question, make_topic
+from trainer.bank.models import Topic
 from trainer.core.clock import utcnow
 from trainer.extensions import db
 
@@ -105,3 +108,21 @@ def test_the_page_takes_the_same_number_of_queries_for_one_topic_and_for_five(ap
         counts.append(len(statements))
 
     assert counts[0] == counts[1], counts
+
+
+def test_a_hindi_reader_sees_the_topics_by_their_hindi_names(app, client, auth):
+    with app.app_context():
+        made_bank(db.session)
+        for topic in db.session.scalars(select(Topic)):
+            topic.name_hi = {"blood-relations": "रक्त संबंध", "current-affairs": "समसामयिकी"}.get(topic.key, "")
+        db.session.commit()
+    auth.login(role="instructor")
+    auth.choose_language("hi")
+
+    page = client.get("/authoring/health").text
+
+    assert '<th scope="row">रक्त संबंध</th>' in page and '<th scope="row">समसामयिकी</th>' in page
+    assert '<th scope="row">Series</th>' in page  # a topic without a Hindi name keeps its English one
+    assert "<td>समसामयिकी</td>" in page[page.index('id="stale-table"') :]  # a fact due for review
+    pattern = page[page.index('id="pattern-table"') : page.index('id="topic-table"')]
+    assert "समसामयिकी" in pattern and "Current affairs" not in page and "Blood relations" not in page

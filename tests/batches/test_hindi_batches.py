@@ -3,9 +3,12 @@ Hindi."""
 
 from __future__ import annotations
 
+from tests.batches.helpers import add_history, make_member
 from tests.batches.test_views import staff_batch
+from tests.factories import make_topic
 from trainer.batches import invites
 from trainer.batches.models import Batch
+from trainer.core.clock import utcnow
 from trainer.extensions import db
 
 
@@ -61,3 +64,22 @@ def test_an_instructor_reads_the_batch_dashboard_in_hindi_and_the_csv_stays_engl
     assert "Mastery by member" not in page and "No strict mock" not in page and "Weakest topics" not in page
     csv = client.get(f"/batches/{batch_id}/dashboard.csv").text
     assert "No strict mock taken yet." in csv and "सख़्त" not in csv
+
+
+def test_the_batch_dashboard_names_sections_and_topics_in_hindi(client, auth, app):
+    batch_id = staff_batch(app, auth, name="Evening")
+    with app.app_context():
+        topic = make_topic(db.session, "quant", "percentage", name="Percentage", name_hi="प्रतिशतता")
+        add_history(db.session, make_member(db.session, db.session.get(Batch, batch_id), utcnow(), name="Bala"),
+                    [topic], utcnow())  # fmt: skip
+        db.session.commit()
+    auth.choose_language("hi")
+
+    page = client.get(f"/batches/{batch_id}").text
+
+    quant = "मात्रात्मक अभिक्षमता / गणितीय क्षमताएँ"
+    assert f'<th scope="row">{quant}</th>' in page[page.index('id="compare-table"') :]  # batch against everyone
+    assert f'<span class="muted">{quant}:</span> प्रतिशतता</th>' in page  # the heatmap's column
+    assert f'<strong>प्रतिशतता</strong> <span class="muted">({quant})</span>' in page  # weakest topics
+    assert f">{quant} — प्रतिशतता</option>" in page  # the topic of a drill to assign
+    assert "Quant" not in page and "Percentage" not in page

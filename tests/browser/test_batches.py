@@ -41,7 +41,9 @@ def create_batch_and_assign_a_drill(page: Page, base: str) -> str:
     expect(page.get_by_text("Batch “Morning CGL” created.")).to_be_visible()
     link = page.locator("#invite-link").inner_text()
     page.get_by_label("A topic drill").check()
-    page.get_by_label("Topic (for a drill)").select_option(label="Quant — Quant topic 0")
+    page.get_by_label("Topic (for a drill)").select_option(
+        label="Quantitative Aptitude / Mathematical Abilities — Quant topic 0"
+    )
     page.get_by_label("Due on").fill((utcnow() + timedelta(days=3)).date().isoformat())
     page.get_by_role("button", name="Assign to Morning CGL").click()
     expect(page.get_by_text("Assigned “Drill: Quant topic 0”")).to_be_visible()

@@ -52,3 +52,23 @@ def test_a_hindi_reader_chooses_the_topics_of_a_topic_test_by_their_hindi_names(
     page = client.get("/tests").text
     assert "सादृश्यता" in page and "कूटलेखन-कूटवाचन" in page and "रक्त संबंध" in page
     assert "Coding-decoding" not in page and "Blood relations" not in page
+
+
+@pytest.mark.usefixtures("topics")
+def test_the_topic_test_form_groups_topics_under_their_section_s_name_in_the_reader_s_language(client, auth):
+    auth.login()
+    english = client.get("/tests").text
+    assert "<strong>General Intelligence &amp; Reasoning</strong>" in english
+    assert "<strong>Quantitative Aptitude / Mathematical Abilities</strong>" in english
+    assert "<strong>Reasoning</strong>" not in english and "<strong>Quant</strong>" not in english
+    auth.choose_language("hi")
+
+    page = client.get("/tests").text
+    groups = re.findall(r'<div class="topic-group"><strong>([^<]*)</strong>', page)
+    assert groups == [
+        "सामान्य जागरूकता",
+        "कंप्यूटर ज्ञान",
+        "अंग्रेज़ी बोध / अंग्रेज़ी भाषा एवं बोध",
+        "मात्रात्मक अभिक्षमता / गणितीय क्षमताएँ",
+        "सामान्य बुद्धिमत्ता एवं तर्कशक्ति",
+    ]  # ordered by key, as the checkboxes are: awareness, computer, english, quant, reasoning

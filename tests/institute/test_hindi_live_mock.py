@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import update
+
+from tests.institute.conftest import TIER1
 from tests.institute.test_views import _bank, _paper_and_mock
+from trainer.bank.models import Topic
 from trainer.core.clock import utcnow
 from trainer.extensions import db
 from trainer.institute import livemocks
@@ -81,3 +85,20 @@ def test_an_instructor_reads_the_papers_and_live_mock_pages_in_hindi(app, client
     assert "अवधि खुली है और उम्मीदवार शुरू कर चुके हो सकते हैं" in refused.text
     listing = client.get("/institute/live-mocks").text
     assert "लाइव मॉक निर्धारित करें" in listing and "अवधि खुलेगी (UTC)" in listing and "Window opens" not in listing
+
+
+def test_the_blueprint_names_sections_and_topics_in_hindi(app, client, auth):
+    _bank(app)
+    with app.app_context():
+        db.session.execute(update(Topic).where(Topic.key == "quant-t0").values(name_hi="प्रतिशतता"))
+        db.session.commit()
+    auth.login(role="instructor")
+    made = client.post("/institute/papers", data={"name": "Mock 7", "pattern": TIER1, "csrf_token": auth.token()})
+    auth.choose_language("hi")
+
+    grid = client.get(made.location).text
+
+    assert '<h2 id="s-quant">मात्रात्मक अभिक्षमता <span' in grid and "Quantitative Aptitude" not in grid
+    assert '<th scope="row">प्रतिशतता</th>' in grid
+    assert 'aria-label="मात्रात्मक अभिक्षमता, प्रतिशतता, आसान"' in grid
+    assert '<th scope="row">Quant-T1</th>' in grid  # a topic without a Hindi name keeps its English one

@@ -71,3 +71,27 @@ def test_a_hindi_reader_sees_each_topic_by_its_hindi_name_on_the_progress_page(a
     page = client.get("/progress").text
     assert "प्रतिशतता" in page and "Quant topic 0" not in page
     assert "Reasoning topic 0" in page  # a topic without a Hindi name keeps its English one
+
+
+def test_a_hindi_reader_sees_sections_and_the_weekly_plan_s_drills_by_their_hindi_names(app, client, auth, bank):  # noqa: F811
+    with app.app_context():
+        for topic in db.session.scalars(select(Topic).where(Topic.section == "reasoning")):
+            topic.name_hi = f"तर्कशक्ति विषय {topic.key[-1]}"
+        db.session.commit()
+    user = auth.login()
+    take_graded_mock(app, user.id)
+    auth.choose_language("hi")
+    exam_day = (utcnow() + timedelta(days=40)).date()
+    data = {"paper": "tier1", "exam_date": exam_day.isoformat(), "csrf_token": auth.token("/progress")}
+
+    page = client.post("/progress/target", data=data, follow_redirects=True).text
+
+    mastery = page[page.index('id="topic-progress"') :]
+    assert '<td>सामान्य बुद्धिमत्ता एवं तर्कशक्ति</td><th scope="row">तर्कशक्ति विषय 0</th>' in mastery
+    assert "<td>मात्रात्मक अभिक्षमता / गणितीय क्षमताएँ</td>" in mastery
+    assert "<td>reasoning</td>" not in page and "<td>quant</td>" not in page
+    plan = page[page.index('id="weekly-plan"') : page.index("</ol>", page.index('id="weekly-plan"'))]
+    assert "तर्कशक्ति विषय 0" in plan and "Reasoning topic" not in plan
+    study = page[page.index('class="study-next"') :]
+    assert '<span class="muted">(सामान्य बुद्धिमत्ता एवं तर्कशक्ति)</span>' in study
+    assert client.get("/api/v1/progress").get_json()["target"]["plan"][0]["drills"][0] == "Reasoning topic 0"

@@ -20,6 +20,9 @@ GRACE = 10
 # topic key → what the candidate does with its five questions (R right, W wrong, - left blank)
 PLAN = {"reasoning-t0": "WWWWW", "reasoning-t1": "RRRWW", "reasoning-t2": "RRRRR", "quant-t0": "R----"}
 SLOW_TOPIC = "reasoning-t0"  # 40 s on each of its questions, 10 s on every other
+# The sections as taxonomy.yaml names them (the table's cells, HTML-escaped)
+REASONING = "General Intelligence &amp; Reasoning"
+QUANT = "Quantitative Aptitude / Mathematical Abilities"
 
 
 @pytest.fixture
@@ -75,10 +78,10 @@ def test_progress_lists_topics_weakest_first_with_accuracy_and_time(app, client,
     topics = table_rows(page, "topic-progress")
     # Beta(2 + right, 2 + wrong): the mean and its 90% interval; one answer is not enough data.
     assert topics[:4] == [
-        ["reasoning", "Reasoning topic 0", "5", "0", "22% (5–47%)", "40 s"],
-        ["reasoning", "Reasoning topic 1", "5", "3", "56% (29–81%)", "10 s"],
-        ["quant", "Quant topic 0", "1", "1", "Not enough data", "10 s"],
-        ["reasoning", "Reasoning topic 2", "5", "5", "78% (53–95%)", "10 s"],
+        [REASONING, "Reasoning topic 0", "5", "0", "22% (5–47%)", "40 s"],
+        [REASONING, "Reasoning topic 1", "5", "3", "56% (29–81%)", "10 s"],
+        [QUANT, "Quant topic 0", "1", "1", "Not enough data", "10 s"],
+        [REASONING, "Reasoning topic 2", "5", "5", "78% (53–95%)", "10 s"],
     ]
     assert len(topics) == 20
     assert all(row[2:5] == ["0", "0", "Not enough data"] and row[5] == "10 s" for row in topics[4:])

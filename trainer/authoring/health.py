@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from trainer.core.wording import ENGLISH, N_, Wording
 
@@ -21,6 +23,7 @@ class TopicSupply:
     items: int
     per_paper: dict[str, float] = field(default_factory=dict)
     generated: bool = False  # a generator makes fresh items: it never runs out
+    name_hi: str = ""  # the name on Hindi pages (trainer.i18n.local_name)
 
     def papers(self, paper: str) -> int | None:
         """Papers of `paper` this topic fills without a repeat; None if it never runs out or is not asked."""
@@ -92,10 +95,13 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def supply_sentence(topic: TopicSupply, paper: str, wording: Wording = ENGLISH) -> str:
-    """E.g. "Tier-I asks about 3 Series questions: 12 items, 4 papers without a repeat"."""
+def supply_sentence(
+    topic: TopicSupply, paper: str, wording: Wording = ENGLISH, name: Callable[[TopicSupply], str] = attrgetter("name")
+) -> str:
+    """E.g. "Tier-I asks about 3 Series questions: 12 items, 4 papers without a repeat"; `name` names the topic
+    (a page passes the one for its language)."""
     _ = wording.gettext
-    names = {"paper": _(paper_name(paper)), "topic": topic.name}
+    names = {"paper": _(paper_name(paper)), "topic": name(topic)}
     asks = {**names, "count": number(topic.per_paper.get(paper, 0.0)), "items": topic.items}
     if topic.generated:
         return _("%(paper)s asks about %(count)s %(topic)s questions: %(items)s items and a generator, never runs out",

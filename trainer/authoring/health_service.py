@@ -20,7 +20,7 @@ from trainer.exam.patterns import all_patterns
 @dataclass(frozen=True)
 class StaleItem:
     uid: str
-    topic: str
+    topic: Topic
     as_of: date
 
 
@@ -52,7 +52,7 @@ def stale_items(session: Session, before: date) -> list[StaleItem]:
     """Published items whose newest version states a fact last checked before `before`, oldest first."""
     rows = session.execute(
         _published_latest()
-        .add_columns(Topic.name, QuestionVersion.as_of)
+        .add_columns(Topic, QuestionVersion.as_of)
         .join(Topic, Topic.id == QuestionVersion.topic_id)
         .where(QuestionVersion.as_of.is_not(None), QuestionVersion.as_of < before)
         .order_by(QuestionVersion.as_of, Question.uid)
@@ -96,6 +96,7 @@ def supply(session: Session, stats: dict) -> tuple[list[TopicSupply], list[Patte
                 stats["by_topic"].get(f"{t.section}/{t.key}", 0),
                 {paper: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for paper in papers},
                 f"{t.section}/{t.key}" in stats["generator_topics"],
+                t.name_hi,
             )
             for t in session.scalars(select(Topic))
         ]

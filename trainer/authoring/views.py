@@ -247,5 +247,6 @@ def show_health():
     """The bank's health: papers each topic fills without a repeat, missing Hindi, stale facts, near-duplicates."""
     found = health_service.bank_health(db.session, utcnow().date())
     open_reports = reports.open_count(db.session)
-    words = health.health_words | {"supply_sentence": partial(health.supply_sentence, wording=interface_wording())}
+    sentence = partial(health.supply_sentence, wording=interface_wording(), name=local_name)
+    words = health.health_words | {"supply_sentence": sentence}
     return render_template("authoring/show_health.html", health=found, open_reports=open_reports, **words)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
 from trainer.bank.models import Topic
+from trainer.bank.sections import section_name
 from trainer.batches.models import Assignment, Batch, BatchMember
 from trainer.batches.service import viewable_batch
 from trainer.batches.targets import DRILL, KINDS, LIVE_MOCK, PAPER, TEST, AttemptFact, done
@@ -199,7 +200,7 @@ def visible_assignment(session: Session, assignment_id: int, user: User) -> Assi
 def topic_choices(session: Session) -> list[tuple[str, str]]:
     """("section/topic", "Section — Topic") for every topic a drill can be set on."""
     topics = session.scalars(select(Topic).order_by(Topic.section, Topic.name))
-    return [(f"{t.section}/{t.key}", f"{t.section.title()} — {local_name(t)}") for t in topics]
+    return [(f"{t.section}/{t.key}", f"{section_name(t.section)} — {local_name(t)}") for t in topics]
 
 
 def test_choices(words: Wording = ENGLISH) -> list[tuple[str, str]]:

@@ -273,20 +273,19 @@ def parallel(
 
 
 def blueprint_grid(session: Session, paper: FixedPaper) -> list[dict]:
-    """Per section: every topic with its name, the blueprint's counts and what the bank holds per difficulty."""
+    """Per section: every topic (the Topic row, for its name), the blueprint's counts and what the bank holds per
+    difficulty."""
     generated = {(g.section, g.topic) for g in all_generators().values()}
     grid = []
     for rule in pattern_of(paper).ordered_sections():
         stored, _ = _stored_items(session, rule, {})
         have = _availability(stored)
         asked = paper.blueprint.get(rule.key, {})
-        topics = session.execute(
-            select(Topic.key, Topic.name).where(Topic.section == rule.subject).order_by(Topic.name)
-        )
+        topics = session.scalars(select(Topic).where(Topic.section == rule.subject).order_by(Topic.name))
         rows = [
-            {"key": key, "name": name, "generated": (rule.subject, key) in generated,
-             "cells": {d: (asked.get(key, {}).get(d, 0), have.get((key, d), 0)) for d in DIFFICULTIES}}
-            for key, name in topics
+            {"key": t.key, "topic": t, "generated": (rule.subject, t.key) in generated,
+             "cells": {d: (asked.get(t.key, {}).get(d, 0), have.get((t.key, d), 0)) for d in DIFFICULTIES}}
+            for t in topics
         ]  # fmt: skip
         grid.append({"rule": rule, "rows": rows})
     return grid

@@ -72,7 +72,7 @@ class FlaggedRow:
     uid: str
     number: int
     section: str
-    topic: str
+    topic: Topic  # named on the page in its language (trainer.i18n.local_name)
     stat: ItemStat
 
     @property
@@ -92,7 +92,7 @@ def flagged(session: Session, min_attempts: int, page: int = 1) -> tuple[list[Fl
         Question.status == PUBLISHED,
     )
     joined = (
-        select(ItemStat, Question.uid, QuestionVersion.number, Topic.section, Topic.name)
+        select(ItemStat, Question.uid, QuestionVersion.number, Topic)
         .join(latest, latest.c.version_id == ItemStat.version_id)
         .join(Question, Question.id == ItemStat.question_id)
         .join(QuestionVersion, QuestionVersion.id == ItemStat.version_id)
@@ -111,4 +111,4 @@ def flagged(session: Session, min_attempts: int, page: int = 1) -> tuple[list[Fl
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
     ).all()
-    return [FlaggedRow(uid, number, section, name, stat) for stat, uid, number, section, name in rows], total or 0
+    return [FlaggedRow(uid, number, topic.section, topic, stat) for stat, uid, number, topic in rows], total or 0

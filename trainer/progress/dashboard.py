@@ -44,7 +44,7 @@ class Target:
     paper_name: str
     exam_date: date | None
     days_left: int | None
-    plan: list[Week]
+    plan: list[Week[TopicWeight]]
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def progress(
     paper_name = words.gettext(PAPERS[paper])
     ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), paper_name, idle, words)
     exam_date = target_row.exam_date if target_row is not None else None
-    plan = weekly_plan(today, exam_date, [s.topic.name for s in ranked[: STUDY_NEXT_SHOWN * 2]])
+    plan = weekly_plan(today, exam_date, [s.topic for s in ranked[: STUDY_NEXT_SHOWN * 2]])
     target = Target(paper, paper_name, exam_date, days_left(today, exam_date), plan)
     return Progress(
         levels,

@@ -71,7 +71,12 @@ def progress_json(data: Progress, reviews_due: int) -> dict:
             "exam_date": target.exam_date.isoformat() if target.exam_date else None,
             "days_left": target.days_left,
             "plan": [
-                {"starts": w.starts.isoformat(), "ends": w.ends.isoformat(), "mocks": w.mocks, "drills": list(w.drills)}
+                {
+                    "starts": w.starts.isoformat(),
+                    "ends": w.ends.isoformat(),
+                    "mocks": w.mocks,
+                    "drills": [t.name for t in w.drills],
+                }
                 for w in target.plan
             ],
         },

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.mastery import Mastery
@@ -119,12 +121,18 @@ def study_next(
     return sorted(stakes, key=lambda s: (-s.marks, -s.topic.questions, s.topic.name))
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class Week:
+class Week(Generic[T]):
+    """A week of the plan; `drills` are the topics as given (the page names them in its language, the JSON in
+    English)."""
+
     starts: date
     ends: date
     mocks: int
-    drills: tuple[str, ...]
+    drills: tuple[T, ...]
 
 
 def days_left(today: date, exam_date: date | None) -> int | None:
@@ -139,7 +147,7 @@ def mocks_per_week(days: int) -> int:
     return 2 if days > 21 else 3
 
 
-def weekly_plan(today: date, exam_date: date | None, drills: list[str]) -> list[Week]:
+def weekly_plan(today: date, exam_date: date | None, drills: Sequence[T]) -> list[Week[T]]:
     """The next weeks up to the exam (at most PLAN_WEEKS): full mocks, and the top study-next topics to drill.
 
     Drills rotate through the list three a week, so every high-stake topic comes round; empty without a date or
