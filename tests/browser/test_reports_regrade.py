@@ -30,13 +30,15 @@ def test_a_reported_wrong_key_is_fixed_regraded_and_the_candidate_told(app, live
     sign_in(page, live_server, world["a"])
     page.goto(f"{live_server}/attempts/{world['attempt']}/result")
     expect(page.locator("#total-score")).to_have_text("50.00")
+    sections = page.get_by_role("navigation", name="Sections of the review")
+    sections.get_by_role("link", name="Quantitative Aptitude").click()  # the question is A's first quant one
     box = page.locator(f"#report-{world['position']}")
-    box.locator("summary").click()
-    box.get_by_label("What is wrong?").select_option(label="The answer key is wrong")
-    box.get_by_label("Details (optional)").fill(f"The right answer is {world['new_key']}.")
-    box.get_by_role("button", name="Send the report").click()
+    box.get_by_role("link", name="Report a problem with this question").click()
+    page.get_by_label("What is wrong?").select_option(label="The answer key is wrong")
+    page.get_by_label("Details (optional)").fill(f"The right answer is {world['new_key']}.")
+    page.get_by_role("button", name="Send the report").click()
     expect(page.get_by_text("Thank you: your report was sent to the instructors.")).to_be_visible()
-    expect(page.locator(f"#report-{world['position']} summary")).to_have_text(
+    expect(page.locator(f"#report-{world['position']} .report-status")).to_have_text(
         "Your report: The answer key is wrong (open)"
     )
 
@@ -79,7 +81,7 @@ def test_a_reported_wrong_key_is_fixed_regraded_and_the_candidate_told(app, live
         rf"was regraded on \d\d \w{{3}} \d{{4}}: key corrected from {world['old_key']} to {world['new_key']}; "
         r"your score changed from 50\.00 to 47\.50\."
     ))  # fmt: skip
-    expect(page.locator(f"#report-{world['position']} summary")).to_contain_text("(resolved)")
+    expect(page.locator(f"#report-{world['position']} .report-status")).to_contain_text("(resolved)")
 
 
 def test_a_practice_answer_is_reported_from_its_feedback_in_a_new_tab(app, live_server, page: Page):

@@ -197,6 +197,11 @@ def test_submitting_twice_is_harmless(app, client, auth, bank):
     assert '<strong id="total-score">2.00</strong> out of 200' in client.get(f"/attempts/{attempt_id}/result").text
 
 
+def reviewed(page: str) -> list[tuple[str, str]]:
+    """The result page's reviewed questions: (verdict, markup) each."""
+    return re.findall(r'<article class="review (\w+)">(.*?)</article>', page, re.S)
+
+
 def test_the_result_shows_the_score_sections_and_every_solution(app, client, auth, bank):
     auth.login()
     attempt_id, page = start_mock(client)
@@ -228,8 +233,12 @@ def test_the_result_shows_the_score_sections_and_every_solution(app, client, aut
         "quant": ["10", "5", "10", "17.50", "50"],
         "english": ["0", "0", "25", "0.00", "50"],
     }
-    articles = re.findall(r'<article class="review (\w+)">(.*?)</article>', result, re.S)
+    assert [a[0] for a in reviewed(result)] == ["right"] * 25  # the first view reviews the first section only
+    pages = [client.get(f"/attempts/{attempt_id}/result?section={s}").text for s in TIER1_SECTIONS]
+    articles = [article for page in pages for article in reviewed(page)]
+    assert articles == reviewed(client.get(f"/attempts/{attempt_id}/result?section=all").text)
     assert len(articles) == 100
+    assert client.get(f"/attempts/{attempt_id}/result?section=maths").status_code == 404
     for verdict, article in articles:
         uid = re.search(r"Stem of ([a-z]+-\d{3})", article).group(1)
         answer = int(uid[-3:]) % 4

@@ -65,14 +65,19 @@ def report(client, attempt_id, position, reason="wrong_key", text="", token=None
 
 def test_a_candidate_reports_from_the_result_page_and_sees_the_report_there(client, world):
     sign_in(client, world["a"])
-    page = client.get(f"/attempts/{world['attempt_a']}/result").get_data(as_text=True)
+    result = f"/attempts/{world['attempt_a']}/result"
+    page = client.get(f"{result}?section=all").get_data(as_text=True)
     assert page.count("Report a problem with this question") == 100
+    form_link = f"/attempts/{world['attempt_a']}/report?position={world['position']}"
+    assert f'href="{form_link}"' in page
 
     response = report(client, world["attempt_a"], world["position"], text="It should be C")
-    assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/attempts/{world['attempt_a']}/result#report-{world['position']}")
-    page = client.get(f"/attempts/{world['attempt_a']}/result").get_data(as_text=True)
-    assert "Your report: The answer key is wrong (open)" in page and "It should be C" in page
+    assert response.status_code == 302  # back to the question, on the review of its section
+    assert response.headers["Location"].endswith(f"{result}?section=quant#report-{world['position']}")
+    page = client.get(f"{result}?section=quant").get_data(as_text=True)
+    assert "Your report: The answer key is wrong (open)" in page and "Update the report" in page
+    form = client.get(form_link).get_data(as_text=True)  # updating starts from what was sent
+    assert "It should be C</textarea>" in form and '<option selected value="wrong_key">' in form
     mine = client.get("/reports").get_data(as_text=True)
     assert world["uid"] in mine
 

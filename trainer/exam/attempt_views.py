@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -12,7 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from trainer.core.access import Access, access, session_generation, session_user_id
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
-from trainer.exam import page_markup, paper, saving, screen, service, shown, step_input
+from trainer.exam import page_markup, paper, review_sections, saving, screen, service, shown, step_input
 from trainer.exam.blueprint import bp
 from trainer.exam.forms import SubmitForm
 from trainer.exam.models import Attempt
@@ -150,7 +150,8 @@ def submit_attempt(attempt_id: int):
 @bp.route("/attempts/<id:attempt_id>/result")
 @access(Access.USER)
 def show_result(attempt_id: int):
-    """Score, rank and cut-offs, where the marks went, pace, and every question with the answer, key and explanation."""
+    """Score, rank and cut-offs, where the marks went, pace, then the answer, key and explanation of every question
+    of one section (`?section=KEY`, the first by default, or `all`)."""
     attempt = _open_attempt(attempt_id)
     if attempt.state == service.IN_PROGRESS:
         return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
@@ -158,12 +159,19 @@ def show_result(attempt_id: int):
     if held is not None:  # a live mock's key and solutions wait for its release
         return render_template("institute/held_result.html", attempt=attempt, mock=held)
     pattern = service.pattern_of(attempt)
+    keys = [s.key for s in pattern.ordered_sections()]
+    shown_key = review_sections.shown_section(keys, request.args.get("section"))
+    if shown_key is None:
+        abort(404)
     states = service.graded_states(db.session, attempt)
+    review = screen.review_questions(attempt, states, None if shown_key == review_sections.ALL else shown_key)
     return render_template(
         "exam/show_result.html",
         attempt=attempt,
         pattern=pattern,
-        review=screen.review_questions(attempt, states),
+        review=review,
+        shown=shown_key,
+        around=review_sections.neighbours(keys, shown_key),
         passages=screen.passages(paper.group_passages(db.session, attempt)),
         summary=screen.result_summary(pattern, attempt.result, current_user.category),
         report=result_report(db.session, attempt, pattern, states, current_user.category),

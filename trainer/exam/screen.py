@@ -268,9 +268,12 @@ class ReviewQuestion:
     position: int = 0  # the slot's place in the paper
 
 
-def review_questions(attempt: Attempt, states: list[SlotState]) -> list[ReviewQuestion]:
+def review_questions(attempt: Attempt, states: list[SlotState], section: str | None = None) -> list[ReviewQuestion]:
+    """The attempt's questions for review, in paper order; only `section`'s when one is given."""
     review = []
     for slot, state, number in zip(attempt.slots, states, _numbers(attempt.slots)):
+        if section is not None and slot.section != section:
+            continue
         version = slot.version
         html = fragments(version)
         verdict = graded_verdict(state.answer, slot.key, slot.dropped)

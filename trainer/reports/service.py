@@ -71,6 +71,11 @@ def file_report(
     return existing, False
 
 
+def open_report_on(session: Session, user: User, slot: Slot) -> ProblemReport | None:
+    """The user's open report on the version the slot showed, if any: the report form starts from it."""
+    return _open_report(session, user.id, slot.version_id)
+
+
 def _open_report(session: Session, user_id: int, version_id: int) -> ProblemReport | None:
     return session.scalar(
         select(ProblemReport).where(

@@ -34,7 +34,8 @@ def _position() -> int | None:
 def new_report(attempt_id: int):
     """Report a problem with one question of one's own attempt (`?position=N`), once its answer is shown."""
     attempt, slot = service.reportable_slot(db.session, current_user, attempt_id, _position())
-    form = ReportForm(position=slot.position)
+    mine = service.open_report_on(db.session, current_user, slot)  # reporting again updates it: start from it
+    form = ReportForm(position=slot.position, reason=mine and mine.reason, text=mine and mine.text)
     if form.validate_on_submit():
         report, created = service.file_report(
             db.session, current_user, attempt, slot, form.reason.data, form.text.data or "", utcnow()
@@ -43,7 +44,8 @@ def new_report(attempt_id: int):
         flash(_("Thank you: your report was sent to the instructors.") if created else _("Your report was updated."),
               "success")  # fmt: skip
         if attempt.state != IN_PROGRESS:
-            return redirect(url_for("exam.show_result", attempt_id=attempt.id, _anchor=f"report-{slot.position}"))
+            anchor = f"report-{slot.position}"  # back to the question, on the review of its section
+            return redirect(url_for("exam.show_result", attempt_id=attempt.id, section=slot.section, _anchor=anchor))
         return redirect(url_for("reports.show_report", report_id=report.id))
     page = render_template("reports/new_report.html", attempt=attempt, slot=slot, form=form, render=render,
                            render_inline=render_inline)  # fmt: skip
