@@ -14,6 +14,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.db import UTCDateTime
 from trainer.extensions import csrf, db
+from trainer.web import warm_up
 
 
 class BenchBase(DeclarativeBase):
@@ -49,6 +50,7 @@ def create_bench_app() -> Flask:
     # Registered after create_app() has checked every route's access declaration; the view still declares
     # PUBLIC, because the before-request hook reads that mark on every request.
     app = create_app()
+    warm_up(app)  # as trainer/wsgi.py does
     csrf.exempt(insert_row)
     app.register_blueprint(bp)
     return app

@@ -5,14 +5,14 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template
 from flask.globals import request_ctx
 from flask.json.provider import DefaultJSONProvider
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.routing import IntegerConverter
 
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.extensions import db, login_manager
-from trainer.i18n import N_, error_text
+from trainer.i18n import LANGUAGES, N_, error_text
 
 # Flask-WTF's reasons for refusing a form's CSRF token (its own English), for the catalogue: shown translated.
 CSRF_REASONS = (
@@ -25,6 +25,8 @@ CSRF_REASONS = (
     N_("The referrer does not match the host."),
 )
 MAX_ID = 2**31 - 1  # the largest INTEGER primary key on PostgreSQL
+# The pages a crowd of candidates asks for at one moment (a live mock's start, the evening rush, its submits).
+BURST_TEMPLATES = ("base.html", "exam/take_attempt.html", "exam/show_result.html", "institute/show_live_mock.html")
 
 
 class IdConverter(IntegerConverter):
@@ -128,3 +130,17 @@ def _http_error(status: int, text: str):
         return render_template("error.html", message=message, status=status), status
 
     return handler
+
+
+def warm_up(app: Flask) -> None:
+    """Compile the templates a burst asks for and load every interface language's catalogue, once per process.
+
+    Left to the first requests, each worker would spend about 25 ms compiling the exam page on the first candidate
+    of a live mock, while the others queue behind it.
+    """
+    for name in BURST_TEMPLATES:
+        app.jinja_env.get_template(name)
+    with app.test_request_context():
+        for language in LANGUAGES:
+            with force_locale(language):
+                gettext("Question")

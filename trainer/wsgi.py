@@ -6,6 +6,7 @@ import sys
 
 from trainer import create_app
 from trainer.config import ConfigError
+from trainer.web import warm_up
 
 APP_LOAD_ERROR = 4  # gunicorn's exit status for "App failed to load": its master stops instead of re-forking
 
@@ -14,3 +15,4 @@ try:
 except ConfigError as exc:
     print(f"Error: {exc}", file=sys.stderr, flush=True)
     sys.exit(APP_LOAD_ERROR)
+warm_up(app)  # in each worker before it takes requests: a burst's first candidates wait for no compiling

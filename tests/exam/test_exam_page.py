@@ -22,6 +22,8 @@ from trainer.extensions import db
 
 TIER1 = get_pattern("tier1-2025")
 EXAM_DATA = re.compile(r'<script id="exam-data" type="application/json">(.*?)</script>', re.S)
+VOLATILE = re.compile(r'(name="csrf-token" content|name="csrf_token" type="hidden" value)="[^"]*"|serverNow": "[^"]*"'
+                      r'|<span id="timer"[^>]*>[^<]*')  # fmt: skip
 
 
 @pytest.fixture
@@ -54,10 +56,17 @@ def page_statements(client, attempt_id: int) -> tuple[int, str]:
     return len(statements), response
 
 
+def warm_up(client, *attempt_ids: int) -> None:
+    """Show each page once: the first request of a process reads a few things once, and the texts a worker has
+    not shown before."""
+    for attempt_id in attempt_ids:
+        client.get(f"/attempts/{attempt_id}")
+
+
 def test_a_100_question_mock_opens_with_as_many_statements_as_a_25_question_sectional(app, client, candidate):
     sectional = open_paper(app, candidate, sectional_pattern(TIER1, "quant"), answered=5)
     mock = open_paper(app, candidate, TIER1, answered=5)
-    client.get(f"/attempts/{mock}")  # the first request of a process reads a few things once
+    warm_up(client, sectional, mock)
 
     small, small_page = page_statements(client, sectional)
     big, big_page = page_statements(client, mock)
@@ -70,7 +79,7 @@ def test_a_100_question_mock_opens_with_as_many_statements_as_a_25_question_sect
 def test_practice_feedback_for_earlier_answers_costs_no_statement_per_question(app, client, candidate):
     all_five = open_paper(app, candidate, topic_pattern(TIER1, "quant", ("quant-t0",), 5), "practice", answered=5)
     two_of_five = open_paper(app, candidate, topic_pattern(TIER1, "quant", ("quant-t1",), 5), "practice", answered=2)
-    client.get(f"/attempts/{all_five}")
+    warm_up(client, all_five, two_of_five)
 
     five, five_page = page_statements(client, all_five)
     two, two_page = page_statements(client, two_of_five)
@@ -79,6 +88,22 @@ def test_practice_feedback_for_earlier_answers_costs_no_statement_per_question(a
         data = json.loads(EXAM_DATA.search(response.get_data(as_text=True)).group(1))
         assert [f["position"] for f in data["feedback"]] == list(range(answered))
     assert five == two
+
+
+def test_a_page_shown_again_is_the_same_page_without_reading_its_texts_again(app, client, candidate):
+    mock = open_paper(app, candidate, TIER1, answered=3)
+    other = open_paper(app, candidate, TIER1, answered=0)
+    warm_up(client, other)  # the process's first request, and some of the texts
+
+    first, first_page = page_statements(client, mock)
+    again, again_page = page_statements(client, mock)
+    with count_queries() as statements:
+        client.get(f"/attempts/{mock}")
+
+    assert first_page.status_code == again_page.status_code == 200
+    assert VOLATILE.sub("", first_page.get_data(as_text=True)) == VOLATILE.sub("", again_page.get_data(as_text=True))
+    assert first <= again + 1  # at most one statement for the texts not shown before, for the whole paper
+    assert not [s for s in statements if "rendered" in s]
 
 
 def test_a_paper_past_its_deadline_is_closed_on_opening_without_a_statement_per_question(app, client, candidate):

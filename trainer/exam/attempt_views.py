@@ -52,7 +52,8 @@ def take_attempt(attempt_id: int):
     attempt = _open_attempt(attempt_id, _grace(), whole=False)
     if attempt.state != service.IN_PROGRESS:
         return redirect(url_for("exam.show_result", attempt_id=attempt.id))
-    slots = shown.shown_slots(db.session, attempt.id)
+    paper_html = shown.shown_paper(db.session, attempt.id, shown.fragment_cache(current_app))
+    slots = paper_html.slots
     states = service.slot_states(db.session, attempt, slots)
     if attempt.mode == "practice" and any(s.answer is not None for s in states):
         service.get_attempt(db.session, attempt_id, current_user, reload=True)  # feedback reads keys: all at once
@@ -65,7 +66,7 @@ def take_attempt(attempt_id: int):
         attempt=attempt,
         pattern=pattern,
         questions=questions,
-        passages=screen.passages(paper.passages_by_id(db.session, {s.group_version_id for s in slots})),
+        passages=screen.passage_texts(paper_html.passages),
         data=screen.page_data(attempt, pattern, questions, windows, now, states, shown_name),
         first=first,
         articles=page_markup.question_articles(questions, first, words),

@@ -94,7 +94,11 @@ def screen_questions(attempt: Attempt, slots: list[ShownSlot], states: list[Slot
 
 def passages(groups: dict[int, ItemGroupVersion]) -> dict[int, dict[str, str]]:
     """Rendered shared texts by group version id: English, and Hindi where there is one."""
-    stored = {gid: g.rendered or render_passage(g.passage, g.hindi_passage) for gid, g in groups.items()}
+    return passage_texts({gid: g.rendered or render_passage(g.passage, g.hindi_passage) for gid, g in groups.items()})
+
+
+def passage_texts(stored: dict[int, dict]) -> dict[int, dict[str, str]]:
+    """Shared texts' stored HTML ({"passage", "hindi_passage"} by group version id) as the pages name it."""
     return {gid: {"html": html["passage"], "hindi_html": html["hindi_passage"]} for gid, html in stored.items()}
 
 

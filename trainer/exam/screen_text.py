@@ -6,12 +6,15 @@ Placeholders stay in Python's `%(name)s` form; the script fills them in.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from trainer.exam.page_markup import QuestionWords
 from trainer.exam.patterns import Pattern, test_name
 from trainer.exam.screen import PALETTE_LABELS
-from trainer.i18n import N_, interface_wording
+from trainer.i18n import LANGUAGES, N_, interface_wording
 
 # Every pattern, section and part name of patterns.yaml, for the catalogue (tests/exam/test_screen_language.py
 # checks that none is missing). A derived test's name (sectional, topic) is made from them: shown_test_name.
@@ -58,7 +61,13 @@ def question_words(pattern: Pattern) -> QuestionWords:
 
 
 def screen_text() -> dict:
-    """Every string static/js/exam.js shows, translated for the current request."""
+    """Every string static/js/exam.js shows, translated for the current request (not to be changed: it is shared)."""
+    return _screen_text(str(get_locale()))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _screen_text(language: str) -> dict:
+    """The words in `language`, the request's: looked up once per process, not 30 times on every exam page."""
     return {
         # pairs, not an object: the page's JSON has its keys sorted, and the legend's order matters
         "palette": [[state, _(label)] for state, label in PALETTE_LABELS.items()],

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from trainer.auth.models import User
@@ -86,9 +87,15 @@ def plausible_time(client_time: datetime | None, server_time: datetime, started_
     return client_time
 
 
+@lru_cache(maxsize=1)
+def _steps_statement() -> Select:
+    """The steps of attempt :attempt_id in the order stored: built once (every exam page and result page reads it)."""
+    return select(Step).where(Step.attempt_id == bindparam("attempt_id")).order_by(Step.id)
+
+
 def step_records(session: Session, attempt: Attempt, slots: Sequence[Slot] | None = None) -> list[StepRecord]:
     positions = {slot.id: slot.position for slot in (attempt.slots if slots is None else slots)}
-    steps = session.scalars(select(Step).where(Step.attempt_id == attempt.id).order_by(Step.id))
+    steps = session.scalars(_steps_statement(), {"attempt_id": attempt.id})
     return [
         StepRecord(
             s.id,

@@ -1,15 +1,27 @@
-"""What the exam page reads of an attempt's slots: one statement, whatever the paper's length, and no key."""
+"""What the exam page reads of an attempt's paper: its slots and shared texts as stored HTML, and no key.
+
+The HTML of a version (or a passage's) never changes, so each worker decodes it once and keeps it: a warm page reads
+one statement for its whole paper, whatever its length, and one more only for texts the worker has not shown yet.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from flask import Flask
+from sqlalchemy import Select, bindparam, literal_column, select, union_all
+from sqlalchemy.orm import Session, aliased
 
-from trainer.bank.models import QuestionVersion
+from trainer.bank.models import ItemGroupVersion, QuestionVersion
+from trainer.bank.rendering import render_passage
 from trainer.exam.models import Slot
 from trainer.exam.screen import fragments
+
+FRAGMENT_CACHE_SIZE = 4096  # texts of about 3 KB each: more than the bundled bank, its pool and passages hold
+QUESTION, PASSAGE = "q", "g"
 
 
 @dataclass(frozen=True)
@@ -28,23 +40,110 @@ class ShownSlot:
     html: dict  # the version's fragments: stem, options (as written), explanation, hindi
 
 
-def shown_slots(session: Session, attempt_id: int) -> list[ShownSlot]:
-    """The attempt's slots in paper order, each with its version's stored HTML (rendered here only if missing)."""
-    rows = session.execute(
+@dataclass(frozen=True)
+class ShownPaper:
+    slots: list[ShownSlot]  # in paper order
+    passages: dict[int, dict]  # group version id (ascending) -> its stored HTML: passage, hindi_passage
+
+
+TextKey = tuple[str, int, str]  # QUESTION or PASSAGE, the version's id, its content hash
+
+
+class FragmentCache:
+    """Stored HTML, decoded, by TextKey: the most recently shown FRAGMENT_CACHE_SIZE texts.
+
+    The content hash is in the key so that a row id used again (SQLite reuses the highest id after a delete) can
+    never bring back another text. Locked, because a worker's threads share it: once per page.
+    """
+
+    def __init__(self, size: int = FRAGMENT_CACHE_SIZE) -> None:
+        self.size = size
+        self._html: OrderedDict[TextKey, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: set[TextKey]) -> dict[TextKey, dict]:
+        with self._lock:
+            found = {key: self._html[key] for key in keys if key in self._html}
+            for key in found:
+                self._html.move_to_end(key)
+        return found
+
+    def put_many(self, html: dict[TextKey, dict]) -> None:
+        with self._lock:
+            self._html.update(html)
+            while len(self._html) > self.size:
+                self._html.popitem(last=False)
+
+
+def fragment_cache(app: Flask) -> FragmentCache:
+    """The app's cache: one per app, so that tests' databases, whose ids repeat, never share one."""
+    return app.extensions.setdefault("exam.fragments", FragmentCache())
+
+
+@lru_cache(maxsize=1)
+def _paper_statement() -> Select:
+    """The slots of attempt :attempt_id with their versions' and shared texts' keys: built once, since building it
+    cost more than running it."""
+    group = aliased(ItemGroupVersion)
+    return (
         select(
             Slot.id,
             Slot.position,
             Slot.section,
             Slot.option_order,
             QuestionVersion.group_version_id,
-            QuestionVersion.rendered,
             Slot.version_id,
+            QuestionVersion.content_hash.label("version_hash"),
+            group.content_hash.label("group_hash"),
         )
         .join(QuestionVersion, QuestionVersion.id == Slot.version_id)
-        .where(Slot.attempt_id == attempt_id)
+        .outerjoin(group, group.id == QuestionVersion.group_version_id)
+        .where(Slot.attempt_id == bindparam("attempt_id"))
         .order_by(Slot.position)
     )
-    return [
-        ShownSlot(id, position, section, order, group, rendered or fragments(session.get(QuestionVersion, version)))
-        for id, position, section, order, group, rendered, version in rows
+
+
+def shown_paper(session: Session, attempt_id: int, cache: FragmentCache | None = None) -> ShownPaper:
+    """The attempt's slots in paper order and the shared texts they are asked with, each with its stored HTML
+    (rendered here only for a row that lacks it): from `cache` where it holds them, else read in one more statement."""
+    rows = session.execute(_paper_statement(), {"attempt_id": attempt_id}).all()
+    questions = {version: (QUESTION, version, digest) for *_, version, digest, _ in rows}
+    groups = {group: (PASSAGE, group, digest) for *_, group, _, _, digest in rows if digest is not None}
+    html = texts(session, {*questions.values(), *groups.values()}, FragmentCache() if cache is None else cache)
+    slots = [
+        ShownSlot(id, position, section, order, group, html[questions[version]])
+        for id, position, section, order, group, version, _, _ in rows
     ]
+    return ShownPaper(slots, {group: html[groups[group]] for group in sorted(groups)})
+
+
+def texts(session: Session, keys: set[TextKey], cache: FragmentCache) -> dict[TextKey, dict]:
+    """The stored HTML of these texts: the cache's, and the rest read in one statement and kept."""
+    html = cache.get_many(keys)
+    if missing := keys - html.keys():
+        read = stored_html(session, missing)
+        cache.put_many(read)
+        html.update(read)
+    return html
+
+
+def stored_html(session: Session, keys: set[TextKey]) -> dict[TextKey, dict]:
+    """These texts' stored HTML, questions' and passages' in one statement."""
+    wanted = {kind: [key[1] for key in keys if key[0] == kind] for kind in (QUESTION, PASSAGE)}
+    parts = [
+        select(literal_column(f"'{kind}'"), table.id, table.content_hash, table.rendered).where(
+            table.id.in_(wanted[kind])
+        )
+        for kind, table in ((QUESTION, QuestionVersion), (PASSAGE, ItemGroupVersion))
+        if wanted[kind]
+    ]
+    rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
+    return {(kind, id, digest): rendered or _render(session, kind, id) for kind, id, digest, rendered in rows}
+
+
+def _render(session: Session, kind: str, id: int) -> dict:
+    """The HTML of a row stored without it (none should be: versions are rendered when they are made)."""
+    if kind == QUESTION:
+        return fragments(session.get(QuestionVersion, id))
+    group = session.get(ItemGroupVersion, id)
+    return render_passage(group.passage, group.hindi_passage)
