@@ -273,3 +273,15 @@ def test_the_cli_refills_the_pool_for_cron(app, runner):
     with app.app_context():
         assert set(pool.pool_sizes(db.session).values()) == {2}
         assert db.session.scalar(select(func.count(Slot.id))) == 0
+
+
+def test_a_worker_prepares_the_draw_index_before_its_first_start(app, session):
+    from trainer.web import warm_up
+
+    make_question(session, make_topic(session, "reasoning", "reasoning-t0"), "q-0")
+    session.commit()
+    drawindex._cache.clear()
+    warm_up(app)  # trainer/wsgi.py, in each gunicorn worker before it takes requests
+    with count_queries() as statements:
+        drawindex.current(session)
+    assert len(statements) == 1  # the stamp only: the index was ready
