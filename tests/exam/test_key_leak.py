@@ -159,7 +159,9 @@ def test_the_key_and_explanations_appear_once_the_test_is_submitted(client, auth
     attempt_id = int(started.headers["Location"].rsplit("/", 1)[1])
 
     client.post(f"/attempts/{attempt_id}/submit", data={"csrf_token": token})
-    result = client.get(f"/attempts/{attempt_id}/result").text
+    first_section = client.get(f"/attempts/{attempt_id}/result").text
+    assert first_section.count("EXPLAIN-MARKER") == first_section.count("correct answer") == 25  # one section's review
+    result = client.get(f"/attempts/{attempt_id}/result?section=all").text
 
     assert result.count("EXPLAIN-MARKER") == 100
     assert result.count("correct answer") == 100
