@@ -7,13 +7,14 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.bank.models import BankState, Question, QuestionVersion, Topic
+from trainer.bank.taxonomy import TopicDef
 
 KEPT = 4  # indexes kept per process: a few stamps may be current at once in concurrent transactions
 
@@ -65,6 +66,15 @@ class DrawIndex:
     ordered: dict[tuple[str, int], tuple[list[float], list[DrawRow]]]  # (kind, topic id) -> keys, rows by draw_key
     by_id: dict[int, DrawRow]
     members: dict[int, list[tuple[int, int, bool]]]  # group version id -> (question, version, shuffle) in order
+    _weights: dict[str, dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def weights(self, paper: str) -> dict[int, float]:
+        """Each topic's typical question count in this paper (tier1, tier2), by topic id: parsed once per index."""
+        found = self._weights.get(paper)
+        if found is None:  # two threads may both compute it: the same values, and either may be kept
+            found = {t.id: TopicDef(t.section, t.key, t.name, t.weights).weight(paper) for t in self.topics}
+            self._weights[paper] = found
+        return found
 
     def window_rows(self, windows: list[Window], start: float, seen: dict[int, int] | None = None) -> list[WindowRead]:
         """For each window, the first `size` rows not in `seen` in draw order from `start` (wrapping round); where a

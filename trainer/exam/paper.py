@@ -43,10 +43,12 @@ def seen_questions(session: Session, user_id: int) -> dict[int, int]:
 def windows_for(
     pattern: Pattern,
     topics: Sequence[TopicRow],
+    by_id: dict[int, float],
     generators: dict[tuple[str, str], int],
     wide: Container[tuple[str, str]] = (),
 ) -> list[Window]:
-    """The windows a paper needs: per topic, how many of its least-seen items a section may take from it.
+    """The windows a paper needs: per topic, how many of its least-seen items a section may take from it
+    (`by_id`: each topic's weight in the paper, by topic id).
 
     For a (section, topic) in `wide`, as many as the section's count: a section never takes more than that from one
     topic, so the window gives the draw the same choice as the whole topic would. Otherwise about twice the topic's
@@ -55,7 +57,7 @@ def windows_for(
     sizes: dict[tuple[str, int], int] = {}
     for rule in pattern.ordered_sections():
         mine = [t for t in topics if t.section == rule.subject and (not rule.topics or t.key in rule.topics)]
-        weights = {t.key: TopicDef(t.section, t.key, t.name, t.weights).weight(pattern.paper) for t in mine}
+        weights = {t.key: by_id[t.id] for t in mine}
         share = drawing.apportion(rule.questions, weights, {t.key: rule.questions for t in mine})
         for topic in mine:
             offered = GENERATED_PER_GENERATOR * generators.get((topic.section, topic.key), 0)
@@ -192,15 +194,15 @@ def draw_paper(
     index = drawindex.current(session)
     topics = {t.id: t for t in index.topics}
     preferred = index.preferred(prefer)
-    sections = pattern.ordered_sections()
+    sections, weights = pattern.ordered_sections(), index.weights(pattern.paper)
     wide: set[tuple[str, str]] = set()
     while True:
-        windows = windows_for(pattern, index.topics, generator_counts(), wide)
+        windows = windows_for(pattern, index.topics, weights, generator_counts(), wide)
         reads = index.window_rows(windows, rng.random(), seen)
         groups = {row.group_version_id for row in [*preferred, *(row for read in reads for row in read.rows)]}
         offer = candidates_for(reads, index.group_members(groups), topics, seen, preferred)
         try:
-            drawn = [(rule, _draw(rule, offer, index.topics, pattern.paper, rng)) for rule in sections]
+            drawn = [(rule, _draw(rule, offer, index.topics, weights, rng)) for rule in sections]
         except drawing.NotEnoughQuestions as exc:
             if not set(offer.cut) - wide:
                 raise DomainError(f"This test cannot be drawn yet: {exc}.") from exc
@@ -212,8 +214,8 @@ def draw_paper(
         wide |= short  # never empty of new topics: a wide window offers the section's count, which `short` skips
 
 
-def _draw(rule: SectionRule, offer: Offer, topics: Sequence[TopicRow], paper: str, rng: random.Random):
-    weights = topic_weights(topics, rule.subject, paper)
+def _draw(rule: SectionRule, offer: Offer, topics: Sequence[TopicRow], by_id: dict[int, float], rng: random.Random):
+    weights = {t.key: by_id[t.id] for t in topics if t.section == rule.subject}
     candidates = [c for c in offer.by_subject.get(rule.subject, []) if not rule.topics or c.topic in rule.topics]
     return drawing.draw_section(candidates, rule.questions, weights, rng, rule.name)
 
