@@ -12,3 +12,41 @@ def test_migrations_build_exactly_the_models_schema(app):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, metadata())
     assert differences == []
+
+
+def test_the_seen_summary_migration_counts_the_history_candidates_already_have(session):
+    import random
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from tests.factories import make_bank, make_user
+    from trainer.bank.models import QuestionVersion
+    from trainer.exam import paper, seen
+    from trainer.exam.models import Attempt, SeenSummary, Slot
+    from trainer.exam.patterns import get_pattern
+    from trainer.schema import alembic_config, upgrade
+
+    make_bank(session, per_section=30)
+    users = [make_user(session) for _ in range(2)]
+    for n in range(3):
+        for user in users:
+            paper.start_attempt(session, user, get_pattern("tier1-2025"), datetime(2026, 1, 5, tzinfo=UTC),
+                                random.Random(n))  # fmt: skip
+    session.commit()
+    session.remove()
+    command.downgrade(alembic_config(db.engine), "0019")  # as a site updated from before the summary was kept
+    upgrade(db.engine)
+    for user in users:
+        shown = session.execute(
+            select(QuestionVersion.question_id, func.count())
+            .join(Slot, Slot.version_id == QuestionVersion.id)
+            .join(Attempt, Attempt.id == Slot.attempt_id)
+            .where(Attempt.user_id == user.id)
+            .group_by(QuestionVersion.question_id)
+        ).all()
+        summary = session.get(SeenSummary, user.id)
+        assert seen.unpack(summary.counts) == dict(shown) and len(shown) > 100
+        assert summary.through_attempt == session.scalar(select(func.max(Attempt.id)).where(Attempt.user_id == user.id))
+        assert seen.seen_questions(session, user.id) == dict(shown)

@@ -14,8 +14,8 @@ from trainer.bank import drawindex, pool
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
 from trainer.bank.service import add_version
-from trainer.exam import paper, screen
-from trainer.exam.models import Attempt, Slot
+from trainer.exam import paper, screen, seen
+from trainer.exam.models import Attempt, SeenSummary, Slot
 from trainer.exam.patterns import get_pattern, topic_pattern
 from trainer.extensions import db
 
@@ -118,9 +118,36 @@ def test_a_mock_start_runs_the_same_statements_small_bank_big_bank_and_after_ear
     for n, other in enumerate(others):
         start(session, other, seed=n)
     big = statements_of_a_start(session, user, seed=5)
-    assert len(small) == len(big) == 4
+    assert len(small) == 4
+    assert len(big) == 5  # one more: the slots of the candidate's attempt made since their summary (none yet)
     slots = [s for s in big if "INSERT INTO slot" in s]
     assert len(slots) == 1  # 100 slots, one statement
+
+
+def test_a_candidates_history_costs_a_start_the_same_few_statements_however_long_it_grows(session):
+    make_bank(session, per_section=30)
+    user = make_user(session)
+    counts = [len(statements_of_a_start(session, user, topic_test("reasoning-t0", 1), seed=n)) for n in range(12)]
+    # stamp, summary + attempts since, [their slots], [fold], attempt, slots: never more, however many attempts
+    assert counts == [4] + [6 if n % seen.FOLD_AFTER == 0 else 5 for n in range(1, 12)]
+
+
+def test_the_folded_summary_counts_what_every_attempt_showed(session):
+    make_bank(session, per_section=30)
+    user = make_user(session)
+    for n in range(7):
+        start(session, user, topic_test("reasoning-t0", 3), seed=n)
+        session.commit()
+    shown = session.execute(
+        select(QuestionVersion.question_id, func.count())
+        .join(Slot, Slot.version_id == QuestionVersion.id)
+        .join(Attempt, Attempt.id == Slot.attempt_id)
+        .where(Attempt.user_id == user.id)
+        .group_by(QuestionVersion.question_id)
+    ).all()
+    assert seen.seen_questions(session, user.id) == dict(shown)
+    summary = session.get(SeenSummary, user.id)
+    assert summary is not None and summary.through_attempt < max(a.id for a in session.scalars(select(Attempt)))
 
 
 def test_a_start_takes_a_short_window_of_a_big_topic_not_the_topic(session):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint, false, true
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.bank.models import QuestionVersion
@@ -75,3 +75,14 @@ class Step(Base):
     value: Mapped[int | None] = mapped_column(Integer)  # option index in version.options, not as shown
     client_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
     server_time: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SeenSummary(Base):
+    """What a candidate has been shown, folded through one of their attempts (trainer/exam/seen.py): per question,
+    how many times, packed as little-endian 32-bit pairs (question id, times)."""
+
+    __tablename__ = "seen_summary"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True)
+    through_attempt: Mapped[int] = mapped_column(Integer)  # the candidate's attempts up to this id are counted
+    counts: Mapped[bytes] = mapped_column(LargeBinary)

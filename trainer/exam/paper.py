@@ -9,7 +9,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
@@ -23,21 +23,10 @@ from trainer.core.errors import DomainError
 from trainer.exam import drawing, timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Part, Pattern, SectionRule
+from trainer.exam.seen import seen_questions
 
 GENERATED_PER_GENERATOR = 3  # pooled generated items offered per generator (beyond those seen), per section
 UNTIMED_MINUTES = 7 * 24 * 60  # an untimed practice attempt is closed after a week
-
-
-def seen_questions(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts, in one statement."""
-    rows = session.connection().execute(
-        select(QuestionVersion.question_id, func.count(Slot.id))
-        .join(Slot, Slot.version_id == QuestionVersion.id)
-        .join(Attempt, Attempt.id == Slot.attempt_id)
-        .where(Attempt.user_id == user_id)
-        .group_by(QuestionVersion.question_id)
-    )
-    return {question_id: times for question_id, times in rows}
 
 
 def windows_for(

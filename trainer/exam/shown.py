@@ -83,21 +83,30 @@ def fragment_cache(app: Flask) -> FragmentCache:
 @lru_cache(maxsize=1)
 def _paper_statement() -> Select:
     """The slots of attempt :attempt_id with their versions' and shared texts' keys: built once, since building it
-    cost more than running it."""
+    cost more than running it.
+
+    Each version's columns are read by its primary key (scalar subqueries), not joined: a join's plan depends on the
+    slot table's statistics, and without them (a new site's first live mock, before autovacuum has run) PostgreSQL
+    hashed the whole question_version table on every exam page, a cost that grew with the bank.
+    """
+    version = aliased(QuestionVersion)
     group = aliased(ItemGroupVersion)
+
+    def of_version(column):
+        return select(column).where(version.id == Slot.version_id).correlate(Slot).scalar_subquery()
+
+    group_id = of_version(version.group_version_id)
     return (
         select(
             Slot.id,
             Slot.position,
             Slot.section,
             Slot.option_order,
-            QuestionVersion.group_version_id,
+            group_id.label("group_version_id"),
             Slot.version_id,
-            QuestionVersion.content_hash.label("version_hash"),
-            group.content_hash.label("group_hash"),
+            of_version(version.content_hash).label("version_hash"),
+            select(group.content_hash).where(group.id == group_id).scalar_subquery().label("group_hash"),
         )
-        .join(QuestionVersion, QuestionVersion.id == Slot.version_id)
-        .outerjoin(group, group.id == QuestionVersion.group_version_id)
         .where(Slot.attempt_id == bindparam("attempt_id"))
         .order_by(Slot.position)
     )

@@ -21,7 +21,7 @@ from trainer.auth.service import DELETED_PASSWORD, end_sessions
 from trainer.core.access import Role
 from trainer.core.errors import DomainError
 from trainer.exam import service as exam_service
-from trainer.exam.models import Attempt
+from trainer.exam.models import Attempt, SeenSummary
 from trainer.i18n import N_
 from trainer.progress.models import StudyTarget, TopicProgress
 from trainer.progress.review_models import ReviewCard
@@ -54,7 +54,7 @@ def delete_account(session: Session, user: User, password: str, now: datetime) -
         if admins <= 1:
             raise DomainError(N_("You are the only admin: make another account admin before deleting yours."))
     close_open_attempts(session, user, now)
-    for model in (ReviewCard, TopicProgress, StudyTarget):
+    for model in (ReviewCard, TopicProgress, StudyTarget, SeenSummary):
         session.execute(delete(model).where(model.user_id == user.id))
     user.email = deleted_email(user.id)
     user.name = DELETED_NAME

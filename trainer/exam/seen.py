@@ -1,0 +1,100 @@
+"""What a candidate has been shown: per question, how many times, for the draw to prefer what they have not seen.
+
+Counting it from the slots of every attempt a candidate ever made grows with their use (a candidate with 200 mocks
+has 20,000 slots), and the counting join's plan depends on the database's statistics. So the counts are folded:
+`seen_summary` holds them packed, through one of the candidate's attempts, and a start reads that one row plus the
+slots of the few attempts made since (`FOLD_AFTER` at most). When that many have piled up, the start folds them in.
+
+Two starts by one candidate at the same moment may fold the same attempts twice or miss one in flight: the counts
+only order what is drawn, so that costs at worst a question shown once more, never an answer or a mark.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Mapping
+
+from sqlalchemy import LargeBinary, func, null, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from trainer.bank.models import QuestionVersion
+from trainer.exam.models import Attempt, SeenSummary, Slot
+
+FOLD_AFTER = 3  # attempts read from their slots before a start folds them into the summary
+
+
+# --- pure -------------------------------------------------------------------------------------------------------
+
+
+def pack(counts: Mapping[int, int]) -> bytes:
+    """Counts as little-endian 32-bit pairs (question id, times), by question id."""
+    flat = array("i", (n for pair in sorted(counts.items()) for n in pair))
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return flat.tobytes()
+
+
+def unpack(packed: bytes | None) -> dict[int, int]:
+    """The counts `pack` wrote (nothing for None)."""
+    flat = array("i")
+    flat.frombytes(packed or b"")
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return dict(zip(flat[0::2], flat[1::2], strict=True))
+
+
+def fold(counts: Mapping[int, int], shown: Counter[int]) -> dict[int, int]:
+    """The counts with these questions' showings added."""
+    merged = dict(counts)
+    for question_id, times in shown.items():
+        merged[question_id] = merged.get(question_id, 0) + times
+    return merged
+
+
+# --- reading and folding ----------------------------------------------------------------------------------------
+
+
+def seen_questions(session: Session, user_id: int) -> dict[int, int]:
+    """How many times this candidate has been shown each question, over all their attempts.
+
+    One statement reads the summary and the ids of the attempts made since it; a second, only when there are such
+    attempts, reads their slots (an index range per attempt, each version's question by its primary key: no plan
+    that scans the slot table, whatever the statistics say). A third folds them in once `FOLD_AFTER` have piled up.
+    """
+    connection = session.connection()
+    through = select(SeenSummary.through_attempt).where(SeenSummary.user_id == user_id).scalar_subquery()
+    rows = connection.execute(
+        union_all(
+            select(SeenSummary.through_attempt, SeenSummary.counts).where(SeenSummary.user_id == user_id),
+            select(Attempt.id, null().cast(LargeBinary)).where(
+                Attempt.user_id == user_id, Attempt.id > func.coalesce(through, 0)
+            ),
+        )
+    ).all()
+    summary = next(((attempt, packed) for attempt, packed in rows if packed is not None), (0, None))
+    since = sorted(attempt for attempt, packed in rows if packed is None)
+    counts = unpack(summary[1])
+    if not since:
+        return counts
+    question = select(QuestionVersion.question_id).where(QuestionVersion.id == Slot.version_id).scalar_subquery()
+    shown = Counter(connection.scalars(select(question).where(Slot.attempt_id.in_(since))))
+    counts = fold(counts, shown)
+    if len(since) >= FOLD_AFTER:
+        _store(session, user_id, since[-1], pack(counts))
+    return counts
+
+
+def _store(session: Session, user_id: int, through_attempt: int, packed: bytes) -> None:
+    dialect = session.get_bind().dialect.name
+    upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(SeenSummary)
+    values = {"user_id": user_id, "through_attempt": through_attempt, "counts": packed}
+    session.connection().execute(
+        upsert.values(values).on_conflict_do_update(
+            index_elements=[SeenSummary.user_id],
+            set_={"through_attempt": through_attempt, "counts": packed},
+            where=SeenSummary.through_attempt < through_attempt,
+        )
+    )
