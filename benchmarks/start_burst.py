@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO_ROOT))  # so `python benchmarks/start_burst.py` find
 
 from sqlalchemy import make_url  # noqa: E402
 
+from benchmarks import cpu  # noqa: E402
 from benchmarks.candidate import PASSWORD, BenchFailure, Candidate, Client, save_answer  # noqa: E402
 from benchmarks.save_answer import (  # noqa: E402
     PhaseResult,
@@ -93,8 +94,9 @@ def start_and_load(client: Client, token: str) -> str:
     return path
 
 
-def burst(clients: list[Client], port: int) -> dict:
-    """Every client presses Start at one instant; successes, errors, waits and the time to the last exam page."""
+def burst(clients: list[Client], port: int, server_pid: int) -> dict:
+    """Every client presses Start at one instant; successes, errors, waits, the time to the last exam page, and
+    where the CPU went from that instant on (not while the instructions pages' tokens were fetched)."""
     tokens = [c.csrf_token("/tests") for c in clients]
     for client in clients:
         client.connection.close()  # fresh connections, as browsers that sat on the instructions page would open
@@ -119,11 +121,14 @@ def burst(clients: list[Client], port: int) -> dict:
     threads = [threading.Thread(target=press, args=pair, daemon=True) for pair in zip(clients, tokens, strict=True)]
     for thread in threads:
         thread.start()
+    before = cpu.sample(server_pid)
     gate.wait()
     began = time.perf_counter()
     for thread in threads:
         thread.join()
-    return {"n": len(clients), "ok": len(waits), "errors": errors, "last": time.perf_counter() - began, "waits": waits}
+    last = time.perf_counter() - began
+    usage = cpu.describe(before, cpu.sample(server_pid), len(clients))
+    return {"n": len(clients), "ok": len(waits), "errors": errors, "last": last, "waits": waits, "cpu": usage}
 
 
 def percentile(values: list[float], p: int) -> float:
@@ -170,7 +175,7 @@ def main() -> None:
                 clients = list(pool.map(lambda e: sign_in(port, e), emails))
             results = []
             for n in args.bursts:
-                results.append(burst(clients[:n], port))
+                results.append(burst(clients[:n], port, server.pid))
                 print(f"  burst of {n}: {results[-1]['ok']} ok, {results[-1]['last']:.1f} s", flush=True)
                 time.sleep(2)
             start, save = cost_ratio(port, clients[:16], args.duration, args.rounds)
@@ -191,6 +196,7 @@ def report(results: list[dict], start: PhaseResult, save: PhaseResult, backend: 
         print(f"{r['n']:>6}{r['ok']:>7}{len(r['errors']):>8}{r['last']:>13.2f}{p50:>8.2f}{p99:>8.2f}")
         for error in sorted(set(r["errors"]))[:3]:
             print(f"        e.g. {error}")
+        print(f"        {r['cpu']}")
     ratio = save.rps / start.rps
     print(f"start: {start.rps:.1f}/s (p50 {start.percentile(50):.0f} ms), save: {save.rps:.1f}/s (p50 "
           f"{save.percentile(50):.0f} ms); a start costs {ratio:.2f} saves (target <= {TARGET_RATIO:g})")  # fmt: skip

@@ -13,6 +13,7 @@ from werkzeug.routing import IntegerConverter
 from trainer.bank import drawindex
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
+from trainer.exam import shown
 from trainer.extensions import db, login_manager
 from trainer.i18n import LANGUAGES, N_, error_text
 
@@ -146,16 +147,18 @@ def warm_up(app: Flask) -> None:
         for language in LANGUAGES:
             with force_locale(language):
                 gettext("Question")
-    _prepare_draw_index(app)
+    _prepare_bank(app)
 
 
-def _prepare_draw_index(app: Flask) -> None:
-    """Load the bank's draw index (trainer/bank/drawindex.py) before the first start asks for it: about 50 ms for
-    the bundled bank, which the first candidates of a burst on each worker would otherwise wait for. A database not
-    yet migrated is no reason to stop a worker: the index is then loaded by the first start."""
+def _prepare_bank(app: Flask) -> None:
+    """Load the bank's draw index (trainer/bank/drawindex.py) before the first start asks for it, and the stored
+    HTML of what it draws into the exam page's cache (trainer/exam/shown.py): about 50 ms and 200 ms for the
+    bundled bank, which the first candidates of a burst on each worker would otherwise wait for. A database not yet
+    migrated is no reason to stop a worker: the index is then loaded by the first start, texts by the first pages."""
     with app.app_context():
         try:
-            drawindex.current(db.session)
+            index = drawindex.current(db.session)
+            shown.preload(db.session, shown.fragment_cache(app), *index.drawable_texts())
         except SQLAlchemyError as exc:
             app.logger.warning("draw index not prepared at start-up: %s", exc.__class__.__name__)
         finally:

@@ -41,3 +41,27 @@ def test_the_cache_keeps_the_texts_shown_most_recently():
 
     assert cache.get_many({("q", 1, "a"), ("q", 2, "b"), ("q", 3, "c")}).keys() == {("q", 1, "a"), ("q", 3, "c")}
     assert cache.get_many({("q", 1, "other hash")}) == {}  # a row id used again with other content is not mistaken
+
+
+def test_a_worker_warmed_up_shows_a_first_paper_without_reading_its_texts(app, client, auth):
+    from tests.factories import count_queries, make_bank
+    from trainer.exam.shown import fragment_cache
+    from trainer.web import warm_up
+
+    user = auth.login()
+    with app.app_context():
+        make_bank(db.session, per_section=30)
+        topic = make_topic(db.session, "english", "reading-extra")
+        group(db.session, topic, "rc-warm", 2)
+        db.session.commit()
+    warm_up(app)  # as each gunicorn worker does when it starts
+    assert len(fragment_cache(app)._html) == 4 * 30 + 2 + 1  # every question, the group's two and its passage
+    with app.app_context():
+        attempt = paper.start_attempt(db.session, db.session.get(User, user.id), get_pattern("tier1-2025"), utcnow(),
+                                      random.Random(1))  # fmt: skip
+        db.session.commit()
+
+    with count_queries() as statements:
+        page = client.get(f"/attempts/{attempt.id}")
+    assert page.status_code == 200
+    assert not [s for s in statements if "rendered" in s]  # every text came from the warmed cache

@@ -103,6 +103,13 @@ class DrawIndex:
         found = (self.by_id.get(qid) for qid in sorted(set(question_ids)))
         return [row for row in found if row is not None and row.kind == "static"]
 
+    def drawable_texts(self) -> tuple[list[int], list[int]]:
+        """The question versions and the passages (group versions) a draw can show, in draw order."""
+        rows = [row for _, ordered in self.ordered.values() for row in ordered]
+        groups = list(dict.fromkeys(row.group_version_id for row in rows if row.group_version_id is not None))
+        alone = [row.vid for row in rows if row.group_version_id is None]
+        return alone + [vid for gid in groups for _, vid, _ in self.members.get(gid, ())], groups
+
     def group_members(self, group_version_ids: set[int]) -> dict[int, list[tuple[int, int, bool]]]:
         return {gid: self.members[gid] for gid in group_version_ids if gid in self.members}
 

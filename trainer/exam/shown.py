@@ -138,14 +138,31 @@ def texts(session: Session, keys: set[TextKey], cache: FragmentCache) -> dict[Te
 
 def stored_html(session: Session, keys: set[TextKey]) -> dict[TextKey, dict]:
     """These texts' stored HTML, questions' and passages' in one statement."""
-    wanted = {kind: [key[1] for key in keys if key[0] == kind] for kind in (QUESTION, PASSAGE)}
-    parts = [
-        select(literal_column(f"'{kind}'"), table.id, table.content_hash, table.rendered).where(
-            table.id.in_(wanted[kind])
+    return _read(session, [key[1] for key in keys if key[0] == QUESTION], [key[1] for key in keys if key[0] == PASSAGE])
+
+
+def preload(session: Session, cache: FragmentCache, versions: list[int], passages: list[int], chunk: int = 500) -> int:
+    """Put these question versions' and passages' stored HTML in the cache, as far as it holds, `chunk` a statement;
+    how many texts were put. A worker does it at start-up for the bank it draws from, so that a burst's first pages
+    read no texts (each would otherwise read its hundred, about a millisecond, while every candidate waits)."""
+    wanted = [(QUESTION, id) for id in versions] + [(PASSAGE, id) for id in passages]
+    wanted = wanted[: cache.size]
+    for at in range(0, len(wanted), chunk):
+        part = wanted[at : at + chunk]
+        cache.put_many(
+            _read(session, [id for kind, id in part if kind == QUESTION], [id for kind, id in part if kind == PASSAGE])
         )
-        for kind, table in ((QUESTION, QuestionVersion), (PASSAGE, ItemGroupVersion))
-        if wanted[kind]
+    return len(wanted)
+
+
+def _read(session: Session, versions: list[int], passages: list[int]) -> dict[TextKey, dict]:
+    parts = [
+        select(literal_column(f"'{kind}'"), table.id, table.content_hash, table.rendered).where(table.id.in_(ids))
+        for kind, table, ids in ((QUESTION, QuestionVersion, versions), (PASSAGE, ItemGroupVersion, passages))
+        if ids
     ]
+    if not parts:
+        return {}
     rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
     return {(kind, id, digest): rendered or _render(session, kind, id) for kind, id, digest, rendered in rows}
 

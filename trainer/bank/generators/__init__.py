@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
 
 from trainer.bank.generators.base import REGISTRY, Generated, Generator, generate, generator
 
@@ -15,7 +16,13 @@ __all__ = ["REGISTRY", "Generated", "Generator", "all_generators", "generate", "
 
 def all_generators() -> dict[str, Generator]:
     """Every registered generator by key (modules of this package are imported on first use)."""
+    _import_all()
+    return REGISTRY
+
+
+@cache
+def _import_all() -> None:
+    """Import this package's generator modules, once per process: listing them read the folder on every start."""
     for module in pkgutil.iter_modules(__path__):
         if module.name != "base" and not module.name.startswith("_"):
             importlib.import_module(f"{__name__}.{module.name}")
-    return REGISTRY
