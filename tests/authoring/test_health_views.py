@@ -48,7 +48,7 @@ def made_bank(session) -> None:
 
 
 def row(page: str, name: str) -> list[str]:
-    cells = re.search(rf"<tr><td>\w+</td><th scope=\"row\">{name}</th>(.*?)</tr>", page, re.S).group(1)
+    cells = re.search(rf"<tr><td>[^<]+</td><th scope=\"row\">{name}</th>(.*?)</tr>", page, re.S).group(1)
     return [c.strip() for c in re.findall(r"<td>(.*?)</td>", cells, re.S)]
 
 

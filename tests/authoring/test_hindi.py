@@ -67,3 +67,14 @@ def test_the_reports_queue_is_in_hindi_and_english_accounts_keep_english(client,
     queue = client.get("/authoring/reports").text
     assert "<h1>समस्या रिपोर्ट</h1>" in queue and "खुली रिपोर्ट वाले 0 प्रश्न" in queue
     assert "Problem reports" not in queue
+
+
+def test_staff_pages_name_sections_in_hindi_not_by_their_keys(client, auth, topics, instructor):  # noqa: F811
+    speak_hindi(client, auth)
+    bank = client.get("/authoring/questions").text
+    page = client.get("/authoring/questions/quant-percentage-web-0001").text
+    editor = client.get("/authoring/questions/new").text
+    for text in (bank, page, editor):
+        assert "मात्रात्मक अभिक्षमता" in text  # Quantitative Aptitude, from taxonomy.yaml's name_hi
+    assert ">quant<" not in bank and 'label="quant"' not in bank and 'label="quant"' not in editor
+    assert "quant / " not in page

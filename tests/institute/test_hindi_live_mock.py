@@ -102,3 +102,22 @@ def test_the_blueprint_names_sections_and_topics_in_hindi(app, client, auth):
     assert '<th scope="row">प्रतिशतता</th>' in grid
     assert 'aria-label="मात्रात्मक अभिक्षमता, प्रतिशतता, आसान"' in grid
     assert '<th scope="row">Quant-T1</th>' in grid  # a topic without a Hindi name keeps its English one
+
+
+def test_an_instructor_reading_hindi_sees_the_papers_pattern_named_in_hindi(app, client, auth):
+    from flask_babel import force_locale, gettext
+
+    from trainer.exam.patterns import get_pattern
+
+    _bank(app)
+    auth.login(role="instructor")
+    auth.choose_language("hi")
+    token = auth.token("/institute/papers")
+    made = client.post("/institute/papers", data={"name": "Mock 7", "pattern": TIER1, "csrf_token": token})
+    english = get_pattern(TIER1).name
+    with app.test_request_context(), force_locale("hi"):
+        hindi = gettext(english)
+    assert hindi != english
+
+    for page in (client.get("/institute/papers").text, client.get(made.location.removesuffix("/blueprint")).text):
+        assert hindi in page and english not in page

@@ -169,7 +169,8 @@ def test_a_hindi_reader_sees_the_flagged_list_and_the_flags_in_hindi(few, client
     auth.login(role="instructor")
     speak_hindi(client, auth)
     flagged = client.get("/authoring/flagged").get_data(as_text=True)
-    assert "<td>quant / प्रतिशतता</td>" in flagged and "Flag-Topic" not in flagged  # the topic's Hindi name
+    # the section's and the topic's Hindi names
+    assert "<td>मात्रात्मक अभिक्षमता / गणितीय क्षमताएँ / प्रतिशतता</td>" in flagged and "Flag-Topic" not in flagged
     assert "<h1>चिह्नित प्रश्न</h1>" in flagged and "सुगमता" in flagged and "विभेदन" in flagged
     assert "शीर्ष एक-तिहाई में से अधिक लोगों ने उत्तर कुंजी के बजाय विकल्प B चुना: उत्तर कुंजी जाँचें।" in flagged
     assert "check the key" not in flagged and "Flagged questions" not in flagged

@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from trainer.authoring import diffing, health, health_service, service, workflow
 from trainer.authoring.forms import QuestionForm, preview_label
 from trainer.bank.rendering import render, render_inline
+from trainer.bank.sections import section_name
 from trainer.bank.service import latest_version
 from trainer.bank.validation import DIFFICULTIES
 from trainer.bank.validation.sanitising import dropped_message
@@ -122,7 +123,7 @@ def unconfirmed_duplicates(form: QuestionForm, content, question_id: int | None)
 def topic_choices() -> list[SelectChoice]:
     topics = service.topics_by_section(db.session)
     return [
-        SelectChoice(f"{section}/{t.key}", local_name(t), optgroup=section)
+        SelectChoice(f"{section}/{t.key}", local_name(t), optgroup=section_name(section))
         for section, items in topics.items()
         for t in items
     ]

@@ -30,7 +30,7 @@ def _rng() -> random.Random:
 
 def _paper_form() -> forms.NewPaperForm:
     form = forms.NewPaperForm()
-    form.pattern.choices = [(code, p.name) for code, p in all_patterns().items()]
+    form.pattern.choices = [(code, shown_name(p.name)) for code, p in all_patterns().items()]
     return form
 
 
