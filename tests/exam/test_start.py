@@ -127,9 +127,12 @@ def test_a_mock_start_runs_the_same_statements_small_bank_big_bank_and_after_ear
 def test_a_candidates_history_costs_a_start_the_same_few_statements_however_long_it_grows(session):
     make_bank(session, per_section=30)
     user = make_user(session)
-    counts = [len(statements_of_a_start(session, user, topic_test("reasoning-t0", 1), seed=n)) for n in range(12)]
-    # stamp, summary + attempts since, [their slots], [fold], attempt, slots: never more, however many attempts
-    assert counts == [4] + [6 if n % seen.FOLD_AFTER == 0 else 5 for n in range(1, 12)]
+    starts = [statements_of_a_start(session, user, topic_test("reasoning-t0", 1), seed=n) for n in range(12)]
+    # stamp, summary + attempts since, [their slots], attempt, slots, [fold]: never more, however many attempts
+    assert [len(s) for s in starts] == [4] + [6 if n % seen.FOLD_AFTER == 0 else 5 for n in range(1, 12)]
+    for statements in starts:  # every read before the first write: SQLite's write lock is held only at the end
+        writes = [s.lstrip().upper().startswith("INSERT") for s in statements]
+        assert writes == sorted(writes) and writes.count(True) == len(statements) - (3 if len(statements) > 4 else 2)
 
 
 def test_the_folded_summary_counts_what_every_attempt_showed(session):

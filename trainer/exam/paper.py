@@ -20,10 +20,9 @@ from trainer.bank.models import ItemGroupVersion, Question, QuestionVersion, Top
 from trainer.bank.service import add_version, latest_version
 from trainer.bank.taxonomy import TopicDef
 from trainer.core.errors import DomainError
-from trainer.exam import drawing, timing
+from trainer.exam import drawing, seen, timing
 from trainer.exam.models import Attempt, Slot
 from trainer.exam.patterns import Part, Pattern, SectionRule
-from trainer.exam.seen import seen_questions
 
 GENERATED_PER_GENERATOR = 3  # pooled generated items offered per generator (beyond those seen), per section
 UNTIMED_MINUTES = 7 * 24 * 60  # an untimed practice attempt is closed after a week
@@ -169,17 +168,23 @@ def generator_counts() -> Counter[tuple[str, str]]:
 
 
 def draw_paper(
-    session: Session, user_id: int, pattern: Pattern, rng: random.Random, prefer: tuple[int, ...] = ()
+    session: Session,
+    user_id: int,
+    pattern: Pattern,
+    rng: random.Random,
+    prefer: tuple[int, ...] = (),
+    history: seen.Seen | None = None,
 ) -> list[tuple[SectionRule, list[drawing.Candidate]]]:
     """Read what the draw needs and draw each section; raise DomainError if the bank cannot fill one. Writes nothing.
 
-    Two statements (the bank's stamp and what the candidate has seen), whatever the bank's size: the bank itself
-    comes from the process's prepared index (trainer/bank/drawindex.py). Each section draws from a window of each
-    topic (its least-seen items from a random point of the draw order on); where a window proved too narrow to
-    serve as the whole topic would (a topic short of items, a candidate who has seen most of one), the draw is
-    made again with that window widened.
+    The bank's stamp and what the candidate has seen (`history`, read here unless given: one or two statements),
+    whatever the bank's size: the bank itself comes from the process's prepared index (trainer/bank/drawindex.py).
+    Each section draws from a window of each topic (its least-seen items from a random point of the draw order on);
+    where a window proved too narrow to serve as the whole topic would (a topic short of items, a candidate who has
+    seen most of one), the draw is made again with that window widened.
     """
-    seen = seen_questions(session, user_id) | {question_id: -1 for question_id in prefer}
+    history = seen.read(session, user_id) if history is None else history
+    shown = history.counts | {question_id: -1 for question_id in prefer}
     index = drawindex.current(session)
     topics = {t.id: t for t in index.topics}
     preferred = index.preferred(prefer)
@@ -187,9 +192,9 @@ def draw_paper(
     wide: set[tuple[str, str]] = set()
     while True:
         windows = windows_for(pattern, index.topics, weights, generator_counts(), wide)
-        reads = index.window_rows(windows, rng.random(), seen)
+        reads = index.window_rows(windows, rng.random(), shown)
         groups = {row.group_version_id for row in [*preferred, *(row for read in reads for row in read.rows)]}
-        offer = candidates_for(reads, index.group_members(groups), topics, seen, preferred)
+        offer = candidates_for(reads, index.group_members(groups), topics, shown, preferred)
         try:
             drawn = [(rule, _draw(rule, offer, index.topics, weights, rng)) for rule in sections]
         except drawing.NotEnoughQuestions as exc:
@@ -237,12 +242,14 @@ def start_attempt(
     """Draw a paper for the candidate and open an attempt with its deadline; raise DomainError if it can't.
 
     Questions in `prefer` (ids; e.g. a drill's earlier mistakes) are drawn ahead of unseen ones where they fit.
-    Everything is read first; then the attempt and all its slots are written in two statements, so a start holds
-    the database's write lock (SQLite's is one for the whole file) only for a moment.
+    Everything is read first; then the attempt and all its slots are written in two statements (and, every few
+    attempts, the candidate's seen summary in a third), so a start holds the database's write lock (SQLite's is
+    one for the whole file) only for a moment.
     """
     pattern = effective_pattern(pattern, timed)
     with session.no_autoflush:
-        drawn = draw_paper(session, user.id, pattern, rng, prefer)
+        history = seen.read(session, user.id)
+        drawn = draw_paper(session, user.id, pattern, rng, prefer, history)
     extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) if timed else 0 for p in pattern.parts]
     windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
     attempt = Attempt(
@@ -264,6 +271,7 @@ def start_attempt(
                 order = drawing.option_order(shuffle, rng)
                 slots.append((len(slots), rule.key, version_id, order, rule.marks_right, rule.marks_wrong))
     insert_slots(session, attempt.id, slots)
+    seen.store(session, user.id, history)  # last: the fold is a write too
     return attempt
 
 

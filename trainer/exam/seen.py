@@ -15,6 +15,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import LargeBinary, func, null, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
@@ -57,12 +58,21 @@ def fold(counts: Mapping[int, int], shown: Counter[int]) -> dict[int, int]:
 # --- reading and folding ----------------------------------------------------------------------------------------
 
 
-def seen_questions(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question, over all their attempts.
+@dataclass(frozen=True)
+class Seen:
+    """What a candidate has seen (question id -> times) and, when attempts enough have piled up since their summary,
+    the attempt to fold through (None otherwise): `store` writes it once the start has written its own rows."""
+
+    counts: dict[int, int]
+    fold_through: int | None = None
+
+
+def read(session: Session, user_id: int) -> Seen:
+    """How many times this candidate has been shown each question, over all their attempts; writes nothing.
 
     One statement reads the summary and the ids of the attempts made since it; a second, only when there are such
     attempts, reads their slots (an index range per attempt, each version's question by its primary key: no plan
-    that scans the slot table, whatever the statistics say). A third folds them in once `FOLD_AFTER` have piled up.
+    that scans the slot table, whatever the statistics say).
     """
     connection = session.connection()
     through = select(SeenSummary.through_attempt).where(SeenSummary.user_id == user_id).scalar_subquery()
@@ -74,17 +84,27 @@ def seen_questions(session: Session, user_id: int) -> dict[int, int]:
             ),
         )
     ).all()
-    summary = next(((attempt, packed) for attempt, packed in rows if packed is not None), (0, None))
+    packed = next((packed for _, packed in rows if packed is not None), None)
     since = sorted(attempt for attempt, packed in rows if packed is None)
-    counts = unpack(summary[1])
+    counts = unpack(packed)
     if not since:
-        return counts
+        return Seen(counts)
     question = select(QuestionVersion.question_id).where(QuestionVersion.id == Slot.version_id).scalar_subquery()
-    shown = Counter(connection.scalars(select(question).where(Slot.attempt_id.in_(since))))
-    counts = fold(counts, shown)
-    if len(since) >= FOLD_AFTER:
-        _store(session, user_id, since[-1], pack(counts))
-    return counts
+    counts = fold(counts, Counter(connection.scalars(select(question).where(Slot.attempt_id.in_(since)))))
+    return Seen(counts, since[-1] if len(since) >= FOLD_AFTER else None)
+
+
+def seen_questions(session: Session, user_id: int) -> dict[int, int]:
+    """How many times this candidate has been shown each question (`read`'s counts)."""
+    return read(session, user_id).counts
+
+
+def store(session: Session, user_id: int, seen: Seen) -> None:
+    """Fold what `read` counted into the candidate's summary, if enough attempts had piled up: one upsert, which
+    only ever moves the summary forward. A start calls it last, with its other writes (SQLite's write lock is
+    taken by the first write and held to the commit)."""
+    if seen.fold_through is not None:
+        _store(session, user_id, seen.fold_through, pack(seen.counts))
 
 
 def _store(session: Session, user_id: int, through_attempt: int, packed: bytes) -> None:
