@@ -17,6 +17,7 @@ def postgresql(app):
 
 
 def test_a_connection_the_database_dropped_while_it_rested_is_replaced_not_an_error(postgresql, monkeypatch):
+    postgresql.dispose()  # a pool of one connection: the one the database drops is the one handed out next
     with postgresql.connect() as connection:
         pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
     other = create_engine(postgresql.url)
