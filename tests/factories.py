@@ -184,3 +184,21 @@ def count_queries(engine=None):
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def shown_counts(session, user_id: int) -> dict[int, int]:
+    """How often each question was shown to the candidate, counted the slow way: every slot of every attempt."""
+    from sqlalchemy import func, select
+
+    from trainer.bank.models import QuestionVersion
+    from trainer.exam.models import Attempt, Slot
+
+    return dict(
+        session.execute(
+            select(QuestionVersion.question_id, func.count())
+            .join(Slot, Slot.version_id == QuestionVersion.id)
+            .join(Attempt, Attempt.id == Slot.attempt_id)
+            .where(Attempt.user_id == user_id)
+            .group_by(QuestionVersion.question_id)
+        ).all()
+    )

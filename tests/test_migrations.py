@@ -21,10 +21,9 @@ def test_the_seen_summary_migration_counts_the_history_candidates_already_have(s
     from alembic import command
     from sqlalchemy import func, select
 
-    from tests.factories import make_bank, make_user
-    from trainer.bank.models import QuestionVersion
+    from tests.factories import make_bank, make_user, shown_counts
     from trainer.exam import paper, seen
-    from trainer.exam.models import Attempt, SeenSummary, Slot
+    from trainer.exam.models import Attempt, SeenSummary
     from trainer.exam.patterns import get_pattern
     from trainer.schema import alembic_config, upgrade
 
@@ -39,14 +38,8 @@ def test_the_seen_summary_migration_counts_the_history_candidates_already_have(s
     command.downgrade(alembic_config(db.engine), "0019")  # as a site updated from before the summary was kept
     upgrade(db.engine)
     for user in users:
-        shown = session.execute(
-            select(QuestionVersion.question_id, func.count())
-            .join(Slot, Slot.version_id == QuestionVersion.id)
-            .join(Attempt, Attempt.id == Slot.attempt_id)
-            .where(Attempt.user_id == user.id)
-            .group_by(QuestionVersion.question_id)
-        ).all()
+        shown = shown_counts(session, user.id)
         summary = session.get(SeenSummary, user.id)
-        assert seen.unpack(summary.counts) == dict(shown) and len(shown) > 100
+        assert seen.unpack(summary.counts) == shown and len(shown) > 100
         assert summary.through_attempt == session.scalar(select(func.max(Attempt.id)).where(Attempt.user_id == user.id))
-        assert seen.seen_questions(session, user.id) == dict(shown)
+        assert seen.seen_questions(session, user.id) == shown

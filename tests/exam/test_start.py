@@ -9,7 +9,15 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from tests.factories import count_queries, fill_pool, make_bank, make_question, make_topic, make_user
+from tests.factories import (
+    count_queries,
+    fill_pool,
+    make_bank,
+    make_question,
+    make_topic,
+    make_user,
+    shown_counts,
+)
 from trainer.bank import drawindex, pool
 from trainer.bank.models import Question, QuestionVersion, Topic
 from trainer.bank.parsing import QuestionContent
@@ -141,14 +149,7 @@ def test_the_folded_summary_counts_what_every_attempt_showed(session):
     for n in range(7):
         start(session, user, topic_test("reasoning-t0", 3), seed=n)
         session.commit()
-    shown = session.execute(
-        select(QuestionVersion.question_id, func.count())
-        .join(Slot, Slot.version_id == QuestionVersion.id)
-        .join(Attempt, Attempt.id == Slot.attempt_id)
-        .where(Attempt.user_id == user.id)
-        .group_by(QuestionVersion.question_id)
-    ).all()
-    assert seen.seen_questions(session, user.id) == dict(shown)
+    assert seen.seen_questions(session, user.id) == shown_counts(session, user.id)
     summary = session.get(SeenSummary, user.id)
     assert summary is not None and summary.through_attempt < max(a.id for a in session.scalars(select(Attempt)))
 
