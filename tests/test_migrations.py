@@ -42,4 +42,4 @@ def test_the_seen_summary_migration_counts_the_history_candidates_already_have(s
         summary = session.get(SeenSummary, user.id)
         assert seen.unpack(summary.counts) == shown and len(shown) > 100
         assert summary.through_attempt == session.scalar(select(func.max(Attempt.id)).where(Attempt.user_id == user.id))
-        assert seen.seen_questions(session, user.id) == shown
+        assert seen.read(session, user.id).counts == shown

@@ -149,7 +149,7 @@ def test_the_folded_summary_counts_what_every_attempt_showed(session):
     for n in range(7):
         start(session, user, topic_test("reasoning-t0", 3), seed=n)
         session.commit()
-    assert seen.seen_questions(session, user.id) == shown_counts(session, user.id)
+    assert seen.read(session, user.id).counts == shown_counts(session, user.id)
     summary = session.get(SeenSummary, user.id)
     assert summary is not None and summary.through_attempt < max(a.id for a in session.scalars(select(Attempt)))
 

@@ -94,11 +94,6 @@ def read(session: Session, user_id: int) -> Seen:
     return Seen(counts, since[-1] if len(since) >= FOLD_AFTER else None)
 
 
-def seen_questions(session: Session, user_id: int) -> dict[int, int]:
-    """How many times this candidate has been shown each question (`read`'s counts)."""
-    return read(session, user_id).counts
-
-
 def store(session: Session, user_id: int, seen: Seen) -> None:
     """Fold what `read` counted into the candidate's summary, if enough attempts had piled up: one upsert, which
     only ever moves the summary forward. A start calls it last, with its other writes (SQLite's write lock is
