@@ -67,6 +67,12 @@ class DrawIndex:
     by_id: dict[int, DrawRow]
     members: dict[int, list[tuple[int, int, bool]]]  # group version id -> (question, version, shuffle) in order
     _weights: dict[str, dict[int, float]] = field(default_factory=dict, compare=False, repr=False)
+    _memos: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, name: str) -> dict:
+        """A dict kept with this index for what a caller derives from its rows, e.g. objects built from them: it
+        lives as long as the index, so nothing derived from an older bank outlives it. Threads share it."""
+        return self._memos.setdefault(name, {})
 
     def weights(self, paper: str) -> dict[int, float]:
         """Each topic's typical question count in this paper (tier1, tier2), by topic id: parsed once per index."""
