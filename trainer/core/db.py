@@ -63,9 +63,10 @@ _PARAMETER_MARKERS = {"sqlite": "?", "postgresql": "%s"}
 def fetch_plain(session: Session, sql: str, parameters: list) -> list[tuple]:
     """Run one SELECT on the session's own connection through the driver, without SQLAlchemy's execution layer.
 
-    Only for the busiest read (an exam save), where that layer costs more than the query: the SQL must run as
-    written on SQLite and PostgreSQL, with `?` for each parameter, and values come back as the driver gives them
-    (`read_utc` turns a stored time into an aware datetime). Runs in the session's transaction, if it has one.
+    Only for the busiest reads (an exam save, the exam page's paper), where that layer costs more than the query:
+    the SQL must run as written on SQLite and PostgreSQL, with `?` for each parameter, and values come back as the
+    driver gives them (`read_utc` turns a stored time into an aware datetime). Runs in the session's transaction, if
+    it has one.
     """
     connection = session.connection()
     cursor = connection.connection.dbapi_connection.cursor()

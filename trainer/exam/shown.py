@@ -6,18 +6,19 @@ one statement for its whole paper, whatever its length, and one more only for te
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import Flask
-from sqlalchemy import Select, bindparam, literal_column, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import literal_column, select, union_all
+from sqlalchemy.orm import Session
 
 from trainer.bank.models import ItemGroupVersion, QuestionVersion
 from trainer.bank.rendering import render_passage
-from trainer.exam.models import Slot
+from trainer.core.db import fetch_plain
 from trainer.exam.screen import fragments
 
 FRAGMENT_CACHE_SIZE = 4096  # texts of about 3 KB each: more than the bundled bank, its pool and passages hold
@@ -35,7 +36,7 @@ class ShownSlot:
     id: int
     position: int
     section: str
-    option_order: list[int]
+    option_order: tuple[int, ...]
     group_version_id: int | None  # the shared text (passage, data set) it is asked with
     html: dict  # the version's fragments: stem, options (as written), explanation, hindi
 
@@ -80,47 +81,37 @@ def fragment_cache(app: Flask) -> FragmentCache:
     return app.extensions.setdefault("exam.fragments", FragmentCache())
 
 
-@lru_cache(maxsize=1)
-def _paper_statement() -> Select:
-    """The slots of attempt :attempt_id with their versions' and shared texts' keys: built once, since building it
-    cost more than running it.
+# The slots of one attempt with their versions' and shared texts' keys. Each version's columns are read by its primary
+# key (scalar subqueries), not joined: a join's plan depends on the slot table's statistics, and without them (a new
+# site's first live mock, before autovacuum has run) PostgreSQL hashed the whole question_version table on every exam
+# page, a cost that grew with the bank. It goes straight to the driver (`fetch_plain`), as a save's read does: built
+# and run through SQLAlchemy, with the option orders decoded as JSON one by one, it cost more than the rest of the
+# page's reading together. The option order comes as text, decoded once per distinct order (`_order`).
+_PAPER = (
+    "SELECT slot.id, slot.position, slot.section, CAST(slot.option_order AS TEXT),"
+    " (SELECT v.group_version_id FROM question_version v WHERE v.id = slot.version_id), slot.version_id,"
+    " (SELECT v.content_hash FROM question_version v WHERE v.id = slot.version_id),"
+    " (SELECT g.content_hash FROM item_group_version g WHERE g.id ="
+    " (SELECT v.group_version_id FROM question_version v WHERE v.id = slot.version_id))"
+    " FROM slot WHERE slot.attempt_id = ? ORDER BY slot.position"
+)
 
-    Each version's columns are read by its primary key (scalar subqueries), not joined: a join's plan depends on the
-    slot table's statistics, and without them (a new site's first live mock, before autovacuum has run) PostgreSQL
-    hashed the whole question_version table on every exam page, a cost that grew with the bank.
-    """
-    version = aliased(QuestionVersion)
-    group = aliased(ItemGroupVersion)
 
-    def of_version(column):
-        return select(column).where(version.id == Slot.version_id).correlate(Slot).scalar_subquery()
-
-    group_id = of_version(version.group_version_id)
-    return (
-        select(
-            Slot.id,
-            Slot.position,
-            Slot.section,
-            Slot.option_order,
-            group_id.label("group_version_id"),
-            Slot.version_id,
-            of_version(version.content_hash).label("version_hash"),
-            select(group.content_hash).where(group.id == group_id).scalar_subquery().label("group_hash"),
-        )
-        .where(Slot.attempt_id == bindparam("attempt_id"))
-        .order_by(Slot.position)
-    )
+@lru_cache(maxsize=256)
+def _order(stored: str) -> tuple[int, ...]:
+    """An option order from its stored text: a paper's hundred are a few of the 24 a four-option question has."""
+    return tuple(json.loads(stored))
 
 
 def shown_paper(session: Session, attempt_id: int, cache: FragmentCache | None = None) -> ShownPaper:
     """The attempt's slots in paper order and the shared texts they are asked with, each with its stored HTML
     (rendered here only for a row that lacks it): from `cache` where it holds them, else read in one more statement."""
-    rows = session.execute(_paper_statement(), {"attempt_id": attempt_id}).all()
+    rows = fetch_plain(session, _PAPER, [attempt_id])
     questions = {version: (QUESTION, version, digest) for *_, version, digest, _ in rows}
     groups = {group: (PASSAGE, group, digest) for *_, group, _, _, digest in rows if digest is not None}
     html = texts(session, {*questions.values(), *groups.values()}, FragmentCache() if cache is None else cache)
     slots = [
-        ShownSlot(id, position, section, order, group, html[questions[version]])
+        ShownSlot(id, position, section, _order(order), group, html[questions[version]])
         for id, position, section, order, group, version, _, _ in rows
     ]
     return ShownPaper(slots, {group: html[groups[group]] for group in sorted(groups)})
