@@ -73,8 +73,7 @@ def take_attempt(attempt_id: int):
         palette=page_markup.palette_buttons(questions, first, words),
         text=screen_text(),
         shown_name=shown_name,
-        form=SubmitForm(),
-    )
+    )  # the submit form is only the page's CSRF token (base.html makes it): no form object is built for it
     return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper
 
 

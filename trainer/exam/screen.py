@@ -123,6 +123,7 @@ class FirstView:
     tab_counts: dict[str, str]  # answered/total per section
     locks: dict[str, str]  # one of LOCK_LABELS (untranslated) for sections of other timed parts, else ""
     palette_counts: list[tuple[str, str, int]]  # (state, untranslated label, count) in the open section
+    has_hindi: bool = False  # some question of the paper has a Hindi version (else the language switch is off)
 
 
 def first_view(
@@ -158,6 +159,7 @@ def first_view(
         },
         locks=locks,
         palette_counts=[(k, label, sum(q.palette == k for q in in_section)) for k, label in PALETTE_LABELS.items()],
+        has_hindi=any(q.hindi_stem_html for q in questions),
     )
 
 
