@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from trainer.audit.service import record as audit
@@ -92,9 +93,16 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user if check_password_hash(user.password_hash, password) else None
 
 
+_BY_ID = select(User).where(User.id == bindparam("user_id"))  # built once: every signed-in request runs it
+
+
 def session_user(session: Session, user_id: str, generation: int | None) -> User | None:
     """The signed-in account of a session, or None when the session was revoked or the account is disabled."""
-    user = session.get(User, int(user_id))
+    key = int(user_id)
+    if identity_key(User, key) in session.identity_map:
+        user = session.get(User, key)
+    else:  # as session.get would read it, minus building and keying a new statement on every request
+        user = session.execute(_BY_ID, {"user_id": key}).scalar_one_or_none()
     if user is None or not user.is_active or generation != user.session_generation:
         return None
     return user
