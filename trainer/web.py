@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.routing import IntegerConverter
 
 from trainer.bank import drawindex
+from trainer.bank.generators import all_generators
 from trainer.core.access import session_generation, wants_json
 from trainer.core.errors import DomainError
 from trainer.exam import shown
@@ -155,6 +156,7 @@ def _prepare_bank(app: Flask) -> None:
     HTML of what it draws into the exam page's cache (trainer/exam/shown.py): about 50 ms and 200 ms for the
     bundled bank, which the first candidates of a burst on each worker would otherwise wait for. A database not yet
     migrated is no reason to stop a worker: the index is then loaded by the first start, texts by the first pages."""
+    all_generators()  # their modules load on first use: about 100 ms the first start on each worker would wait for
     with app.app_context():
         try:
             index = drawindex.current(db.session)

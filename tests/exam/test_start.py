@@ -132,6 +132,43 @@ def test_a_mock_start_runs_the_same_statements_small_bank_big_bank_and_after_ear
     assert len(slots) == 1  # 100 slots, one statement
 
 
+def test_a_start_hands_back_its_attempt_and_stores_every_slot_as_drawn(session):
+    make_bank(session, per_section=25)
+    user = make_user(session)
+    pattern = get_pattern(TIER1)
+    attempt = start(session, user, pattern)
+    assert session.get(Attempt, attempt.id) is attempt  # the session's object, as the ORM would have made it
+    assert (attempt.user_id, attempt.state, attempt.mode, attempt.score, attempt.finished_at) == (
+        user.id, "in_progress", "strict", None, None,
+    )  # fmt: skip
+    session.commit()
+    session.expire_all()
+    slots = session.scalars(select(Slot).where(Slot.attempt_id == attempt.id).order_by(Slot.position)).all()
+    rules = [rule for rule in pattern.ordered_sections() for _ in range(rule.questions)]
+    assert [s.position for s in slots] == list(range(len(rules)))
+    assert [(s.section, s.marks_right, s.marks_wrong) for s in slots] == [
+        (r.key, r.marks_right, r.marks_wrong) for r in rules
+    ]
+    assert all(sorted(s.option_order) == [0, 1, 2, 3] for s in slots)
+    assert len({s.version_id for s in slots}) == len(slots)
+
+
+def test_slot_values_that_need_quoting_are_stored_as_given(session):
+    make_bank(session, per_section=25)
+    attempt = start(session, make_user(session))
+    version = session.scalar(select(Slot.version_id).where(Slot.attempt_id == attempt.id).limit(1))
+    sections = ['odd "key", {here}', "back\\slash", "NULL", ""]
+    rows = [(1000 + n, name, version, (3, 2, 1, 0), 2.5, -0.75) for n, name in enumerate(sections)]
+    paper.insert_slots(session, attempt.id, rows)
+    session.commit()
+    stored = session.execute(
+        select(Slot.section, Slot.option_order, Slot.marks_right, Slot.marks_wrong)
+        .where(Slot.attempt_id == attempt.id, Slot.position >= 1000)
+        .order_by(Slot.position)
+    ).all()
+    assert [tuple(row) for row in stored] == [(name, [3, 2, 1, 0], 2.5, -0.75) for name in sections]
+
+
 def test_a_candidates_history_costs_a_start_the_same_few_statements_however_long_it_grows(session):
     make_bank(session, per_section=30)
     user = make_user(session)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.util import identity_key
 
 from trainer.auth.models import User
 from trainer.bank.models import QuestionVersion
@@ -47,6 +48,9 @@ def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) 
     return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
 
+_BY_ID = select(Attempt).where(Attempt.id == bindparam("attempt_id"))  # built once: every exam page runs it
+
+
 def get_attempt(
     session: Session,
     attempt_id: int,
@@ -60,11 +64,16 @@ def get_attempt(
     `reload` reads an attempt already in the session again, with all of it (what was loaded is replaced). A save
     does not come here: it reads only what it needs, in one query (`saving.save_steps`).
     """
-    options = []
-    if with_slots:
-        slots = selectinload(Attempt.slots)
-        options.append(slots.selectinload(Slot.version).selectinload(QuestionVersion.topic) if with_versions else slots)
-    attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
+    if not (with_slots or reload) and identity_key(Attempt, attempt_id) not in session.identity_map:
+        # The exam page's read: as session.get would make it, minus building and keying a new statement each time.
+        attempt = session.execute(_BY_ID, {"attempt_id": attempt_id}).scalar_one_or_none()
+    else:
+        options = []
+        if with_slots:
+            slots = selectinload(Attempt.slots)
+            versions = slots.selectinload(Slot.version).selectinload(QuestionVersion.topic)
+            options.append(versions if with_versions else slots)
+        attempt = session.get(Attempt, attempt_id, options=options, populate_existing=reload)
     if attempt is None or attempt.user_id != user.id:
         raise NotFound("No such attempt.")
     return attempt
