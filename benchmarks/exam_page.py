@@ -35,7 +35,8 @@ sys.path.insert(0, str(CODE_ROOT))
 
 PAPERS = (("sectional", 25), ("mock", 100))
 EMAIL = "exam-page@bench.example"
-VOLATILE = re.compile(r'(name="csrf-token" content|name="csrf_token" type="hidden" value)="[^"]*"|serverNow": "[^"]*"'
+VOLATILE = re.compile(r'(name="csrf-token" content|name="csrf_token" type="hidden" value'
+                      r'|type="hidden" name="csrf_token" value)="[^"]*"|serverNow": "[^"]*"'
                       r'|<span id="timer"[^>]*>[^<]*')  # fmt: skip
 
 
