@@ -125,9 +125,12 @@ _cache_lock = threading.Lock()
 _loading = threading.Lock()
 
 
+_STAMP = select(BankState.stamp).where(BankState.id == 1)  # built once: every start reads it
+
+
 def current(session: Session) -> DrawIndex:
     """The index for the bank as this session sees it: one statement when this process has it already."""
-    stamp = session.scalar(select(BankState.stamp).where(BankState.id == 1))
+    stamp = session.scalar(_STAMP)
     if stamp is None:  # no stamp row (an emptied database): nothing to key a copy by, so read afresh
         return load(session, None)
     hit = _cached(stamp)
