@@ -290,14 +290,14 @@ def start_attempt(
     return attempt
 
 
-_INSERT_ATTEMPT = insert(Attempt.__table__).returning(Attempt.__table__.c.id)
+INSERT_ATTEMPT = insert(Attempt.__table__).returning(Attempt.__table__.c.id)  # an attempt row; its id back
 
 
 def _insert_attempt(session: Session, values: dict) -> Attempt:
     """Insert the attempt row (one INSERT … RETURNING id) and hand it back as the session's object, built from the
     values it was given: the ORM's own INSERT … RETURNING of the whole row cost twice as much, and the unit of
     work's flush more. Columns not given (the result, its time) load when first read, as after a commit."""
-    attempt = Attempt(id=session.execute(_INSERT_ATTEMPT, values).scalar_one(), **values)
+    attempt = Attempt(id=session.execute(INSERT_ATTEMPT, values).scalar_one(), **values)
     make_transient_to_detached(attempt)
     session.add(attempt)
     return attempt

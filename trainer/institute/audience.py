@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from trainer.audit.service import record as audit
@@ -63,14 +64,19 @@ def admitted(session: Session, owner: InstrumentedAttribute, owner_ids: list[int
 
 def admits(session: Session, owner: InstrumentedAttribute, owner_id: int, user: User) -> bool:
     """Whether one live mock (or paper) is offered to the user: no batches chosen, or the user is in one (one query)."""
-    link = owner.class_
-    rows = session.execute(
+    rows = session.execute(_admitting(owner.class_, owner.key), {"owner_id": owner_id, "user_id": user.id}).all()
+    return not rows or any(user_id is not None for (user_id,) in rows)
+
+
+@cache  # built once per kind of owner: every live-mock start runs it, and building it cost more than running it
+def _admitting(link: type, key: str) -> Select:
+    """The user's membership (or None) in each batch linked to the owner; no rows when no batch is linked."""
+    return (
         select(BatchMember.user_id)
         .select_from(link)
-        .outerjoin(BatchMember, (BatchMember.batch_id == link.batch_id) & (BatchMember.user_id == user.id))
-        .where(owner == owner_id)
-    ).all()
-    return not rows or any(user_id is not None for (user_id,) in rows)
+        .outerjoin(BatchMember, (BatchMember.batch_id == link.batch_id) & (BatchMember.user_id == bindparam("user_id")))
+        .where(getattr(link, key) == bindparam("owner_id"))
+    )
 
 
 def mock_links(batch_ids: list[int]) -> list[LiveMockBatch]:

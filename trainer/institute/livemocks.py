@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import insert, literal, select, update
+from sqlalchemy import Insert, Integer, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
@@ -14,7 +15,8 @@ from trainer.core.db import insert_skipping_duplicates
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.core.wording import N_
 from trainer.exam import timing
-from trainer.exam.models import Attempt, Slot
+from trainer.exam.models import Slot
+from trainer.exam.paper import INSERT_ATTEMPT
 from trainer.exam.patterns import Pattern
 from trainer.institute import audience
 from trainer.institute.models import (
@@ -160,15 +162,12 @@ def open_sitting(session: Session, user: User, paper: tuple[int, datetime], now:
     extras = [timing.extra_minutes(p.minutes, user.scribe_eligible) for p in pattern.parts]
     windows = timing.part_windows(now, [p.minutes for p in pattern.parts], extras)
     attempt_id = session.execute(
-        insert(Attempt).returning(Attempt.id),
+        INSERT_ATTEMPT,
         {"user_id": user.id, "pattern_code": pattern.code, "pattern": pattern_data, "mode": "strict", "timed": True,
          "state": "in_progress", "started_at": now, "extra_minutes": sum(extras), "deadline": windows[-1][1]},
     ).scalar_one()  # fmt: skip
-    items = select(literal(attempt_id), *(getattr(FixedPaperItem, c) for c in SLOT_COLUMNS)).where(
-        FixedPaperItem.paper_id == paper[0]
-    )
-    session.execute(insert(Slot).from_select(("attempt_id", *SLOT_COLUMNS), items))
-    session.execute(insert(FixedPaperSitting), {"attempt_id": attempt_id, "paper_id": paper[0]})
+    session.execute(_COPY_SLOTS, {"sitting": attempt_id, "paper": paper[0]})
+    session.execute(_INSERT_SITTING, {"attempt_id": attempt_id, "paper_id": paper[0]})
     return attempt_id
 
 
@@ -178,9 +177,7 @@ def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
     Raises NotOpen (nothing created) before the window opens or after it closes for someone who never started,
     NotFound for a mock that does not exist or is not offered to them (offered to batches they are not in).
     """
-    mock = session.execute(
-        select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.title).where(LiveMock.id == mock_id)
-    ).first()
+    mock = session.execute(_MOCK, {"mock_id": mock_id}).first()
     if mock is None or not audience.admits(session, LiveMockBatch.live_mock_id, mock_id, user):
         raise NotFound(NO_SUCH_MOCK)
     if not mock.opens_at <= now < mock.closes_at:
@@ -197,26 +194,54 @@ def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
                              "your tests page at release time."), mock.closes_at  # fmt: skip
         raise NotOpen(message, mock=mock.title, at=f"{at:%Y-%m-%d %H:%M}")
     shifts = {number: (paper_id, frozen_at) for number, paper_id, frozen_at in session.execute(
-        select(LiveMockShift.number, LiveMockShift.paper_id, FixedPaper.frozen_at)
-        .join(FixedPaper, FixedPaper.id == LiveMockShift.paper_id).where(LiveMockShift.live_mock_id == mock_id)
+        _SHIFTS, {"mock_id": mock_id}
     )}  # fmt: skip
     shift = shift_for(mock_id, user.id, len(shifts))
-    claim = insert_skipping_duplicates(session, LiveMockEntry.__table__, ("live_mock_id", "user_id"))
     values = {"live_mock_id": mock_id, "user_id": user.id, "shift": shift, "attempt_id": None}
-    if session.execute(claim.returning(LiveMockEntry.__table__.c.id), values).first() is None:
+    if session.execute(_claim(session), values).first() is None:
         return _entry_attempt(session, mock_id, user.id)  # the candidate's other tab or double click got here first
     attempt_id = open_sitting(session, user, shifts[shift], now)
-    session.execute(
-        update(LiveMockEntry).where(LiveMockEntry.live_mock_id == mock_id, LiveMockEntry.user_id == user.id)
-        .values(attempt_id=attempt_id)
-    )  # fmt: skip
+    session.execute(_SET_ENTRY_ATTEMPT, {"mock_id": mock_id, "candidate": user.id, "sitting": attempt_id})
     return attempt_id
 
 
 def _entry_attempt(session: Session, mock_id: int, user_id: int) -> int | None:
-    return session.scalar(
-        select(LiveMockEntry.attempt_id).where(LiveMockEntry.live_mock_id == mock_id, LiveMockEntry.user_id == user_id)
-    )
+    return session.scalar(_ENTRY_ATTEMPT, {"mock_id": mock_id, "user_id": user_id})
+
+
+# The statements of a start, built once: building and keying them anew cost about a tenth of a start's CPU.
+_MOCK = select(LiveMock.opens_at, LiveMock.closes_at, LiveMock.title).where(LiveMock.id == bindparam("mock_id"))
+_SHIFTS = (
+    select(LiveMockShift.number, LiveMockShift.paper_id, FixedPaper.frozen_at)
+    .join(FixedPaper, FixedPaper.id == LiveMockShift.paper_id)
+    .where(LiveMockShift.live_mock_id == bindparam("mock_id"))
+)
+_ENTRY = LiveMockEntry.__table__
+_ENTRY_ATTEMPT = select(_ENTRY.c.attempt_id).where(
+    _ENTRY.c.live_mock_id == bindparam("mock_id"), _ENTRY.c.user_id == bindparam("user_id")
+)
+_SET_ENTRY_ATTEMPT = (
+    update(_ENTRY)
+    .where(_ENTRY.c.live_mock_id == bindparam("mock_id"), _ENTRY.c.user_id == bindparam("candidate"))
+    .values(attempt_id=bindparam("sitting"))
+)  # (an UPDATE's parameters may not be named as its table's columns)
+_COPY_SLOTS = insert(Slot.__table__).from_select(
+    ("attempt_id", *SLOT_COLUMNS),
+    select(bindparam("sitting", type_=Integer), *(getattr(FixedPaperItem, c) for c in SLOT_COLUMNS)).where(
+        FixedPaperItem.paper_id == bindparam("paper")
+    ),
+)
+_INSERT_SITTING = insert(FixedPaperSitting.__table__)
+
+
+@cache
+def _claimed(claim: Insert) -> Insert:
+    return claim.returning(_ENTRY.c.id)
+
+
+def _claim(session: Session) -> Insert:
+    """The candidate's entry, unless they have one: INSERT … ON CONFLICT DO NOTHING RETURNING id (None: they had)."""
+    return _claimed(insert_skipping_duplicates(session, _ENTRY, ("live_mock_id", "user_id")))
 
 
 def held_until(session: Session, attempt_id: int, now: datetime) -> LiveMock | None:
