@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from trainer.audit.service import record as audit
@@ -12,6 +11,7 @@ from trainer.auth.models import CATEGORIES, User
 from trainer.auth.passwords import password_problem
 from trainer.core.access import Role
 from trainer.core.clock import utcnow
+from trainer.core.db import get_by_id
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.core.wording import N_
 
@@ -93,16 +93,9 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user if check_password_hash(user.password_hash, password) else None
 
 
-_BY_ID = select(User).where(User.id == bindparam("user_id"))  # built once: every signed-in request runs it
-
-
 def session_user(session: Session, user_id: str, generation: int | None) -> User | None:
     """The signed-in account of a session, or None when the session was revoked or the account is disabled."""
-    key = int(user_id)
-    if identity_key(User, key) in session.identity_map:
-        user = session.get(User, key)
-    else:  # as session.get would read it, minus building and keying a new statement on every request
-        user = session.execute(_BY_ID, {"user_id": key}).scalar_one_or_none()
+    user = get_by_id(session, User, int(user_id))
     if user is None or not user.is_active or generation != user.session_generation:
         return None
     return user

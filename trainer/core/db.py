@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import DateTime, Insert, MetaData, Table
+from sqlalchemy import DateTime, Insert, MetaData, Select, Table, bindparam, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.types import TypeDecorator
 
 NAMING = {
@@ -40,6 +41,19 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def get_by_id(session: Session, model: type, id: int):
+    """`session.get(model, id)` for reads on every request (the signed-in account, the exam page's attempt): the
+    session's own object if it holds one, else one statement built once per model instead of per call."""
+    if identity_key(model, id) in session.identity_map:
+        return session.get(model, id)
+    return session.execute(_by_id(model), {"id": id}).scalar_one_or_none()
+
+
+@cache
+def _by_id(model: type) -> Select:
+    return select(model).where(inspect(model).primary_key[0] == bindparam("id"))
 
 
 def insert_skipping_duplicates(session: Session, table: Table, unique: tuple[str, ...]) -> Insert:

@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.util import identity_key
 
 from trainer.auth.models import User
 from trainer.bank.models import QuestionVersion
+from trainer.core.db import get_by_id
 from trainer.core.errors import NotFound
 from trainer.exam import grading, timing
 from trainer.exam.models import Attempt, Slot, Step
@@ -48,9 +48,6 @@ def pattern_windows(pattern: Pattern, started_at: datetime, extra_minutes: int) 
     return timing.part_windows(started_at, [p.minutes for p in pattern.parts], extras)
 
 
-_BY_ID = select(Attempt).where(Attempt.id == bindparam("attempt_id"))  # built once: every exam page runs it
-
-
 def get_attempt(
     session: Session,
     attempt_id: int,
@@ -64,9 +61,8 @@ def get_attempt(
     `reload` reads an attempt already in the session again, with all of it (what was loaded is replaced). A save
     does not come here: it reads only what it needs, in one query (`saving.save_steps`).
     """
-    if not (with_slots or reload) and identity_key(Attempt, attempt_id) not in session.identity_map:
-        # The exam page's read: as session.get would make it, minus building and keying a new statement each time.
-        attempt = session.execute(_BY_ID, {"attempt_id": attempt_id}).scalar_one_or_none()
+    if not (with_slots or reload):
+        attempt = get_by_id(session, Attempt, attempt_id)  # the exam page's read
     else:
         options = []
         if with_slots:
