@@ -177,3 +177,24 @@ def test_a_refused_csrf_token_is_explained_in_hindi(client):
     page = client.post("/login", data={"email": "a@example.org", "password": "x"})
     text = page.get_data(as_text=True)
     assert page.status_code == 400 and "फ़ॉर्म अस्वीकार किया गया: CSRF टोकन नहीं मिला।" in text and "missing" not in text
+
+
+def test_a_page_speaks_the_language_its_render_began_in(app):
+    """Templates look words up in the catalogue their render began with: the request's, or the one `speaking_to`
+    chose (an e-mail in its reader's language) for a render inside it; and a template rendered without Flask's
+    context processors still translates."""
+    from types import SimpleNamespace
+
+    from flask import render_template_string
+
+    from trainer.i18n import speaking_to
+
+    page = "{{ _('Question') }}: {{ ngettext('%(num)s account', '%(num)s accounts', 2) }}"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        english = render_template_string(page)
+        with speaking_to(SimpleNamespace(locale="hi")):
+            hindi = render_template_string(page)
+            bare = app.jinja_env.from_string(page).render()
+        after = render_template_string(page)
+    assert english == after == "Question: 2 accounts"
+    assert hindi == bare == "प्रश्न: 2 खाते"
