@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.routing import IntegerConverter
 
+from trainer import memory
 from trainer.bank import drawindex
 from trainer.bank.generators import all_generators
 from trainer.core.access import session_generation, wants_json
@@ -137,11 +138,13 @@ def _http_error(status: int, text: str):
 
 
 def warm_up(app: Flask) -> None:
-    """Compile the templates a burst asks for and load every interface language's catalogue, once per process.
+    """Tune the C allocator for the pages' large strings (trainer/memory.py), compile the templates a burst asks
+    for and load every interface language's catalogue, once per process.
 
     Left to the first requests, each worker would spend about 25 ms compiling the exam page on the first candidate
     of a live mock, while the others queue behind it.
     """
+    memory.keep_large_blocks()  # an exam page's half-megabyte strings from the heap, not fresh pages each time
     for name in BURST_TEMPLATES:
         app.jinja_env.get_template(name)
     with app.test_request_context():
