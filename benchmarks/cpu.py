@@ -14,19 +14,20 @@ from pathlib import Path
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _stat(pid: int) -> tuple[str, int, float] | None:
-    """(command name, parent pid, CPU seconds used by the process and its reaped children so far)."""
+def _stat(pid: int) -> tuple[str, int, float, int] | None:
+    """(command name, parent pid, CPU seconds used by the process and its reaped children so far, and the page
+    faults they took: each a fresh page the kernel had to find and zero)."""
     try:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     name = text[text.index("(") + 1 : text.rindex(")")]
     fields = text[text.rindex(")") + 2 :].split()
-    utime, stime, cutime, cstime = (int(f) for f in fields[11:15])
-    return name, int(fields[1]), (utime + stime + cutime + cstime) / TICKS
+    minflt, cminflt, majflt, cmajflt, utime, stime, cutime, cstime = (int(f) for f in fields[7:15])
+    return name, int(fields[1]), (utime + stime + cutime + cstime) / TICKS, minflt + cminflt + majflt + cmajflt
 
 
-def _processes() -> dict[int, tuple[str, int, float]]:
+def _processes() -> dict[int, tuple[str, int, float, int]]:
     found = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit() and (stat := _stat(int(entry))) is not None:
@@ -40,20 +41,22 @@ class Usage:
     client: float  # this process (the simulated candidates)
     database: float  # every process named postgres (0 on SQLite)
     wall: float
+    server_faults: int = 0  # page faults of the server's processes
 
 
 def sample(server_pid: int) -> Usage:
     processes = _processes()
     tree, grew = {server_pid}, True
     while grew:
-        more = {pid for pid, (_, parent, _) in processes.items() if parent in tree} - tree
+        more = {pid for pid, (_, parent, *_) in processes.items() if parent in tree} - tree
         tree |= more
         grew = bool(more)
     return Usage(
         server=sum(processes[pid][2] for pid in tree if pid in processes),
         client=time.process_time(),
-        database=sum(cpu for name, _, cpu in processes.values() if name == "postgres"),
+        database=sum(cpu for name, _, cpu, _ in processes.values() if name == "postgres"),
         wall=time.perf_counter(),
+        server_faults=sum(processes[pid][3] for pid in tree if pid in processes),
     )
 
 
@@ -63,5 +66,6 @@ def describe(before: Usage, after: Usage, requests: int, what: str = "candidate"
     wall = after.wall - before.wall
     busy = (server + client + database) / (wall * (os.cpu_count() or 1)) if wall else 0.0
     per = 1000 / max(requests, 1)
-    return (f"CPU per {what}: server {server * per:.1f} ms, client {client * per:.1f} ms, "
+    faults = (after.server_faults - before.server_faults) * per / 1000
+    return (f"CPU per {what}: server {server * per:.1f} ms ({faults:.0f} page faults), client {client * per:.1f} ms, "
             f"database {database * per:.1f} ms; the cores were {busy:.0%} busy with these")  # fmt: skip
