@@ -39,6 +39,14 @@ def option_labels(position: int, options_html: Sequence[str], hindi_html: Sequen
     return Markup("".join(labels))
 
 
+class _Escaped(dict):
+    """Section keys and palette states escaped for an attribute, each once a page rather than once a question."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = value = str(escape(key))
+        return value
+
+
 @dataclass(frozen=True)
 class QuestionWords:
     """The words every question of the page repeats, translated once per page.
@@ -57,6 +65,7 @@ class QuestionWords:
 def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, words: QuestionWords) -> Markup:
     """Every question's article, the first view's shown and the rest hidden, as the template wrote them."""
     names = {key: escape(name) for key, name in words.sections.items()}
+    keys = _Escaped()
     parts = []
     for q in questions:
         passage = f'data-passage="{q.passage}"' if q.passage else ""
@@ -64,7 +73,7 @@ def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, wor
         hindi = f'<div class="stem lang-hi" lang="hi">{q.hindi_stem_html}</div>' if q.hindi_stem_html else ""
         parts.append(
             f'\n        <article class="question" id="q{q.position}" data-position="{q.position}"'
-            f' data-section="{escape(q.section)}"'
+            f' data-section="{keys[q.section]}"'
             f"\n                 {passage}{hidden}>"
             f'\n          <h2>{words.question % {"number": q.number}} <span class="muted">· {names[q.section]}</span>'
             f'\n            <span class="saved-mark" hidden>{words.saved}</span></h2>'
@@ -83,13 +92,14 @@ def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, wor
 
 def palette_buttons(questions: Sequence[ScreenQuestion], first: FirstView, words: QuestionWords) -> Markup:
     """The palette's numbered buttons, the open section's shown, the first question marked current."""
+    keys = _Escaped()
     parts = []
     for q in questions:
         current = " current" if q.position == first.position else ""
         hidden = " hidden" if q.section != first.section else ""
         parts.append(
-            f'\n          <button type="button" class="pal {escape(q.palette)}{current}" data-position="{q.position}"'
-            f' data-section="{escape(q.section)}"'
+            f'\n          <button type="button" class="pal {keys[q.palette]}{current}" data-position="{q.position}"'
+            f' data-section="{keys[q.section]}"'
             f'\n                  aria-label="{words.question % {"number": q.number}}"{hidden}>{q.number}</button>'
             f"\n        "
         )
