@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup
 
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from trainer.exam.shown import ShownSlot
 
 
-@dataclass(frozen=True)
-class ScreenQuestion:
-    """One question as the candidate sees it during the test: text, options in shown order, saved state."""
+class ScreenQuestion(NamedTuple):
+    """One question as the candidate sees it during the test: text, options in shown order, saved state.
+
+    A named tuple, immutable as a frozen dataclass but about five times cheaper to build: a page builds a hundred."""
 
     position: int
     number: int  # 1-based within its section

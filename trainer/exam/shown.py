@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from flask import Flask
 from sqlalchemy import literal_column, select, union_all
@@ -25,12 +26,12 @@ FRAGMENT_CACHE_SIZE = 4096  # texts of about 3 KB each: more than the bundled ba
 QUESTION, PASSAGE = "q", "g"
 
 
-@dataclass(frozen=True)
-class ShownSlot:
+class ShownSlot(NamedTuple):
     """One position of the paper as the candidate sees it: its version's stored HTML in its shown option order.
 
     Plain values, not ORM objects: building a hundred slots and versions as objects cost more than the rest of the
-    page's reading together, and the key, which the page must not hold, is not read at all.
+    page's reading together, and the key, which the page must not hold, is not read at all. A named tuple, as
+    immutable as a frozen dataclass and cheaper to build.
     """
 
     id: int
