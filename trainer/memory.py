@@ -1,11 +1,13 @@
 """How a worker process asks the C allocator for memory: app wiring, applied once per process at start-up.
 
-An exam page is about 300 KB of HTML, most of it Devanagari, which Python holds two bytes a character: building
-it makes a few strings of about 0.5 MB (the questions joined, the page joined, the page encoded). glibc hands
-blocks that large straight from the kernel (mmap) and gives them back on free, so every such string paid for
-fresh zeroed pages: about 0.5 ms a copy, 2 ms of an exam page's 11 ms of CPU. Serving blocks up to
-MMAP_THRESHOLD from the heap, and keeping up to TRIM_THRESHOLD of freed heap for the next request, turns each
-copy into a memcpy (about 30 µs). `benchmarks/exam_page.py` and `benchmarks/start_burst.py` show the effect.
+An exam page is about 270,000 characters, most of them Devanagari, which Python holds two bytes each: building it
+makes a few strings of about 0.5 MB (the questions joined, the page joined, the page encoded). glibc serves blocks
+that large from mmap, or from the top of a heap that it trims again when they are freed; a process in that state
+pays for fresh zeroed pages on every such string. Measured in-process (`benchmarks/start_instructions.py`, its
+page-fault column): about 425 page faults and 2 ms of system CPU for each candidate's start and exam page. Serving
+blocks up to MMAP_THRESHOLD from the heap, and keeping up to TRIM_THRESHOLD of freed heap for the next request,
+makes each such string a plain copy (about 30 µs for 400 KB against 500 µs). The price: a worker may hold up to
+TRIM_THRESHOLD of freed memory instead of returning it at once.
 """
 
 from __future__ import annotations
