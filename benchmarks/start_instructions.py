@@ -115,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="REV", help="also count with this git revision")
     parser.add_argument("--candidates", type=int, default=30, help="fresh candidates counted per run")
+    parser.add_argument("--keep", metavar="DIR", help="keep callgrind's output files here (for callgrind_annotate)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -146,6 +147,10 @@ def main() -> None:
             native = run(root, [next(emails) for _ in range(per_run)], False, folder)
             counted = run(root, [next(emails) for _ in range(per_run)], True, folder)
             results[label] = {**native, "instructions": counted["instructions"]}
+        if args.keep:
+            Path(args.keep).mkdir(parents=True, exist_ok=True)
+            for number, out in enumerate(sorted(folder.glob("callgrind.*"))):
+                shutil.copy(out, Path(args.keep) / f"callgrind.{list(codes)[number].replace(' ', '-')}")
     report(results, args.candidates, backend)
 
 
