@@ -147,8 +147,8 @@ def test_the_radio_buttons_are_the_markup_the_template_wrote(choice, hindi):
     )
     template = Environment(autoescape=True).from_string(TEMPLATE_LOOP)
 
-    assert str(question.option_labels) == template.render(q=question)
-    assert str(question.option_labels).count(" checked>") == (choice is not None)
+    assert question.option_labels.decode() == template.render(q=question)
+    assert question.option_labels.decode().count(" checked>") == (choice is not None)
 
 
 # The loops the exam template had before the articles and palette were assembled in Python, with the section's
@@ -162,7 +162,7 @@ TEMPLATE_ARTICLES = """{% for q in questions %}
           {% if q.hindi_stem_html %}<div class="stem lang-hi" lang="hi">{{ q.hindi_stem_html | safe }}</div>{% endif %}
           <fieldset class="options">
             <legend class="visually-hidden">{{ _("Options for question %(number)s", number=q.number) }}</legend>
-            {{ q.option_labels }}
+            {{ q.option_labels.decode() | safe }}
           </fieldset>
           <div class="feedback" hidden></div>
         </article>
@@ -203,6 +203,37 @@ def test_the_questions_and_palette_are_the_markup_the_template_wrote(words):
         sections=names,
     )
 
-    assert str(question_articles(questions, first, shown)) == environment.from_string(TEMPLATE_ARTICLES).render(context)
+    articles = question_articles(questions, first, shown).decode()  # UTF-8, put into the page as bytes
+    assert articles == environment.from_string(TEMPLATE_ARTICLES).render(context)
     assert str(palette_buttons(questions, first, shown)) == environment.from_string(TEMPLATE_PALETTE).render(context)
-    assert "Reasoning &amp; &lt;General&gt;" in str(question_articles(questions, first, shown))
+    assert "Reasoning &amp; &lt;General&gt;" in articles
+
+
+def test_the_questions_go_where_the_template_keeps_their_place_and_nowhere_else(app, client, candidate):
+    """The questions are put into the rendered page as UTF-8 (trainer/exam/page_markup.py): each once, in the
+    question area before the actions, with its saved choice checked, the Hindi intact, and no placeholder left."""
+    mock = open_paper(app, candidate, TIER1, answered=3)
+
+    response = client.get(f"/attempts/{mock}")
+    page = response.get_data(as_text=True)
+
+    assert response.status_code == 200 and response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert page.count('<article class="question"') == 100 and "<!-- the questions -->" not in page
+    area = page[page.index('<section class="question-area"') : page.index('<div class="actions">')]
+    assert area.count('<article class="question"') == 100
+    assert page.count(" checked>") == 3
+    assert response.content_length == len(response.data) == len(page.encode())
+
+
+def test_a_question_area_marker_inside_bank_text_cannot_move_the_questions(app):
+    """Only our markup and JSON (which escapes "<") follow the place in the template, so its last occurrence is
+    the one that counts, whatever a passage shown before the questions holds."""
+    from trainer.exam.page_markup import ARTICLES_SLOT, spliced
+
+    page = f"<p>a passage quoting {ARTICLES_SLOT}</p><div>{ARTICLES_SLOT}</div><script>{{}}</script>"
+    with app.test_request_context():
+        body = spliced(page, "<article>प्रश्न</article>".encode()).get_data(as_text=True)
+        kept = f"<p>a passage quoting {ARTICLES_SLOT}</p>"
+        assert body == f"{kept}<div><article>प्रश्न</article></div><script>{{}}</script>"
+        with pytest.raises(RuntimeError):
+            spliced("<p>a template without the place</p>", b"")

@@ -61,6 +61,7 @@ def take_attempt(attempt_id: int):
     pattern = service.pattern_of(attempt)
     windows, now = service.windows(attempt), utcnow()
     first, words = screen.first_view(attempt, pattern, questions, windows, now, shown_name), question_words(pattern)
+    articles = page_markup.question_articles(questions, first, words)
     page = render_template(
         "exam/take_attempt.html",
         attempt=attempt,
@@ -69,12 +70,13 @@ def take_attempt(attempt_id: int):
         passages=screen.passage_texts(paper_html.passages),
         data=screen.page_data(attempt, pattern, questions, windows, now, states, shown_name),
         first=first,
-        articles=page_markup.question_articles(questions, first, words),
+        articles=page_markup.ARTICLES_SLOT,
         palette=page_markup.palette_buttons(questions, first, words),
         text=screen_text(),
         shown_name=shown_name,
     )  # the submit form is only the page's CSRF token (base.html makes it): no form object is built for it
-    return page  # never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper
+    # Never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper.
+    return page_markup.spliced(page, articles)
 
 
 def _read_batch() -> step_input.ParsedBatch:

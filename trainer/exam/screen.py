@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from markupsafe import Markup
-
 from trainer.bank.models import ItemGroupVersion, QuestionVersion
 from trainer.bank.rendering import render_passage, render_version
 from trainer.exam.grading import Outcome
@@ -46,8 +44,8 @@ class ScreenQuestion(NamedTuple):
     hindi_options_html: tuple[str, ...] = ()
 
     @property
-    def option_labels(self) -> Markup:
-        """The radio buttons, as HTML: assembled in Python because a template loop over 400 options is slow."""
+    def option_labels(self) -> bytes:
+        """The radio buttons, as UTF-8 HTML: assembled in Python because a template loop over 400 options is slow."""
         return option_labels(self.position, self.options_html, self.hindi_options_html, self.choice)
 
 
