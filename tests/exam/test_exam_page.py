@@ -225,15 +225,14 @@ def test_the_questions_go_where_the_template_keeps_their_place_and_nowhere_else(
     assert response.content_length == len(response.data) == len(page.encode())
 
 
-def test_a_question_area_marker_inside_bank_text_cannot_move_the_questions(app):
+def test_a_question_area_marker_inside_bank_text_cannot_move_the_questions():
     """Only our markup and JSON (which escapes "<") follow the place in the template, so its last occurrence is
     the one that counts, whatever a passage shown before the questions holds."""
     from trainer.exam.page_markup import ARTICLES_SLOT, spliced
 
     page = f"<p>a passage quoting {ARTICLES_SLOT}</p><div>{ARTICLES_SLOT}</div><script>{{}}</script>"
-    with app.test_request_context():
-        body = spliced(page, "<article>प्रश्न</article>".encode()).get_data(as_text=True)
-        kept = f"<p>a passage quoting {ARTICLES_SLOT}</p>"
-        assert body == f"{kept}<div><article>प्रश्न</article></div><script>{{}}</script>"
-        with pytest.raises(RuntimeError):
-            spliced("<p>a template without the place</p>", b"")
+    body = spliced(page, "<article>प्रश्न</article>".encode()).decode()
+    kept = f"<p>a passage quoting {ARTICLES_SLOT}</p>"
+    assert body == f"{kept}<div><article>प्रश्न</article></div><script>{{}}</script>"
+    with pytest.raises(RuntimeError):
+        spliced("<p>a template without the place</p>", b"")

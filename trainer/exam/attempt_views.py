@@ -76,7 +76,7 @@ def take_attempt(attempt_id: int):
         shown_name=shown_name,
     )  # the submit form is only the page's CSRF token (base.html makes it): no form object is built for it
     # Never cached (trainer/headers.py): Back after Submit must not show a stale, still-open paper.
-    return page_markup.spliced(page, articles)
+    return current_app.response_class(page_markup.spliced(page, articles), mimetype="text/html")
 
 
 def _read_batch() -> step_input.ParsedBatch:

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from flask import Response, current_app
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
@@ -117,12 +116,12 @@ def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, wor
     return b"".join(parts)
 
 
-def spliced(page: str, articles: bytes) -> Response:
-    """The rendered page (with ARTICLES_SLOT where the questions go) as a response, the questions put in as bytes."""
+def spliced(page: str, articles: bytes) -> bytes:
+    """The rendered page (with ARTICLES_SLOT where the questions go) as UTF-8, the questions put in as bytes."""
     head, slot, tail = page.rpartition(ARTICLES_SLOT)
     if not slot:
         raise RuntimeError("the exam page's template has no place for the questions")
-    return current_app.response_class(b"".join((head.encode(), articles, tail.encode())), mimetype="text/html")
+    return b"".join((head.encode(), articles, tail.encode()))
 
 
 def palette_buttons(questions: Sequence[ScreenQuestion], first: FirstView, words: QuestionWords) -> Markup:
