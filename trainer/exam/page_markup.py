@@ -86,7 +86,7 @@ class QuestionWords:
 def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, words: QuestionWords) -> bytes:
     """Every question's article, the first view's shown and the rest hidden, as the template wrote them (UTF-8)."""
     names = {key: str(escape(name)).encode() for key, name in words.sections.items()}
-    keys = _Escaped()
+    keys = {key: str(escape(key)).encode() for key in words.sections}
     saved = words.saved.encode()
     parts = []
     for q in questions:
@@ -108,7 +108,7 @@ def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, wor
             b"\n        </article>"
             b"\n      "
             % (
-                q.position, q.position, keys[q.section].encode(), passage, hidden,
+                q.position, q.position, keys[q.section], passage, hidden,
                 (words.question % {"number": q.number}).encode(), names[q.section], saved, utf8(q.stem_html), hindi,
                 (words.options_for % {"number": q.number}).encode(), q.option_labels,
             )
