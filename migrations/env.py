@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from trainer.schema import metadata
+from trainer.schema import compared, metadata
 
 config = context.config
 
@@ -15,6 +15,7 @@ def run_migrations_online() -> None:
             target_metadata=metadata(),
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=compared(connection.dialect.name),
         )
         with context.begin_transaction():
             context.run_migrations()

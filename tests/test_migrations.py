@@ -4,12 +4,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from trainer.extensions import db
-from trainer.schema import metadata
+from trainer.schema import compared, metadata
 
 
 def test_migrations_build_exactly_the_models_schema(app):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": compared(connection.dialect.name)}
+        )
         differences = compare_metadata(context, metadata())
     assert differences == []
 
