@@ -198,3 +198,17 @@ def test_a_page_speaks_the_language_its_render_began_in(app):
         after = render_template_string(page)
     assert english == after == "Question: 2 accounts"
     assert hindi == bare == "प्रश्न: 2 खाते"
+
+
+def test_a_template_string_is_a_format_string_with_its_values_escaped(app):
+    """`_()` in a page: values put in are escaped, the translation itself is trusted markup, and "%%" is a percent
+    sign whether or not values are given (as Jinja's own new-style gettext does)."""
+    from flask import render_template_string
+
+    page = (
+        "{{ _('Hello %(name)s & welcome', name=who) }}|{{ _('100%% sure') }}|{{ _('Question') }}"
+        "|{% autoescape false %}{{ _('%(name)s', name=who) }}{% endautoescape %}"
+    )
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        shown = render_template_string(page, who="<b>Asha</b>")
+    assert shown == "Hello &lt;b&gt;Asha&lt;/b&gt; & welcome|100% sure|Question|<b>Asha</b>"
