@@ -32,7 +32,7 @@ def slot_count(session) -> int:
     return session.scalar(select(func.count(Slot.id)))
 
 
-def some_slots(attempt_id: int, version_ids: list[int]) -> list[tuple]:
+def some_slots(version_ids: list[int]) -> list[tuple]:
     return [(1000 + n, "quant", version, [0, 1, 2, 3], 2.0, 0.5) for n, version in enumerate(version_ids)]
 
 
@@ -41,7 +41,7 @@ def test_a_paper_naming_a_version_that_does_not_exist_is_refused_whole(session, 
     missing = session.scalar(select(func.max(QuestionVersion.id))) + 1
     before = slot_count(session)
     with pytest.raises(IntegrityError):
-        paper.insert_slots(session, attempt.id, some_slots(attempt.id, [*real, missing]))
+        paper.insert_slots(session, attempt.id, some_slots([*real, missing]))
     session.rollback()
     assert slot_count(session) == before
 
@@ -50,7 +50,7 @@ def test_slots_of_an_attempt_that_does_not_exist_are_refused(session, attempt):
     real = session.scalars(select(QuestionVersion.id).limit(2)).all()
     before = slot_count(session)
     with pytest.raises(IntegrityError):
-        paper.insert_slots(session, attempt.id + 1, some_slots(attempt.id + 1, real))
+        paper.insert_slots(session, attempt.id + 1, some_slots(real))
     session.rollback()
     assert slot_count(session) == before
 
@@ -71,7 +71,7 @@ def test_a_version_or_an_attempt_a_slot_names_cannot_be_deleted(session, attempt
 def test_slots_naming_what_exists_are_written(session, attempt):
     shown = set(session.scalars(select(Slot.version_id)))
     spare = session.scalars(select(QuestionVersion.id).where(QuestionVersion.id.not_in(shown)).limit(2)).all()
-    paper.insert_slots(session, attempt.id, some_slots(attempt.id, spare))
+    paper.insert_slots(session, attempt.id, some_slots(spare))
     session.commit()
     assert slot_count(session) == 102
     # Deleting what no slot names (a discarded draft) is tests/authoring/test_groups.py's.
