@@ -28,6 +28,7 @@ class TopicRow:
     key: str
     name: str
     weights: dict
+    name_hi: str = ""  # "": the English name on Hindi pages too (trainer.i18n.local_name)
 
 
 class DrawRow(NamedTuple):
@@ -158,7 +159,8 @@ def _cached(stamp: int) -> DrawIndex | None:
 def load(session: Session, stamp: int | None) -> DrawIndex:
     """Read the drawable bank: three statements, whatever a draw will ask of it."""
     topics = tuple(
-        TopicRow(t.id, t.section, t.key, t.name, dict(t.weights or {})) for t in session.scalars(select(Topic))
+        TopicRow(t.id, t.section, t.key, t.name, dict(t.weights or {}), t.name_hi)
+        for t in session.scalars(select(Topic))
     )
     rows = [
         DrawRow(*row)

@@ -8,9 +8,8 @@ import secrets
 from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from trainer.bank.models import Topic
+from trainer.bank import drawindex
 from trainer.bank.pool import top_up
 from trainer.batches.assignments import mine as assigned_to
 from trainer.core.access import Access, access
@@ -21,7 +20,7 @@ from trainer.exam.forms import StartForm, TopicTestForm
 from trainer.exam.patterns import all_patterns, get_pattern, topic_pattern
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
-from trainer.i18n import local_name
+from trainer.i18n import interface_language, local_name
 from trainer.institute import audience, livemocks
 
 
@@ -34,32 +33,58 @@ def _begin(pattern, mode: str, timed: bool):
     return redirect(url_for("exam.take_attempt", attempt_id=attempt.id))
 
 
-def _topic_form() -> TopicTestForm:
+def _topic_form() -> tuple[TopicTestForm, list[TopicGroup]]:
+    """The topic-test form with every topic as a choice, and the topics by section as the page lists them."""
     form = TopicTestForm()
-    topics = db.session.scalars(select(Topic).order_by(Topic.section, Topic.name))
-    form.topics.choices = [(f"{t.section}/{t.key}", local_name(t)) for t in topics]
-    return form
+    form.topics.choices, groups = topic_choices(drawindex.current(db.session), interface_language())
+    return form, groups
+
+
+TopicGroup = tuple[str, list[tuple[str, str]]]  # a section's key, its topics' (choice value, shown name)
+
+
+def topic_choices(index: drawindex.DrawIndex, language: str) -> tuple[list[tuple[str, str]], list[TopicGroup]]:
+    """Every topic as the topic-test form offers it ("section/key", its name in the page's language), by section
+    and name, and the same grouped by section. Kept with the bank's draw index, which a start reads anyway: the
+    tests page used to read every topic row (with its JSON weights) on each view, and to split them in a template
+    loop."""
+    memo = index.memo("topic_choices")
+    found = memo.get(language)
+    if found is None:  # two threads may both build it: the same lists, and either may be kept
+        topics = sorted(index.topics, key=lambda t: (t.section, t.name))
+        choices = [(f"{t.section}/{t.key}", local_name(t)) for t in topics]
+        by_section: dict[str, list[tuple[str, str]]] = {}
+        for topic, choice in zip(topics, choices, strict=True):
+            by_section.setdefault(topic.section, []).append(choice)
+        found = memo[language] = (choices, list(by_section.items()))
+    return found
+
+
+def _tests_page(form: TopicTestForm, groups: list[TopicGroup], status: int = 200):
+    """The tests page: what is assigned, live mocks and offered papers, the mocks, the topic-test form (with its
+    errors after a refused submit) and the candidate's attempts."""
+    attempts = service.attempts_of(db.session, current_user)
+    if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
+        db.session.commit()
+    page = render_template(
+        "exam/list_tests.html",
+        patterns=all_patterns(),
+        attempts=attempts,
+        topic_form=form,
+        topic_groups=groups,
+        mine=assigned_to(db.session, current_user, utcnow()),  # templates/batches/_assigned.html
+        now=utcnow(),
+        live=livemocks.for_candidate(db.session, current_user, utcnow()),
+        offered=audience.offered_papers(db.session, current_user),
+    )
+    return page, status
 
 
 @bp.route("/tests")
 @access(Access.USER)
 def list_tests():
     """Full mocks, sectional tests, topic tests, and the candidate's own attempts (resume or review)."""
-    attempts = service.attempts_of(db.session, current_user)
-    if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
-        db.session.commit()
-    mine = assigned_to(db.session, current_user, utcnow())  # templates/batches/_assigned.html
-    live = livemocks.for_candidate(db.session, current_user, utcnow())
-    return render_template(
-        "exam/list_tests.html",
-        patterns=all_patterns(),
-        attempts=attempts,
-        topic_form=_topic_form(),
-        mine=mine,
-        now=utcnow(),
-        live=live,
-        offered=audience.offered_papers(db.session, current_user),
-    )
+    return _tests_page(*_topic_form())
 
 
 @bp.route("/tests/<code>", methods=["GET", "POST"])
@@ -82,7 +107,7 @@ def show_instructions(code: str):
 @access(Access.USER)
 def start_topic_test():
     """A topic test: chosen topics of one subject, the paper's marks and time per question."""
-    form = _topic_form()
+    form, groups = _topic_form()
     if form.validate_on_submit():
         base = get_pattern(form.paper.data)
         subjects = {choice.partition("/")[0] for choice in form.topics.data}
@@ -97,5 +122,4 @@ def start_topic_test():
             if sections
             else _("%(paper)s has no section for %(subjects)s.", paper=base.name, subjects=", ".join(sorted(subjects)))
         )
-    attempts = service.attempts_of(db.session, current_user)
-    return render_template("exam/list_tests.html", patterns=all_patterns(), attempts=attempts, topic_form=form), 422
+    return _tests_page(form, groups, 422)
