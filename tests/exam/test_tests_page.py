@@ -10,6 +10,7 @@ from sqlalchemy import select
 from tests.factories import count_queries, make_bank, make_user
 from tests.institute.conftest import frozen_paper, open_mock
 from trainer.bank.models import Topic
+from trainer.exam.views import TESTS_PAGE_ATTEMPTS
 from trainer.extensions import db
 
 
@@ -84,3 +85,22 @@ def test_the_tests_page_reads_no_topic_row_and_the_same_statements_however_many_
     assert page.count("Result</a>") == 3
     assert len(later) == len(fresh) <= 9
     assert not [s for s in later if re.search(r"\bFROM topic\b", s)]
+
+
+def test_the_tests_page_lists_the_attempt_in_progress_and_the_latest_others_and_points_to_the_history(
+    app, client, auth
+):
+    _bank(app)
+    auth.login()
+    token = auth.token("/tests")
+    started = [client.post("/tests/tier1-2025", data={"declaration": "y", "csrf_token": token}).location]
+    for _ in range(TESTS_PAGE_ATTEMPTS + 1):  # then more finished ones than the page lists
+        later = client.post("/tests/tier1-2025?mode=practice", data={"declaration": "y", "csrf_token": token})
+        assert client.post(f"{later.location}/submit", data={"csrf_token": token}).status_code == 302
+
+    page = client.get("/tests").text
+
+    rows = re.findall(r'<a href="(/attempts/\d+)(?:/result)?">', page)
+    assert len(rows) == TESTS_PAGE_ATTEMPTS and rows[0] == started[0].removeprefix("http://localhost")
+    assert page.count(">Resume</a>") == 1 and page.count(">Result</a>") == TESTS_PAGE_ATTEMPTS - 1
+    assert "Older attempts are in your score history" in page and "/progress#history-heading" in page

@@ -197,8 +197,17 @@ def grade_attempt(attempt: Attempt, states: list[SlotState]) -> grading.Grade:
     return grading.grade(keys, [state.answer for state in states])
 
 
-def attempts_of(session: Session, user: User) -> list[Attempt]:
-    return list(session.scalars(select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())))
+def attempts_of(session: Session, user: User, limit: int) -> list[Attempt]:
+    """The user's attempts, those in progress first, then newest first; at most `limit` (a page lists a bounded
+    number, however many tests the candidate has taken: the score history pages through the rest)."""
+    return list(
+        session.scalars(
+            select(Attempt)
+            .where(Attempt.user_id == user.id)
+            .order_by((Attempt.state == IN_PROGRESS).desc(), Attempt.started_at.desc(), Attempt.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def close_expired(session: Session, now: datetime, grace_seconds: float = 0) -> int:

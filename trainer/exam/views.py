@@ -23,6 +23,11 @@ from trainer.extensions import db
 from trainer.i18n import interface_language, local_name
 from trainer.institute import audience, livemocks
 
+# The tests page lists the attempts in progress and the latest others, up to this many: a candidate with a season of
+# mocks behind them would otherwise pay for every one on each view (0.4 ms of CPU an attempt); the progress page's
+# score history pages through them all.
+TESTS_PAGE_ATTEMPTS = 20
+
 
 def _begin(pattern, mode: str, timed: bool):
     attempt = paper.start_attempt(
@@ -63,13 +68,14 @@ def topic_choices(index: drawindex.DrawIndex, language: str) -> tuple[list[tuple
 def _tests_page(form: TopicTestForm, groups: list[TopicGroup], status: int = 200):
     """The tests page: what is assigned, live mocks and offered papers, the mocks, the topic-test form (with its
     errors after a refused submit) and the candidate's attempts."""
-    attempts = service.attempts_of(db.session, current_user)
+    attempts = service.attempts_of(db.session, current_user, TESTS_PAGE_ATTEMPTS + 1)
     if any([service.close_if_expired(db.session, a, utcnow()) for a in attempts]):
         db.session.commit()
     page = render_template(
         "exam/list_tests.html",
         patterns=all_patterns(),
-        attempts=attempts,
+        attempts=attempts[:TESTS_PAGE_ATTEMPTS],
+        more_attempts=len(attempts) > TESTS_PAGE_ATTEMPTS,
         topic_form=form,
         topic_groups=groups,
         mine=assigned_to(db.session, current_user, utcnow()),  # templates/batches/_assigned.html
