@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import Insert, Integer, bindparam, insert, select, update
+from sqlalchemy import Insert, Integer, Select, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.auth.models import User
+from trainer.batches.models import BatchMember
 from trainer.core.db import insert_skipping_duplicates
 from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.core.wording import N_
@@ -117,22 +118,35 @@ def visible_to(session: Session, mock: LiveMock, user: User) -> bool:
 
 def for_candidate(session: Session, user: User, now: datetime, recent: timedelta = timedelta(days=30)) -> list[dict]:
     """Live mocks the candidate can see: not yet closed, or closed lately (results); with their own entry."""
-    mocks = session.scalars(select(LiveMock).where(LiveMock.closes_at > now - recent).order_by(LiveMock.opens_at)).all()
-    entries = dict(session.execute(
-        select(LiveMockEntry.live_mock_id, LiveMockEntry.attempt_id).where(LiveMockEntry.user_id == user.id)
-    ).all())  # fmt: skip
-    shown = audience.admitted(session, LiveMockBatch.live_mock_id, [m.id for m in mocks], user)
+    rows = session.execute(_visible_mocks(), {"since": now - recent, "user_id": user.id}).all()
     return [
         {
             "mock": m,
-            "attempt_id": entries.get(m.id),
+            "attempt_id": attempt_id,
             "open": m.opens_at <= now < m.closes_at,
             "upcoming": now < m.opens_at,
             "released": now >= m.release_at,
         }  # fmt: skip
-        for m in mocks
-        if m.id in shown
+        for m, attempt_id in rows
     ]
+
+
+@cache  # every candidate's tests page runs it: one statement, built once, where there were three or four
+def _visible_mocks() -> Select:
+    """Live mocks closing after :since that :user_id may see (offered to no batch, or to one of theirs), in order of
+    opening, each with the candidate's attempt at it (or None)."""
+    user_id = bindparam("user_id")
+    linked = select(LiveMockBatch.batch_id).where(LiveMockBatch.live_mock_id == LiveMock.id)
+    theirs = linked.join(
+        BatchMember, (BatchMember.batch_id == LiveMockBatch.batch_id) & (BatchMember.user_id == user_id)
+    )
+    return (
+        select(LiveMock, LiveMockEntry.attempt_id)
+        .outerjoin(LiveMockEntry, (LiveMockEntry.live_mock_id == LiveMock.id) & (LiveMockEntry.user_id == user_id))
+        .where(LiveMock.closes_at > bindparam("since", type_=LiveMock.closes_at.type))
+        .where(~linked.exists() | theirs.exists())
+        .order_by(LiveMock.opens_at, LiveMock.id)
+    )
 
 
 # (frozen paper id, frozen at) -> its rules. A frozen paper never changes; the time in the key keeps a paper of
