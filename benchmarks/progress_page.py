@@ -1,4 +1,4 @@
-"""The progress page and the result page at 10, 100 and 1,000 graded attempts: time and SQL queries per view.
+"""The progress, result and tests pages at 10, 100 and 1,000 graded attempts: time and SQL queries per view.
 
 Run from the repository root: `python benchmarks/progress_page.py` (SQLite in a temporary folder) or with
 TRAINER_DATABASE_URL pointing at a database whose name contains "bench" (every table in it is dropped).
@@ -94,7 +94,10 @@ def main() -> None:
     user = Auth(app, client).login()
     rng = random.Random(2026)
     made, last = 0, None
-    print(f"{'attempts':>8}  {'progress ms':>11}  {'queries':>7}  {'KB':>5}  {'result ms':>9}  {'queries':>7}")
+    print(
+        f"{'attempts':>8}  {'progress ms':>11}  {'queries':>7}  {'KB':>5}  {'result ms':>9}  {'queries':>7}"
+        f"  {'tests ms':>8}  {'queries':>7}"
+    )
     for size in SIZES:
         start = time.perf_counter()
         with app.app_context():
@@ -105,9 +108,10 @@ def main() -> None:
         built = time.perf_counter() - start
         progress = measure(client, "/progress", args.repeat)
         result = measure(client, f"/attempts/{last}/result", args.repeat)
+        tests = measure(client, "/tests", args.repeat)  # lists 20 of them, however many there are
         print(
             f"{size:>8}  {progress[0]:>11.1f}  {progress[1]:>7}  {progress[2] / 1024:>5.0f}  "
-            f"{result[0]:>9.1f}  {result[1]:>7}   (attempts made in {built:.0f} s)",
+            f"{result[0]:>9.1f}  {result[1]:>7}  {tests[0]:>8.1f}  {tests[1]:>7}   (attempts made in {built:.0f} s)",
             flush=True,
         )
 
