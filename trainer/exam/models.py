@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, false, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.bank.models import QuestionVersion
@@ -15,9 +27,15 @@ class Attempt(Base):
     """One candidate sitting one paper; the deadline is stored, the result cached once graded."""
 
     __tablename__ = "attempt"
+    # A candidate's newest attempts in order, and those in progress, without reading all of theirs (the tests page);
+    # the first serves every look-up by user.
+    __table_args__ = (
+        Index("ix_attempt_user_started", "user_id", "started_at"),
+        Index("ix_attempt_user_state", "user_id", "state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     pattern_code: Mapped[str] = mapped_column(String(80))
     pattern: Mapped[dict] = mapped_column(JSON, default=dict)  # the rules as they were when it started
     mode: Mapped[str] = mapped_column(String(20), default="strict")  # strict (mock) / practice
