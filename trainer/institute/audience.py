@@ -45,23 +45,6 @@ def chosen(session: Session, user: User, batch_ids: Iterable[int]) -> list[int]:
     return ids
 
 
-def member_batches(session: Session, user: User) -> set[int]:
-    return set(session.scalars(select(BatchMember.batch_id).where(BatchMember.user_id == user.id)))
-
-
-def admitted(session: Session, owner: InstrumentedAttribute, owner_ids: list[int], user: User) -> set[int]:
-    """Of these live mocks (or papers), the ones the user may see: those without batches, or with one of theirs.
-
-    `owner` is the link table's owner column (LiveMockBatch.live_mock_id or FixedPaperBatch.paper_id).
-    """
-    link = owner.class_
-    audiences: dict[int, set[int]] = {}
-    for owner_id, batch_id in session.execute(select(owner, link.batch_id).where(owner.in_(owner_ids))):
-        audiences.setdefault(owner_id, set()).add(batch_id)
-    mine = member_batches(session, user) if audiences else set()
-    return {i for i in owner_ids if i not in audiences or audiences[i] & mine}
-
-
 def admits(session: Session, owner: InstrumentedAttribute, owner_id: int, user: User) -> bool:
     """Whether one live mock (or paper) is offered to the user: no batches chosen, or the user is in one (one query)."""
     rows = session.execute(_admitting(owner.class_, owner.key), {"owner_id": owner_id, "user_id": user.id}).all()
