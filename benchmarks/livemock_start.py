@@ -4,13 +4,14 @@ For each N: a fresh database (the bundled bank, N candidates, frozen papers as s
 gunicorn; the candidates sign in one by one (not measured), wait at a barrier, and all at once POST Start and load
 the exam page it redirects to. Prints successes, errors, the time from the press to the last exam page, and the
 p50/p99 of each candidate's press-to-page time. Target (#8, #13): 1,000 of 1,000 within 10 s, p99 < 1 s on
-PostgreSQL.
+PostgreSQL. With --spread S the presses come evenly spaced over S seconds ("a thousand candidates pressing Start
+in the same ten seconds"), each candidate's time counted from its own press.
 
 With `--audience batch` the live mock is offered to one batch holding every candidate (not to everyone), so each
 start also checks that the candidate is in the batch, as an institute's batch-only mock does.
 
 Run from the repository root:  python benchmarks/livemock_start.py [--candidates 200,500,1000] [--shifts 2]
-    [--audience all|batch]
+    [--audience all|batch] [--spread 10]
 SQLite in a temporary folder by default; PostgreSQL when TRAINER_DATABASE_URL is set to a database whose name
 contains "bench" or is given with --wipe NAME (its tables are dropped and rebuilt).
 """
@@ -40,6 +41,7 @@ from sqlalchemy import func, insert, make_url, select  # noqa: E402
 from benchmarks import cpu  # noqa: E402
 from benchmarks.candidate import PASSWORD, BenchFailure, Client  # noqa: E402
 from benchmarks.save_answer import free_port, prepare_database, start_gunicorn, stop_gunicorn  # noqa: E402
+from benchmarks.start_burst import against_targets, press_instant, presses  # noqa: E402
 
 START_FORM = re.compile(r'action="(/live-mocks/\d+/start)"')
 
@@ -135,15 +137,17 @@ def press_start(client: Client, path: str, token: str) -> float:
     return started
 
 
-def burst(signed_in: list[tuple[Client, str, str]]) -> dict:
-    """Everyone presses Start at the same moment; per candidate the press-to-page time, or the error."""
+def burst(signed_in: list[tuple[Client, str, str]], spread: float) -> dict:
+    """Everyone presses Start, at the same moment or spread over `spread` seconds; per candidate the press-to-page
+    time, or the error."""
     gate = threading.Barrier(len(signed_in) + 1)
     outcomes: list = [None] * len(signed_in)
+    origin: list[float] = []
 
     def run(index: int) -> None:
         client, path, token = signed_in[index]
         gate.wait()
-        began = time.perf_counter()
+        began = press_instant(origin[0], index, len(signed_in), spread)
         try:
             started = press_start(client, path, token)
             outcomes[index] = ("ok", time.perf_counter() - began, started, time.perf_counter())
@@ -153,8 +157,9 @@ def burst(signed_in: list[tuple[Client, str, str]]) -> dict:
     threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(signed_in))]
     for thread in threads:
         thread.start()
+    origin.append(time.perf_counter())
     gate.wait()
-    pressed = time.perf_counter()
+    pressed = origin[0]
     for thread in threads:
         thread.join()
     good = [o for o in outcomes if o[0] == "ok"]
@@ -196,7 +201,7 @@ def one_size(n: int, args, folder: Path) -> None:
         with ThreadPoolExecutor(max_workers=8) as pool:
             signed_in = list(pool.map(lambda e: sign_in(port, e), emails))
         before = cpu.sample(server.pid)
-        result = burst(signed_in)
+        result = burst(signed_in, args.spread)
         usage = cpu.describe(before, cpu.sample(server.pid), n)
     finally:
         stop_gunicorn(server)
@@ -210,6 +215,7 @@ def one_size(n: int, args, folder: Path) -> None:
     print(f"        {usage}", flush=True)
     for kind, count in _kinds(result["errors"]):
         print(f"        {count} x {kind}")
+    print(f"        {against_targets(n, len(result['ok']), result['last_page'], total, args.spread)}", flush=True)
 
 
 def _kinds(errors: list[str]) -> list[tuple[str, int]]:
@@ -229,6 +235,9 @@ def main() -> None:
         default="all",
         help="offer the live mock to all candidates (default) or to one batch holding them all",
     )
+    parser.add_argument(
+        "--spread", type=float, default=0.0, help="seconds over which the presses are spread (default 0: one instant)"
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
     parser.add_argument("--wipe", default="", help="the PostgreSQL database name you allow to be wiped")
@@ -239,7 +248,8 @@ def main() -> None:
         url = os.environ["TRAINER_DATABASE_URL"]
         print(f"{make_url(url).get_backend_name()}: gunicorn {args.workers} workers x {args.threads} threads, "
               f"{args.shifts} shifts, offered to {'one batch of them all' if args.audience == 'batch' else 'all'}, "
-              f"{os.cpu_count()} CPUs (client and server share them)", flush=True)  # fmt: skip
+              f"{os.cpu_count()} CPUs (client and server share them); "
+              f"{presses(args.spread)}", flush=True)  # fmt: skip
         for n in sizes:
             one_size(n, args, Path(folder))
 

@@ -2,7 +2,9 @@
 
 Run from the repository root:  python benchmarks/start_burst.py [--bursts 200 500 1000] [--duration 12]
 For each N: how many exam pages arrived (successes), errors, the time until the last exam page, and p50/p99 of
-each candidate's wait (Start pressed → exam page received). Then, in the same server, the cost of a start against a
+each candidate's wait (Start pressed → exam page received). With --spread S the N presses come evenly spaced over
+S seconds instead of at one instant ("a thousand candidates pressing Start in the same ten seconds"), and each
+wait counts from that candidate's own press. Then, in the same server, the cost of a start against a
 save: 16 candidates send starts back to back, then saves, in alternating slices (as save_answer.py does), and the
 ratio of their request rates is a start's cost in saves. SQLite in a temporary folder by default; PostgreSQL when
 TRAINER_DATABASE_URL names a database containing "bench" (its tables are dropped and rebuilt).
@@ -94,9 +96,18 @@ def start_and_load(client: Client, token: str) -> str:
     return path
 
 
-def burst(clients: list[Client], port: int, server_pid: int) -> dict:
-    """Every client presses Start at one instant; successes, errors, waits, the time to the last exam page, and
-    where the CPU went from that instant on (not while the instructions pages' tokens were fetched)."""
+def press_instant(origin: float, index: int, count: int, spread: float) -> float:
+    """Sleep until candidate `index` of `count` is due to press (evenly spaced over `spread` seconds from `origin`,
+    all at `origin` when `spread` is 0); the instant it pressed, on the `time.perf_counter` clock."""
+    due = origin + spread * index / count
+    time.sleep(max(0.0, due - time.perf_counter()))
+    return time.perf_counter()
+
+
+def burst(clients: list[Client], port: int, server_pid: int, spread: float = 0.0) -> dict:
+    """Every client presses Start, at one instant or spread over `spread` seconds; successes, errors, waits, the
+    time from the first press to the last exam page, and where the CPU went from the first press on (not while the
+    instructions pages' tokens were fetched)."""
     tokens = [c.csrf_token("/tests") for c in clients]
     for client in clients:
         client.connection.close()  # fresh connections, as browsers that sat on the instructions page would open
@@ -105,10 +116,11 @@ def burst(clients: list[Client], port: int, server_pid: int) -> dict:
     waits: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
+    origin: list[float] = []
 
-    def press(client: Client, token: str) -> None:
+    def press(index: int, client: Client, token: str) -> None:
         gate.wait()
-        began = time.perf_counter()
+        began = press_instant(origin[0], index, len(clients), spread)
         try:
             start_and_load(client, token)
         except Exception as exc:  # counted, reported, not raised: the figure is how many fail
@@ -118,15 +130,18 @@ def burst(clients: list[Client], port: int, server_pid: int) -> dict:
         with lock:
             waits.append(time.perf_counter() - began)
 
-    threads = [threading.Thread(target=press, args=pair, daemon=True) for pair in zip(clients, tokens, strict=True)]
+    threads = [
+        threading.Thread(target=press, args=(i, client, token), daemon=True)
+        for i, (client, token) in enumerate(zip(clients, tokens, strict=True))
+    ]
     for thread in threads:
         thread.start()
     before = cpu.sample(server_pid)
+    origin.append(time.perf_counter())
     gate.wait()
-    began = time.perf_counter()
     for thread in threads:
         thread.join()
-    last = time.perf_counter() - began
+    last = time.perf_counter() - origin[0]
     usage = cpu.describe(before, cpu.sample(server_pid), len(clients))
     return {"n": len(clients), "ok": len(waits), "errors": errors, "last": last, "waits": waits, "cpu": usage}
 
@@ -153,6 +168,9 @@ def cost_ratio(port: int, clients: list[Client], duration: float, rounds: int) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bursts", type=int, nargs="+", default=[200, 500, 1000], help="candidates per burst")
+    parser.add_argument(
+        "--spread", type=float, default=0.0, help="seconds over which the presses are spread (default 0: one instant)"
+    )
     parser.add_argument("--duration", type=float, default=12.0, help="seconds per phase of the cost ratio")
     parser.add_argument("--rounds", type=int, default=6, help="alternating slices of the cost ratio")
     parser.add_argument("--pool", type=int, default=40, help="generated items prepared per generator")
@@ -175,7 +193,7 @@ def main() -> None:
                 clients = list(pool.map(lambda e: sign_in(port, e), emails))
             results = []
             for n in args.bursts:
-                results.append(burst(clients[:n], port, server.pid))
+                results.append(burst(clients[:n], port, server.pid, args.spread))
                 print(f"  burst of {n}: {results[-1]['ok']} ok, {results[-1]['last']:.1f} s", flush=True)
                 time.sleep(2)
             start, save = cost_ratio(port, clients[:16], args.duration, args.rounds)
@@ -188,7 +206,8 @@ def main() -> None:
 
 
 def report(results: list[dict], start: PhaseResult, save: PhaseResult, backend: str, args) -> None:
-    print(f"\n{backend}: gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs")
+    print(f"\n{backend}: gunicorn {args.workers} workers x {args.threads} threads, {os.cpu_count()} CPUs; "
+          f"{presses(args.spread)}")  # fmt: skip
     print(f"{'N':>6}{'ok':>7}{'errors':>8}{'last page s':>13}{'p50 s':>8}{'p99 s':>8}")
     for r in results:
         p50 = percentile(r["waits"], 50) if r["waits"] else float("nan")
@@ -201,8 +220,28 @@ def report(results: list[dict], start: PhaseResult, save: PhaseResult, backend: 
     print(f"start: {start.rps:.1f}/s (p50 {start.percentile(50):.0f} ms), save: {save.rps:.1f}/s (p50 "
           f"{save.percentile(50):.0f} ms); a start costs {ratio:.2f} saves (target <= {TARGET_RATIO:g})")  # fmt: skip
     biggest = results[-1]
-    met = biggest["ok"] == biggest["n"] and biggest["last"] <= TARGET_SECONDS
-    print(f"{biggest['n']} starts: {'met' if met else 'NOT met'} (target all within {TARGET_SECONDS:g} s, p99 < 1 s)")
+    targets = against_targets(biggest["n"], biggest["ok"], biggest["last"], biggest["waits"], args.spread)
+    print(f"{biggest['n']} starts: {targets}; a start <= {TARGET_RATIO:g} saves {verdict(ratio <= TARGET_RATIO)}")
+
+
+def presses(spread: float) -> str:
+    return f"pressed evenly over {spread:g} s" if spread else "pressed at one instant"
+
+
+def against_targets(n: int, ok: int, last: float, waits: list[float], spread: float) -> str:
+    """The burst against #12's targets. At one instant: all N exam pages within 10 s, and the p99 wait (which there
+    is close to the last page's, every candidate queueing behind the rest). Spread over S seconds: all N served,
+    the p99 wait from each candidate's own press, and how long after the last press the last page came."""
+    p99 = percentile(waits, 99) if waits else float("inf")
+    wait = f"p99 < {TARGET_P99:g} s {verdict(p99 < TARGET_P99)} ({p99:.2f} s)"
+    if not spread:
+        return f"all within {TARGET_SECONDS:g} s {verdict(ok == n and last <= TARGET_SECONDS)}; {wait}"
+    after = last - spread * (n - 1) / n
+    return f"all {n} served {verdict(ok == n)}; {wait}; the last page {after:.2f} s after the last press"
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 if __name__ == "__main__":
