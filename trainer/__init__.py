@@ -7,7 +7,7 @@ import os
 from flask import Flask
 from sqlalchemy.exc import ArgumentError
 
-from trainer.config import PROJECT_ROOT, Config, ConfigError, database_url, resolve_secret_key
+from trainer.config import PROJECT_ROOT, Config, ConfigError, check_timezone, database_url, resolve_secret_key
 
 URL_EXAMPLES = "e.g. sqlite:////srv/trainer/trainer.db or postgresql+psycopg://user:password@host/dbname"
 
@@ -42,6 +42,7 @@ def _build(test_config: dict | None) -> Flask:
         cli.store_secret_if_missing(app.config, app.instance_path)
     resolve_secret_key(app.config, app.instance_path)
     app.config["DATABASE_URL"] = database_url(app.config, app.instance_path)
+    check_timezone(app.config)
 
     from trainer import headers
     from trainer.core.access import init_access

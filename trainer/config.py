@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,7 @@ class Config:
     GENERATED_POOL_SIZE = 40  # generated items kept ready per generator (`flask bank refill-generated`)
     GENERATED_POOL_TOP_UP = True  # after a start, top a generator's pool up in the background when it is half empty
     IMPORT_FOLDER: str | None = None  # where web-import uploads wait between steps (default: instance/imports)
+    TIMEZONE = "Asia/Kolkata"  # times are shown and typed in this zone (IST); stored in UTC
 
 
 SECRET_FILE = "secret_key"
@@ -97,6 +99,15 @@ def whole_number(config: dict, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(f"TRAINER_{key} must be a whole number of 0 or more, not {value!r}.")
     return value
+
+
+def check_timezone(config: dict) -> None:
+    """TRAINER_TIMEZONE must name a zone of the IANA database (e.g. Asia/Kolkata, UTC). ConfigError otherwise."""
+    name = config["TIMEZONE"]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ConfigError(f"TRAINER_TIMEZONE must name a time zone such as Asia/Kolkata or UTC, not {name!r}.") from exc
 
 
 def apply_https(config: dict) -> None:

@@ -13,11 +13,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, has_request_context, request
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import Babel, force_locale, format_datetime, get_locale, get_translations, gettext, ngettext
 from flask_login import current_user
 from jinja2 import pass_context
@@ -25,6 +27,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from trainer.config import PROJECT_ROOT
+from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.core.wording import N_, Wording, say  # noqa: F401  (N_ re-exported: one marker for pure code and views)
 
@@ -82,8 +85,51 @@ def translated(text: str) -> str:
 
 
 def error_text(exc: DomainError) -> str:
-    """A domain error's message in the interface language (as it is, if the catalogue does not have it)."""
-    return gettext(exc.message, **exc.variables)
+    """A domain error's message in the interface language (as it is, if the catalogue does not have it); a moment
+    among its values is written in the site's time zone, the zone named."""
+    values = {k: moment(v) if isinstance(v, datetime) else v for k, v in exc.variables.items()}
+    return gettext(exc.message, **values)
+
+
+# Times are stored in UTC and shown and typed in the site's zone (TRAINER_TIMEZONE, India's by default): an
+# institute in Pune schedules a live mock for 10:00 IST and its candidates read 10:00 IST. Flask-Babel's
+# `datetimeformat` converts to that zone (BABEL_DEFAULT_TIMEZONE); pages name it with `zone`.
+
+
+def site_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["TIMEZONE"])
+
+
+def zone_name(when: datetime | None = None) -> str:
+    """The zone's short name at that moment (now by default): "IST", "UTC", "BST" in a British summer."""
+    when = utcnow() if when is None else when if when.tzinfo else when.replace(tzinfo=UTC)  # naive: UTC, as stored
+    return when.astimezone(site_zone()).tzname() or current_app.config["TIMEZONE"]
+
+
+def from_site_time(typed: datetime) -> datetime:
+    """A time typed in a form (no zone: the site's), as an aware UTC moment."""
+    return typed.replace(tzinfo=site_zone()).astimezone(UTC)
+
+
+def site_date(when: datetime) -> date:
+    """The date it is where the site is at that moment: a candidate in India at 01:00 IST is already on the next
+    day, though UTC is not."""
+    return when.astimezone(site_zone()).date()
+
+
+def site_day_end(day: date) -> datetime:
+    """The last minute of a date a person picked ("until the end of that day" where the site is), in UTC."""
+    return datetime.combine(day, time(23, 59), tzinfo=site_zone()).astimezone(UTC)
+
+
+def moment(when: datetime) -> str:
+    """A moment as people here read it: "08 Dec 2026, 10:00 IST"."""
+    return f"{format_datetime(when, 'dd MMM y, HH:mm')} {zone_name(when)}"
+
+
+def window(opens: datetime, closes: datetime) -> str:
+    """A short window: "08 Dec 10:00–08 Dec 13:00 IST"."""
+    return f"{format_datetime(opens, 'dd MMM HH:mm')}–{format_datetime(closes, 'dd MMM HH:mm')} {zone_name(opens)}"
 
 
 def compile_catalogues(source: Path, target: Path) -> None:
@@ -141,6 +187,7 @@ def init_i18n(app: Flask) -> None:
     compiled = Path(app.instance_path) / "translations"
     compile_catalogues(CATALOGUES, compiled)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIMEZONE"]
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled)
     babel.init_app(app, locale_selector=select_language)
     app.jinja_env.install_gettext_callables(gettext=_page_gettext, ngettext=_page_ngettext, newstyle=True)
@@ -155,4 +202,5 @@ def init_i18n(app: Flask) -> None:
             "interface_language": interface_language,
             "wording": interface_wording,
             "local_name": local_name,
+            "zone": zone_name(),
         }

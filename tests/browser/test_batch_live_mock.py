@@ -13,13 +13,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.pages import sign_in
 from tests.factories import make_bank, make_user
-from tests.institute.conftest import frozen_paper
+from tests.institute.conftest import frozen_paper, typed
 from trainer.batches import service as batches
 from trainer.core.clock import utcnow
 from trainer.extensions import db
 
 pytestmark = pytest.mark.browser
-FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def world(app) -> dict[str, str]:
@@ -39,9 +38,9 @@ def schedule_for_the_batch(page: Page, base: str) -> None:
     now = utcnow()
     page.goto(f"{base}/institute/live-mocks")
     page.get_by_label("Title").fill("Batch live mock")
-    page.get_by_label("Window opens (UTC)").fill((now - timedelta(minutes=1)).strftime(FORMAT))
-    page.get_by_label("Window closes (UTC)").fill((now + timedelta(hours=1)).strftime(FORMAT))
-    page.get_by_label("Results released (UTC)").fill((now + timedelta(hours=3)).strftime(FORMAT))
+    page.get_by_label("Window opens (IST)").fill(typed(now - timedelta(minutes=1)))
+    page.get_by_label("Window closes (IST)").fill(typed(now + timedelta(hours=1)))
+    page.get_by_label("Results released (IST)").fill(typed(now + timedelta(hours=3)))
     page.get_by_label("Batch paper (tier1-2025)").check()
     page.get_by_label("Only the batches ticked below").check()
     page.get_by_role("button", name="Schedule").click()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from tests.browser.pages import sign_in
 from tests.factories import make_bank, make_user
+from tests.institute.conftest import typed
 from trainer.core.clock import utcnow
 from trainer.exam.models import Attempt
 from trainer.extensions import db
@@ -20,7 +21,6 @@ from trainer.institute.livemocks import shift_for
 from trainer.institute.models import LiveMock, LiveMockEntry
 
 pytestmark = pytest.mark.browser
-FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def build_and_freeze(page: Page, base: str) -> None:
@@ -46,9 +46,9 @@ def schedule(page: Page, base: str) -> None:
     now = utcnow()
     page.goto(f"{base}/institute/live-mocks")
     page.get_by_label("Title").fill("Sunday live mock")
-    page.get_by_label("Window opens (UTC)").fill((now - timedelta(minutes=1)).strftime(FORMAT))
-    page.get_by_label("Window closes (UTC)").fill((now + timedelta(hours=1)).strftime(FORMAT))
-    page.get_by_label("Results released (UTC)").fill((now + timedelta(hours=3)).strftime(FORMAT))
+    page.get_by_label("Window opens (IST)").fill(typed(now - timedelta(minutes=1)))
+    page.get_by_label("Window closes (IST)").fill(typed(now + timedelta(hours=1)))
+    page.get_by_label("Results released (IST)").fill(typed(now + timedelta(hours=3)))
     page.get_by_label("Sunday paper (tier1-2025)").check()
     page.get_by_label("Sunday paper (parallel) (tier1-2025)").check()
     page.get_by_label("Show full names on the leaderboard").check()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,6 +13,12 @@ from trainer.core.clock import utcnow
 from trainer.institute import livemocks, papers
 
 TIER1 = "tier1-2025"
+SITE_ZONE = ZoneInfo("Asia/Kolkata")  # TRAINER_TIMEZONE's default, which the tests run with
+
+
+def typed(moment: datetime) -> str:
+    """A moment as a person types it into a date-and-time field: in the site's zone, to the minute."""
+    return moment.astimezone(SITE_ZONE).strftime("%Y-%m-%dT%H:%M")
 
 
 @pytest.fixture

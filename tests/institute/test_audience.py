@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +18,8 @@ from trainer.core.errors import Conflict, DomainError, NotFound
 from trainer.exam.models import Attempt
 from trainer.institute import audience, livemocks
 from trainer.institute.models import LiveMockEntry
+
+IST = ZoneInfo("Asia/Kolkata")  # the site's default zone: choices name times as candidates in India read them
 
 
 @pytest.fixture
@@ -138,8 +141,9 @@ def test_a_live_mock_is_assigned_only_to_a_batch_it_is_offered_to_and_done_by_a_
     with pytest.raises(DomainError, match="offered only to other batches"):
         assignments.assign(session, classes["mine"], staff, "live_mock", str(elsewhere.id), due, "", now)
     mock = open_mock(session, staff, [paper.id], audience=(classes["mine"].id,))
+    opens, closes = mock.opens_at.astimezone(IST), mock.closes_at.astimezone(IST)
     assert [title for _id, title in assignments.live_mock_choices(session, classes["mine"], now)] == [
-        f"Sunday live mock ({mock.opens_at:%d %b %H:%M}–{mock.closes_at:%d %b %H:%M} UTC)"
+        f"Sunday live mock ({opens:%d %b %H:%M}–{closes:%d %b %H:%M} IST)"
     ]
 
     made = assignments.assign(session, classes["mine"], staff, "live_mock", str(mock.id), due, "", now)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from tests.factories import make_bank, make_user
-from tests.institute.conftest import frozen_paper
+from tests.institute.conftest import frozen_paper, typed
 from trainer.auth.models import User
 from trainer.batches import service as batches
 from trainer.batches.models import Batch
@@ -16,8 +16,6 @@ from trainer.core.clock import utcnow
 from trainer.exam.models import Attempt
 from trainer.extensions import db
 from trainer.institute.models import LiveMock
-
-FMT = "%Y-%m-%dT%H:%M"
 
 
 def _setup(app, staff_id: int) -> dict:
@@ -48,9 +46,9 @@ def _schedule_data(world: dict, token: str, **extra) -> dict:
     now = utcnow()
     return {
         "title": "Batch live mock",
-        "opens_at": (now - timedelta(minutes=1)).strftime(FMT),
-        "closes_at": (now + timedelta(hours=1)).strftime(FMT),
-        "release_at": (now + timedelta(hours=4)).strftime(FMT),
+        "opens_at": typed(now - timedelta(minutes=1)),
+        "closes_at": typed(now + timedelta(hours=1)),
+        "release_at": typed(now + timedelta(hours=4)),
         "papers": str(world["paper"]),
         "csrf_token": token,
     } | extra

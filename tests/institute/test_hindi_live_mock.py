@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from tests.institute.conftest import TIER1
+from tests.institute.conftest import SITE_ZONE, TIER1
 from tests.institute.test_views import _bank, _paper_and_mock
 from trainer.bank.models import Topic
 from trainer.core.clock import utcnow
@@ -30,7 +30,7 @@ def test_a_hindi_reader_sees_the_held_result_and_then_the_leaderboard_in_hindi(a
     held = client.get(f"{attempt_url}/result").text
     assert '<html lang="hi">' in held
     assert "आपके उत्तर जमा हो गए हैं" in held and "Your answers are in" not in held
-    assert re.search(rf"उत्तर कुंजी और हल \d{{2}} {HINDI_MONTH} \d{{4}} को \d{{2}}:\d{{2}} UTC पर जारी होंगे", held)
+    assert re.search(rf"उत्तर कुंजी और हल \d{{2}} {HINDI_MONTH} \d{{4}} को \d{{2}}:\d{{2}} IST पर जारी होंगे", held)
     assert "परिणाम पृष्ठ" in held and "टेस्ट सूची पर लौटें" in held
 
     with app.app_context():
@@ -56,7 +56,8 @@ def test_a_start_before_the_window_tells_a_hindi_reader_when_it_opens(app, clien
     page = client.post(f"/live-mocks/{mock_id}/start", data={"csrf_token": auth.token("/tests")})
 
     assert page.status_code == 409 and "यह लाइव मॉक खुला नहीं है" in page.text
-    assert re.search(r"“Sunday live mock” \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC पर खुलेगा।", page.text)
+    opens = (now + timedelta(hours=2)).astimezone(SITE_ZONE)  # said as candidates in India read it
+    assert re.search(rf"“Sunday live mock” {opens:%d} {HINDI_MONTH} {opens:%Y}, {opens:%H:%M} IST पर खुलेगा।", page.text)
     assert "opens at" not in page.text
 
 
@@ -84,7 +85,7 @@ def test_an_instructor_reads_the_papers_and_live_mock_pages_in_hindi(app, client
     assert "कम से कम एक बैच चिह्नित करें, या इसे सभी उम्मीदवारों को उपलब्ध कराएँ।" in refused.text
     assert "अवधि खुली है और उम्मीदवार शुरू कर चुके हो सकते हैं" in refused.text
     listing = client.get("/institute/live-mocks").text
-    assert "लाइव मॉक निर्धारित करें" in listing and "अवधि खुलेगी (UTC)" in listing and "Window opens" not in listing
+    assert "लाइव मॉक निर्धारित करें" in listing and "अवधि खुलेगी (IST)" in listing and "Window opens" not in listing
 
 
 def test_the_blueprint_names_sections_and_topics_in_hindi(app, client, auth):

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from tests.factories import count_queries, make_bank, make_user
-from tests.institute.conftest import TIER1, frozen_paper, open_mock
+from tests.institute.conftest import TIER1, frozen_paper, open_mock, typed
 from trainer.core.clock import utcnow
 from trainer.exam.models import Attempt
 from trainer.extensions import db
@@ -137,12 +137,11 @@ def test_scheduling_with_a_bad_release_time_says_when_it_can_be(app, client, aut
     auth.login(role="instructor")
     token = auth.token("/institute/live-mocks")
     now = utcnow()
-    fmt = "%Y-%m-%dT%H:%M"
     data = {
         "title": "Bad",
-        "opens_at": now.strftime(fmt),
-        "closes_at": (now + timedelta(hours=1)).strftime(fmt),
-        "release_at": (now + timedelta(hours=1)).strftime(fmt),
+        "opens_at": typed(now),
+        "closes_at": typed(now + timedelta(hours=1)),
+        "release_at": typed(now + timedelta(hours=1)),
         "papers": str(paper_id),
         "csrf_token": token,
     }
@@ -150,7 +149,7 @@ def test_scheduling_with_a_bad_release_time_says_when_it_can_be(app, client, aut
     assert page.status_code == 400 and "Results can be released from" in page.text
     missing = client.post("/institute/live-mocks", data={"title": "No papers", "csrf_token": token})
     assert missing.status_code == 422 and "Choose at least one frozen paper." in missing.text
-    good = client.post("/institute/live-mocks", data=data | {"release_at": (now + timedelta(hours=3)).strftime(fmt)})
+    good = client.post("/institute/live-mocks", data=data | {"release_at": typed(now + timedelta(hours=3))})
     assert good.status_code == 302
 
 

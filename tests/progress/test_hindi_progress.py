@@ -21,7 +21,7 @@ def text_of(html: str, element_id: str) -> str:
 
 def test_a_candidate_with_the_hindi_interface_reads_the_progress_page_in_hindi(app, client, auth, bank):  # noqa: F811
     user = auth.login()
-    take_graded_mock(app, user.id)  # sat on 1 Feb 2026, 10:00 UTC
+    take_graded_mock(app, user.id)  # sat on 1 Feb 2026, 10:00 UTC: 15:30 IST
     auth.choose_language("hi")
     exam_day = (utcnow() + timedelta(days=40)).date()
     saved = client.post(
@@ -42,7 +42,7 @@ def test_a_candidate_with_the_hindi_interface_reads_the_progress_page_in_hindi(a
     )
     assert exam_day.strftime("%b") not in text_of(saved, "days-left")  # the month in Hindi
     # dates with Hindi month names and Western digits: the score history and the chart's table
-    assert "01 फ़र॰ 2026, 10:00" in saved
+    assert "01 फ़र॰ 2026, 15:30" in saved
     assert re.search(r"<td>01 फ़र॰</td>", saved)
     assert "01 Feb" not in saved
 

@@ -86,8 +86,8 @@ def test_progress_lists_topics_weakest_first_with_accuracy_and_time(app, client,
     assert len(topics) == 20
     assert all(row[2:5] == ["0", "0", "Not enough data"] and row[5] == "10 s" for row in topics[4:])
     history = table_rows(page, "score-history")
-    # reasoning: −2.50 + (6 − 1) + 10; quant: +2
-    assert history == [["01 Feb 2026, 10:00", "SSC CGL Tier-I (2025 pattern)", "14.50 / 200", "Result"]]
+    # sat at 10:00 UTC, shown in IST; reasoning: −2.50 + (6 − 1) + 10; quant: +2
+    assert history == [["01 Feb 2026, 15:30", "SSC CGL Tier-I (2025 pattern)", "14.50 / 200", "Result"]]
     assert f'href="/attempts/{attempt_id}/result"' in page
 
 

@@ -48,4 +48,4 @@ def test_the_same_result_stays_in_english_for_an_english_reader(app, client, aut
     page = client.get(f"/attempts/{mine}/result", headers={"Accept-Language": "en-IN"}).text
 
     assert "Where the marks went" in page and "अंक कहाँ गए" not in page
-    assert re.search(r'id="taken-on">Taken on \d{2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC\)', page)
+    assert re.search(r'id="taken-on">Taken on \d{2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(IST\)', page)

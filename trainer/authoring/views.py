@@ -21,7 +21,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import Conflict, Forbidden, NotFound
 from trainer.extensions import db
-from trainer.i18n import error_text, interface_wording, local_name, translated
+from trainer.i18n import error_text, interface_wording, local_name, site_date, translated
 from trainer.itemstats import service as itemstats
 from trainer.reports import regrading
 from trainer.reports import service as reports
@@ -246,7 +246,7 @@ def restore_version(uid: str):
 @access(Access.STAFF)
 def show_health():
     """The bank's health: papers each topic fills without a repeat, missing Hindi, stale facts, near-duplicates."""
-    found = health_service.bank_health(db.session, utcnow().date())
+    found = health_service.bank_health(db.session, site_date(utcnow()))
     open_reports = reports.open_count(db.session)
     sentence = partial(health.supply_sentence, wording=interface_wording(), name=local_name)
     words = health.health_words | {"supply_sentence": sentence}

@@ -19,7 +19,7 @@ from trainer.core.errors import DomainError, NotFound
 from trainer.core.wording import ENGLISH, N_, Wording
 from trainer.exam.models import Attempt
 from trainer.exam.patterns import all_patterns, get_pattern, test_name
-from trainer.i18n import local_name
+from trainer.i18n import local_name, window
 from trainer.institute import audience
 from trainer.institute.models import FixedPaper, FixedPaperSitting, LiveMock, LiveMockBatch, LiveMockEntry
 from trainer.progress.drill import start_drill
@@ -225,7 +225,7 @@ def live_mock_choices(session: Session, batch: Batch, now: datetime) -> list[tup
         .where(LiveMock.closes_at > now, LiveMock.id.not_in(offered_elsewhere))
         .order_by(LiveMock.opens_at)
     )
-    return [(str(m.id), f"{m.title} ({m.opens_at:%d %b %H:%M}–{m.closes_at:%d %b %H:%M} UTC)") for m in mocks]
+    return [(str(m.id), f"{m.title} ({window(m.opens_at, m.closes_at)})") for m in mocks]
 
 
 def start_drill_for(

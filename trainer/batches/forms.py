@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,11 +12,13 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from trainer.batches.targets import DRILL, LIVE_MOCK, PAPER, TEST
 from trainer.core.forms import Form
+from trainer.i18n import site_day_end
 
 
 def end_of_day(day: date | None) -> datetime | None:
-    """The last minute of a date, UTC: a date a person picks means "until the end of that day"."""
-    return None if day is None else datetime.combine(day, time(23, 59), tzinfo=UTC)
+    """The last minute of a date where the site is, in UTC: a date a person picks means "until the end of that
+    day"."""
+    return None if day is None else site_day_end(day)
 
 
 class BatchForm(Form):

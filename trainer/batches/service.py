@@ -111,9 +111,9 @@ def batch_by_code(session: Session, typed: str, now: datetime) -> Batch:
         )
     if invites.expired(batch.invite_expires_at, now):
         raise InviteRefused(
-            N_("The invite code of %(batch)s expired on %(at)s UTC. Ask your instructor for a new one."),
+            N_("The invite code of %(batch)s expired on %(at)s. Ask your instructor for a new one."),
             batch=batch.name,
-            at=f"{batch.invite_expires_at:%Y-%m-%d %H:%M}",
+            at=batch.invite_expires_at,
         )
     return batch
 

@@ -18,7 +18,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
-from trainer.i18n import error_text, interface_wording
+from trainer.i18n import error_text, interface_wording, site_date
 from trainer.progress.dashboard import progress, target_paper
 
 bp = Blueprint("batches", __name__)
@@ -246,7 +246,8 @@ def show_member(batch_id: int, member_id: int):
     """A member's progress as the batch's staff see it: mastery, study next, trends, prediction, history."""
     batch = service.staff_batch(db.session, batch_id, current_user)
     member = service.member_of(db.session, batch, member_id)
-    data = progress(db.session, member, utcnow().date(), interface_wording(), lambda when: format_date(when, "dd MMM"))
+    today = site_date(utcnow())
+    data = progress(db.session, member, today, interface_wording(), lambda when: format_date(when, "dd MMM"))
     return render_template("batches/show_member.html", batch=batch, member=member, data=data)
 
 

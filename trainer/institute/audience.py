@@ -22,9 +22,9 @@ EVERYONE, BATCHES, NOBODY = "all", "batches", "none"
 NOT_THE_SCHEDULER = N_(
     "Only the instructor who scheduled this live mock, or an admin, can change who it is offered to."
 )
-CLOSED = N_("“%(mock)s” closed at %(at)s UTC: who it was offered to can no longer change.")
+CLOSED = N_("“%(mock)s” closed at %(at)s: who it was offered to can no longer change.")
 ONLY_WIDER = N_(
-    "“%(mock)s” opened at %(at)s UTC and candidates may have started it, so nobody can be taken off it now: you can "
+    "“%(mock)s” opened at %(at)s and candidates may have started it, so nobody can be taken off it now: you can "
     "only add batches, or offer it to all candidates."
 )
 
@@ -114,7 +114,7 @@ def offer_mock(
     if not may_change(mock, user):
         raise Forbidden(NOT_THE_SCHEDULER)
     if now >= mock.closes_at:
-        raise Conflict(CLOSED, mock=mock.title, at=f"{mock.closes_at:%Y-%m-%d %H:%M}")
+        raise Conflict(CLOSED, mock=mock.title, at=mock.closes_at)
     before = frozenset(link.batch_id for link in mock.audience)
     mine = {b.id for b in choosable(session, user)}
     new = set(chosen(session, user, batch_ids)) if whom == BATCHES else set()
@@ -122,7 +122,7 @@ def offer_mock(
     if after == before:
         return False
     if now >= mock.opens_at and not widens(before, after):
-        raise Conflict(ONLY_WIDER, mock=mock.title, at=f"{mock.opens_at:%Y-%m-%d %H:%M}")
+        raise Conflict(ONLY_WIDER, mock=mock.title, at=mock.opens_at)
     mock.audience = [link for link in mock.audience if link.batch_id in after] + mock_links(sorted(after - before))
     session.flush()
     shown = ", ".join(batch_names(session, mock.audience)) or "all candidates"

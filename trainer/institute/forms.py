@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from trainer.core.forms import Form
 from trainer.exam.patterns import Pattern
+from trainer.i18n import from_site_time, zone_name
 from trainer.institute.audience import BATCHES, EVERYONE, NOBODY
 from trainer.institute.building import DIFFICULTIES
 from trainer.institute.papers import MAX_COUNT
@@ -80,12 +81,12 @@ class OfferForm(AudienceForm):
 class ScheduleForm(AudienceForm):
     title = StringField(_l("Title"), validators=[DataRequired(message=_l("Give the live mock a title.")),
                                                  Length(max=120)])  # fmt: skip
-    opens_at = DateTimeLocalField(_l("Window opens (UTC)"), format=TIME_FORMAT,
+    opens_at = DateTimeLocalField(_l("Window opens (%(zone)s)"), format=TIME_FORMAT,
                                   validators=[InputRequired(message=_l("Enter when the window opens."))])  # fmt: skip
-    closes_at = DateTimeLocalField(_l("Window closes (UTC)"), format=TIME_FORMAT,
+    closes_at = DateTimeLocalField(_l("Window closes (%(zone)s)"), format=TIME_FORMAT,
                                    validators=[InputRequired(message=_l("Enter when the window closes."))])  # fmt: skip
     release_at = DateTimeLocalField(
-        _l("Results released (UTC)"),
+        _l("Results released (%(zone)s)"),
         format=TIME_FORMAT,
         validators=[InputRequired(message=_l("Enter when results are released."))],
     )
@@ -98,8 +99,13 @@ class ScheduleForm(AudienceForm):
     )
     show_names = BooleanField(_l("Show full names on the leaderboard (otherwise initials)"))
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in (self.opens_at, self.closes_at, self.release_at):  # times are typed in the site's zone, named
+            field.label.text = str(field.label.text) % {"zone": zone_name()}
+
     def utc(self, field) -> datetime:
-        return field.data.replace(tzinfo=UTC)
+        return from_site_time(field.data)
 
 
 def cell_name(section: str, topic: str, difficulty: str) -> str:

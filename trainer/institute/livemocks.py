@@ -82,8 +82,8 @@ def schedule(session: Session, plan: Schedule, user: User, now: datetime) -> Liv
     earliest = plan.closes_at + longest_sitting(papers)
     if plan.release_at < earliest:
         raise DomainError(
-            N_("Results can be released from %(at)s UTC on: the window's close plus the paper's time (with scribe "
-               "extra time), when every sitting is over."), at=f"{earliest:%Y-%m-%d %H:%M}",
+            N_("Results can be released from %(at)s on: the window's close plus the paper's time (with scribe "
+               "extra time), when every sitting is over."), at=earliest,
         )  # fmt: skip
     mock = LiveMock(title=plan.title.strip(), opens_at=plan.opens_at, closes_at=plan.closes_at,
                     release_at=plan.release_at, show_names=plan.show_names, audience=audience.mock_links(batch_ids),
@@ -200,13 +200,13 @@ def start(session: Session, mock_id: int, user: User, now: datetime) -> int:
             return existing
         if now < mock.opens_at:
             message, at = (
-                N_("“%(mock)s” opens at %(at)s UTC. Come back then: the Start button works from that minute."),
+                N_("“%(mock)s” opens at %(at)s. Come back then: the Start button works from that minute."),
                 mock.opens_at,
             )
         else:
-            message, at = N_("“%(mock)s” closed at %(at)s UTC. It can no longer be started; its results appear on "
+            message, at = N_("“%(mock)s” closed at %(at)s. It can no longer be started; its results appear on "
                              "your tests page at release time."), mock.closes_at  # fmt: skip
-        raise NotOpen(message, mock=mock.title, at=f"{at:%Y-%m-%d %H:%M}")
+        raise NotOpen(message, mock=mock.title, at=at)
     shifts = {number: (paper_id, frozen_at) for number, paper_id, frozen_at in session.execute(
         _SHIFTS, {"mock_id": mock_id}
     )}  # fmt: skip

@@ -17,7 +17,7 @@ from trainer.core.errors import Conflict, DomainError, Forbidden, NotFound
 from trainer.exam.patterns import all_patterns
 from trainer.exam.screen_text import shown_name
 from trainer.extensions import db
-from trainer.i18n import N_, error_text, interface_wording
+from trainer.i18n import N_, error_text, interface_wording, moment
 from trainer.institute import audience, forms, livemocks, papers, releasing
 from trainer.institute.models import LiveMockEntry
 
@@ -254,8 +254,7 @@ def release_live_mock(mock_id: int):
     mock = livemocks.mock_or_404(db.session, mock_id)
     if forms.ActionForm().validate_on_submit():
         if utcnow() < mock.release_at:
-            flash(_("The results are released at %(at)s UTC, not before.", at=f"{mock.release_at:%Y-%m-%d %H:%M}"),
-                  "error")  # fmt: skip
+            flash(_("The results are released at %(at)s, not before.", at=moment(mock.release_at)), "error")
         else:
             releasing.release(db.session, mock, utcnow())
             db.session.commit()

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from trainer.auth.models import User
 from trainer.core.errors import Conflict, NotFound
 from trainer.exam import timing
+from trainer.i18n import zone_name
 from trainer.skills.evaluation import evaluate
 from trainer.skills.history import drill_text
 from trainer.skills.models import TypingAttempt
@@ -76,9 +77,10 @@ def get_attempt(session: Session, attempt_id: int, user_id: int) -> TypingAttemp
 
 def ended_message(attempt: TypingAttempt) -> str:
     return _(
-        "The time for this typing test ended at %(time)s UTC: text sent after that is not accepted. The result uses "
-        "the text saved by the deadline.",
+        "The time for this typing test ended at %(time)s %(zone)s: text sent after that is not accepted. The result "
+        "uses the text saved by the deadline.",
         time=format_time(attempt.deadline, "HH:mm:ss"),
+        zone=zone_name(attempt.deadline),
     )
 
 
