@@ -101,8 +101,9 @@ class ScheduleForm(AudienceForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for field in (self.opens_at, self.closes_at, self.release_at):  # times are typed in the site's zone, named
-            field.label.text = str(field.label.text) % {"zone": zone_name()}
+        zone = {"zone": zone_name()}  # times are typed in the site's zone, named on each label
+        for field in (self.opens_at, self.closes_at, self.release_at):
+            field.label.text = str(field.label.text) % zone
 
     def utc(self, field) -> datetime:
         return from_site_time(field.data)
