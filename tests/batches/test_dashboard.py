@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -142,3 +143,19 @@ def test_the_csv_never_hands_a_spreadsheet_a_formula(session):
     text = export.dashboard_csv(dashboard(session, batch, "tier1", NOW))
 
     assert text.splitlines()[1].startswith('"\'=HYPERLINK(""http://x"")"')
+
+
+def test_days_since_practice_count_in_the_batch_zone(session):
+    """A member who practised at 00:30 IST practised today in India: the marks at stake carry no forgetting yet."""
+    batch = make_batch(session, now=NOW)
+    quant = topics(session, 1)
+    practised = datetime(2026, 12, 5, 19, 0, tzinfo=UTC)  # 00:30 IST on 6 Dec
+    add_history(session, make_member(session, batch, NOW), quant, practised + timedelta(days=1))
+    morning = datetime(2026, 12, 6, 4, 0, tzinfo=UTC)  # 09:30 IST on 6 Dec, still the 6th in UTC too
+    same_evening = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)  # the 5th in UTC: no day has passed
+
+    in_india = dashboard(session, batch, "tier1", morning, zone=ZoneInfo("Asia/Kolkata")).standings[0].marks
+    in_utc = dashboard(session, batch, "tier1", morning).standings[0].marks
+
+    assert in_india == dashboard(session, batch, "tier1", same_evening).standings[0].marks
+    assert in_utc > in_india  # by UTC dates a day has passed, some of it forgotten: more marks to win back

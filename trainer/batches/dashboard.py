@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from trainer.batches import analysis, behind
 from trainer.batches.analysis import Cell, TopicStanding
 from trainer.batches.assignments import done_by, facts_since, recent
 from trainer.batches.models import Assignment, Batch, BatchMember
+from trainer.core.clock import days_since
 from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.dashboard import topic_weights
 from trainer.progress.drill import PAPERS
@@ -121,9 +122,12 @@ def _mocks(session: Session, batch: Batch) -> dict[int, list[behind.Mock]]:
     return found
 
 
-def dashboard(session: Session, batch: Batch, paper: str, now: datetime, words: Wording = ENGLISH) -> Dashboard:
+def dashboard(
+    session: Session, batch: Batch, paper: str, now: datetime, words: Wording = ENGLISH, zone: tzinfo = UTC
+) -> Dashboard:
     """Everything the batch dashboard (and its CSV) shows, for the paper whose topic weights rank the topics; the
-    reasons a member is behind in `words` (the page passes the reader's, the CSV keeps English)."""
+    reasons a member is behind in `words` (the page passes the reader's, the CSV keeps English); days since a topic
+    was practised counted in calendar days of `zone`, where the batch is."""
     paper = paper if paper in PAPERS else "tier1"
     members = _members(session, batch)
     progress = _progress_rows(session, batch)
@@ -144,6 +148,7 @@ def dashboard(session: Session, batch: Batch, paper: str, now: datetime, words: 
         (w for w in topic_weights([t for t, _ in topic_rows], paper) if w.questions > 0),
         key=lambda w: (w.section, w.name),
     )
+    today = now.astimezone(zone).date()
     levels, idle, tallies = {}, {}, defaultdict(list)
     for user, _ in members:
         levels[user.id], idle[user.id] = {}, {}
@@ -152,7 +157,7 @@ def dashboard(session: Session, batch: Batch, paper: str, now: datetime, words: 
             key = (topic.section, topic.key)
             levels[user.id][key] = point_mastery(row.recent_right, row.recent_wrong, row.attempted, priors[key].mean)
             if row.last_seen is not None:
-                idle[user.id][key] = (now.date() - row.last_seen.date()).days
+                idle[user.id][key] = days_since(row.last_seen, today, zone)
             tallies[(user.id, topic.section)].append((row.attempted, row.correct))
     standings = analysis.topic_standings(weights, levels, idle, priors, facility)
     median = behind.batch_median([behind.level(mocks.get(u.id, [])) for u, _ in members])

@@ -18,7 +18,7 @@ from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.core.errors import DomainError
 from trainer.extensions import db, limiter
-from trainer.i18n import error_text, interface_wording, site_date
+from trainer.i18n import error_text, interface_wording, site_date, site_zone
 from trainer.progress.dashboard import progress, target_paper
 
 bp = Blueprint("batches", __name__)
@@ -111,7 +111,7 @@ def show_batch(batch_id: int):
         return render_template(
             "batches/show_membership.html", batch=batch, mine=mine, staff=staff, form=ActionForm(), now=utcnow()
         )
-    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow(), interface_wording())
+    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow(), interface_wording(), site_zone())
     return render_template(
         "batches/show_batch.html",
         data=data,
@@ -142,7 +142,7 @@ def assignments_form(batch, form: AssignmentForm | None = None) -> AssignmentFor
 def export_batch(batch_id: int):
     """The dashboard as CSV: one row per member, their mastery per topic, behind or not, assignments done."""
     batch = service.staff_batch(db.session, batch_id, current_user)
-    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow())
+    data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow(), zone=site_zone())
     name = f"batch-{batch.id}-{data.paper}-{utcnow():%Y%m%d}.csv"
     return Response(
         export.dashboard_csv(data),
@@ -247,7 +247,9 @@ def show_member(batch_id: int, member_id: int):
     batch = service.staff_batch(db.session, batch_id, current_user)
     member = service.member_of(db.session, batch, member_id)
     today = site_date(utcnow())
-    data = progress(db.session, member, today, interface_wording(), lambda when: format_date(when, "dd MMM"))
+    data = progress(
+        db.session, member, today, interface_wording(), lambda when: format_date(when, "dd MMM"), site_zone()
+    )
     return render_template("batches/show_member.html", batch=batch, member=member, data=data)
 
 

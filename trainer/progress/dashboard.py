@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from trainer.auth.models import User
 from trainer.bank.models import Topic
 from trainer.bank.taxonomy import TopicDef
+from trainer.core.clock import days_since
 from trainer.core.wording import ENGLISH, Wording
 from trainer.progress.analytics import Prediction, predict
 from trainer.progress.cutoffs import Cutoff, latest_cutoff
@@ -133,16 +134,23 @@ def forecast(session: Session, user: User) -> Forecast:
 
 
 def progress(
-    session: Session, user: User, today: date, words: Wording = ENGLISH, label: Callable[[datetime], str] = day_label
+    session: Session,
+    user: User,
+    today: date,
+    words: Wording = ENGLISH,
+    label: Callable[[datetime], str] = day_label,
+    zone: tzinfo = UTC,
 ) -> Progress:
     """The candidate's whole progress page: mastery, study next, trends, prediction, target and plan.
 
-    Sentences come in `words` and chart dates from `label` (the page passes the reader's; the JSON keeps English).
+    `today` is the date in `zone`, where the candidate is; days since a topic was practised, and the dates under the
+    charts, are dates in that zone too. Sentences come in `words` and chart dates from `label` (the page passes the
+    reader's; the JSON keeps English).
     """
     levels, topics, by_topic = topic_levels(session, user.id)
     target_row = session.get(StudyTarget, user.id)
     paper = target_row.paper if target_row is not None and target_row.paper in PAPERS else "tier1"
-    idle = {(t.section, t.key): (today - t.last_seen.date()).days for t in levels if t.last_seen is not None}
+    idle = {(t.section, t.key): days_since(t.last_seen, today, zone) for t in levels if t.last_seen is not None}
     paper_name = words.gettext(PAPERS[paper])
     ranked = study_next(topic_weights(topics, paper), by_topic, mastery(0, 0, 0), paper_name, idle, words)
     exam_date = target_row.exam_date if target_row is not None else None
@@ -151,7 +159,7 @@ def progress(
     return Progress(
         levels,
         ranked[:STUDY_NEXT_SHOWN],
-        trends(recent_summaries(session, user.id), label, words),
+        trends(recent_summaries(session, user.id), lambda when: label(when.astimezone(zone)), words),
         forecast(session, user),
         target,
     )

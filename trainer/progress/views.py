@@ -11,7 +11,7 @@ from flask_login import current_user
 from trainer.core.access import Access, access
 from trainer.core.clock import utcnow
 from trainer.extensions import db
-from trainer.i18n import interface_wording, site_date
+from trainer.i18n import interface_wording, site_date, site_zone
 from trainer.progress.dashboard import progress, set_target, target_paper
 from trainer.progress.drill import start_drill
 from trainer.progress.forms import DrillForm, TargetForm
@@ -39,7 +39,7 @@ def _chart_day(when) -> str:
 def show_progress():
     """Mastery per topic, what to study next, trends, the prediction, the target and its plan, the history."""
     now, page = utcnow(), _page()
-    data = progress(db.session, current_user, site_date(now), interface_wording(), _chart_day)
+    data = progress(db.session, current_user, site_date(now), interface_wording(), _chart_day, site_zone())
     history, older = history_page(db.session, current_user.id, page)
     form = TargetForm(paper=data.target.paper, exam_date=data.target.exam_date)
     return render_template(
@@ -90,5 +90,5 @@ def start_topic_drill():
 def api_show_progress():
     """The progress page's data as JSON, for the signed-in candidate only."""
     now = utcnow()
-    data = progress(db.session, current_user, site_date(now))
+    data = progress(db.session, current_user, site_date(now), zone=site_zone())
     return jsonify(progress_json(data, notebook(db.session, current_user.id, now).due))
