@@ -159,3 +159,15 @@ def test_days_since_practice_count_in_the_batch_zone(session):
 
     assert in_india == dashboard(session, batch, "tier1", same_evening).standings[0].marks
     assert in_utc > in_india  # by UTC dates a day has passed, some of it forgotten: more marks to win back
+
+
+def test_the_csv_writes_dates_in_the_batch_zone(session):
+    batch = make_batch(session, now=NOW)
+    late = datetime(2026, 12, 5, 19, 0, tzinfo=UTC)  # 00:30 IST on 6 Dec
+    make_member(session, batch, late, name="Night owl")
+
+    in_india = export.dashboard_csv(dashboard(session, batch, "tier1", late, zone=ZoneInfo("Asia/Kolkata")))
+    in_utc = export.dashboard_csv(dashboard(session, batch, "tier1", late))
+
+    assert in_india.splitlines()[1].startswith("Night owl,") and ",2026-12-06," in in_india.splitlines()[1]
+    assert ",2026-12-05," in in_utc.splitlines()[1]

@@ -65,6 +65,7 @@ class Dashboard:
     median: float | None
     sections: list[SectionComparison]
     assignments: list[AssignmentRow]
+    zone: tzinfo = UTC  # where the batch is: the CSV writes its dates there
 
     @property
     def behind(self) -> list[MemberRow]:
@@ -194,4 +195,5 @@ def dashboard(
         median,
         comparisons,
         [AssignmentRow(a, done[a.id]) for a in listed],
+        zone,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 from trainer.batches.dashboard import Dashboard
 
@@ -17,21 +18,25 @@ def safe(value: str) -> str:
 
 def dashboard_csv(data: Dashboard) -> str:
     """Member, e-mail, joined, last strict mock, recent mock %, accuracy, behind (reasons), each topic's mastery
-    (blank without answers, * below enough data), and done / not done for each assignment."""
+    (blank without answers, * below enough data), and done / not done for each assignment; dates in the batch's zone."""
+
+    def day(when: datetime) -> str:
+        return f"{when.astimezone(data.zone):%Y-%m-%d}"
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["member", "email", "joined", "last strict mock", "recent mocks %", "accuracy %", "behind"]
         + [safe(f"{w.section}: {w.name}") for w in data.topics]
-        + [safe(f"{a.assignment.title} (due {a.assignment.due_at:%Y-%m-%d})") for a in data.assignments]
+        + [safe(f"{a.assignment.title} (due {day(a.assignment.due_at)})") for a in data.assignments]
     )
     for m in data.members:
         writer.writerow(
             [
                 safe(m.user.name),
                 safe(m.user.email),
-                f"{m.joined_at:%Y-%m-%d}",
-                f"{m.last_mock:%Y-%m-%d}" if m.last_mock else "",
+                day(m.joined_at),
+                day(m.last_mock) if m.last_mock else "",
                 f"{m.level:.0f}" if m.level is not None else "",
                 f"{m.accuracy * 100:.0f}" if m.accuracy is not None else "",
                 " ".join(m.behind),

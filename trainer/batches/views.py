@@ -143,7 +143,7 @@ def export_batch(batch_id: int):
     """The dashboard as CSV: one row per member, their mastery per topic, behind or not, assignments done."""
     batch = service.staff_batch(db.session, batch_id, current_user)
     data = dashboard(db.session, batch, request.args.get("paper", "tier1"), utcnow(), zone=site_zone())
-    name = f"batch-{batch.id}-{data.paper}-{utcnow():%Y%m%d}.csv"
+    name = f"batch-{batch.id}-{data.paper}-{site_date(utcnow()):%Y%m%d}.csv"
     return Response(
         export.dashboard_csv(data),
         mimetype="text/csv",
