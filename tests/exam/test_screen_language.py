@@ -11,7 +11,7 @@ import pytest
 from tests.exam.test_views import TIER1, bank, exam_data, post_steps, start_mock, token_of  # noqa: F401 (bank: a fixture)
 from tests.test_i18n import hindi_catalogue
 from trainer.exam.patterns import all_patterns
-from trainer.exam.screen_text import PAPER_NAMES
+from trainer.exam.screen_text import PAPER_DESCRIPTIONS, PAPER_NAMES
 
 pytestmark = pytest.mark.usefixtures("bank")
 
@@ -81,3 +81,16 @@ def test_every_paper_section_and_part_name_has_its_hindi():
     names |= {item.name for p in all_patterns().values() for item in (*p.sections, *p.parts)}
     assert names == set(PAPER_NAMES)  # a name added to patterns.yaml must be added to the catalogue's list
     assert [name for name in sorted(names) if not (catalogue.get(name) and catalogue.get(name).string)] == []
+
+
+def test_every_paper_description_has_its_hindi_and_the_tests_page_shows_it(client, auth):
+    catalogue = hindi_catalogue()
+    descriptions = {p.description for p in all_patterns().values()}
+    assert descriptions == set(PAPER_DESCRIPTIONS)  # a description changed in patterns.yaml must change here too
+    assert [d for d in sorted(descriptions) if not (catalogue.get(d) and catalogue.get(d).string)] == []
+
+    auth.login()
+    client.set_cookie("lang", "hi")
+    page = client.get("/tests").text
+    assert "सही उत्तर पर +2, गलत उत्तर पर −0.50।" in page
+    assert not [d for d in descriptions if d in page]

@@ -34,6 +34,9 @@ def test_the_shortcut_drill_is_ten_timed_practice_questions_on_shortcuts_and_off
     auth.login()
     page = client.get("/typing/shortcuts").text
     assert "10 flash questions in 3 minutes" in page
+    client.set_cookie("lang", "hi")
+    assert "3 मिनट में 10 त्वरित प्रश्न; हर प्रश्न के बाद उसका उत्तर।" in client.get("/typing/shortcuts").text
+    client.set_cookie("lang", "en")
 
     response = client.post("/typing/shortcuts", data={"csrf_token": auth.token("/typing/shortcuts")})
 

@@ -38,10 +38,31 @@ PAPER_NAMES = (
     N_("Section-II"),
     N_("Section-III (Computer Knowledge)"),
 )
+# Every paper's description in patterns.yaml, which the tests page shows under its name (checked like the names).
+PAPER_DESCRIPTIONS = (
+    N_(
+        "100 questions in four sections of 25, 60 minutes on one timer, free movement between sections. +2 for a "
+        "right answer, −0.50 for a wrong one."
+    ),
+    N_(
+        "The same 100 questions, but each section has its own 15-minute timer and locks when it ends; there is no "
+        "going back. (Reported for 2026, not confirmed.)"
+    ),
+    N_(
+        "Section-I (Mathematical Abilities 30 + Reasoning 30, 60 minutes), Section-II (English 45 + General "
+        "Awareness 25, 60 minutes), Section-III Module-I Computer Knowledge (20, 15 minutes, qualifying). +3 / −1. "
+        "Each section closes when its time ends and the next opens; no going back."
+    ),
+    N_(
+        "As Tier-II Paper-I, but every module has its own timer: Mathematics 30, Reasoning 30, English 40, General "
+        "Awareness 20, Computer 15 minutes. (Reported for 2026, not confirmed.)"
+    ),
+)
 
 
 def shown_name(name: str) -> str:
-    """A pattern, section or part name in the interface language; a name the catalogue lacks stays as it is."""
+    """A pattern, section or part name (or a paper's description) in the interface language; one the catalogue
+    lacks stays as it is."""
     return _(name) if name else name  # gettext("") would answer with the catalogue's header
 
 

@@ -74,6 +74,7 @@ def _tests_page(form: TopicTestForm, groups: list[TopicGroup], status: int = 200
     page = render_template(
         "exam/list_tests.html",
         patterns=all_patterns(),
+        shown_name=shown_name,
         attempts=attempts[:TESTS_PAGE_ATTEMPTS],
         more_attempts=len(attempts) > TESTS_PAGE_ATTEMPTS,
         topic_form=form,
