@@ -294,7 +294,7 @@
     if (!box) return;
     const letter = "ABCD"[f.key];
     box.innerHTML = "<p class='" + (f.right ? "good" : "bad") + "'><strong>" + escapeHtml(f.right ? text.right : text.wrong) +
-      "</strong> " + escapeHtml(t("answerIs", { letter: letter })) + "</p><div class='lang-en'>" + f.explanation + "</div>" +
+      "</strong> " + escapeHtml(t("answerIs", { letter: letter })) + "</p><div class='lang-en' lang='en'>" + f.explanation + "</div>" +
       (f.hindiExplanation ? "<div class='lang-hi' lang='hi'>" + f.hindiExplanation + "</div>" : "") +
       (urls.report ? "<p><a class='report-link' target='_blank' rel='noopener' href='" + urls.report + "?position=" +
         Number(f.position) + "'>" + escapeHtml(text.report) + "</a> " + escapeHtml(text.newTab) + "</p>" : "");

@@ -124,7 +124,7 @@ TEMPLATE_LOOP = """{% for html in q.options_html %}
                 <input type="radio" name="q{{ q.position }}" value="{{ loop.index0 }}"\
 {% if q.choice == loop.index0 %} checked{% endif %}>
                 <span class="letter">{{ 'ABCD'[loop.index0] }}.</span>
-                <span class="lang-en">{{ html | safe }}</span>
+                <span class="lang-en" lang="en">{{ html | safe }}</span>
                 {% if q.hindi_options_html %}<span class="lang-hi" lang="hi">\
 {{ q.hindi_options_html[loop.index0] | safe }}</span>{% endif %}
               </label>
@@ -158,7 +158,7 @@ TEMPLATE_ARTICLES = """{% for q in questions %}
                  {% if q.passage %}data-passage="{{ q.passage }}"{% endif %}{% if q.position != first.position %} hidden{% endif %}>
           <h2>{{ _("Question %(number)s", number=q.number) }} <span class="muted">· {{ section_name(q.section) }}</span>
             <span class="saved-mark" hidden>{{ _("saved") }}</span></h2>
-          <div class="stem lang-en">{{ q.stem_html | safe }}</div>
+          <div class="stem lang-en" lang="en">{{ q.stem_html | safe }}</div>
           {% if q.hindi_stem_html %}<div class="stem lang-hi" lang="hi">{{ q.hindi_stem_html | safe }}</div>{% endif %}
           <fieldset class="options">
             <legend class="visually-hidden">{{ _("Options for question %(number)s", number=q.number) }}</legend>

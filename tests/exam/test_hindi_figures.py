@@ -15,7 +15,7 @@ from trainer.extensions import db
 
 FIGURES = PROJECT_ROOT / "question_bank" / "reasoning" / "embedded-figures.md"
 HINDI_PART = re.compile(r'<(div|span) class="(?:stem )?lang-hi" lang="hi">(.*?)</\1>', re.S)
-ENGLISH_PART = re.compile(r'<(div|span) class="(?:stem )?lang-en">(.*?)</\1>', re.S)
+ENGLISH_PART = re.compile(r'<(div|span) class="(?:stem )?lang-en" lang="en">(.*?)</\1>', re.S)
 LABEL = re.compile(r'aria-label="([^"]*)"')
 
 

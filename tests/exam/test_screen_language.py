@@ -56,7 +56,10 @@ def test_the_exam_page_and_its_script_words_are_hindi_but_the_questions_stay_eng
     assert {"id": "quant", "name": "मात्रात्मक अभिक्षमता"} in exam_data(page)["sections"]
     # The questions are shown in English until the candidate switches the screen's own question language.
     assert "Stem of " in page and '<option value="en">English</option>' in page
-    assert 'class="stem lang-en"' in page and "show-hi" not in page
+    assert "show-hi" not in page
+    # ... and marked as English, so a screen reader reading a Hindi page reads them with an English voice
+    stems, options = page.count('<div class="stem lang-en" lang="en">'), page.count('<span class="lang-en" lang="en">')
+    assert stems == 100 and options == 400
 
 
 def test_an_english_interface_gets_english_script_words(client, auth):

@@ -52,7 +52,7 @@ def option_labels(position: int, options_html: Sequence[str], hindi_html: Sequen
             b'\n              <label class="option">'
             b'\n                <input type="radio" name="q%d" value="%d"%s>'
             b'\n                <span class="letter">%s.</span>'
-            b'\n                <span class="lang-en">%s</span>'
+            b'\n                <span class="lang-en" lang="en">%s</span>'
             b"\n                %s"
             b"\n              </label>"
             b"\n            " % (name, shown, checked, LETTERS[shown : shown + 1], utf8(html), hindi)
@@ -98,7 +98,7 @@ def question_articles(questions: Sequence[ScreenQuestion], first: FirstView, wor
             b"\n                 %s%s>"
             b'\n          <h2>%s <span class="muted">\xc2\xb7 %s</span>'  # a middle dot
             b'\n            <span class="saved-mark" hidden>%s</span></h2>'
-            b'\n          <div class="stem lang-en">%s</div>'
+            b'\n          <div class="stem lang-en" lang="en">%s</div>'
             b"\n          %s"
             b'\n          <fieldset class="options">'
             b'\n            <legend class="visually-hidden">%s</legend>'
