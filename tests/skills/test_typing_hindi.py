@@ -16,6 +16,17 @@ def test_a_candidate_with_the_hindi_interface_types_and_reads_the_result_in_hind
     listing = client.get("/typing").text
     assert "डेटा एंट्री स्पीड टेस्ट (DEST)" in listing and "टेस्ट अनुच्छेद शुरू करें" in listing
     assert "Start a test passage" not in listing
+    registers = re.findall(r'<span class="muted">· (\D[^·<]*) ·', listing)  # what kind of office text each passage is
+    assert registers and set(registers) <= {
+        "सूचना",
+        "परिपत्र",
+        "प्रतिवेदन",
+        "निबंध",
+        "भाषण",
+        "पत्र",
+        "प्रेस विज्ञप्ति",
+        "बैठक का कार्यवृत्त",
+    }
 
     typing_id = start(client, auth)
     screen = client.get(f"/typing/{typing_id}").text

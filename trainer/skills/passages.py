@@ -24,6 +24,7 @@ from trainer.skills.evaluation import REQUIRED_KDPH, key_depressions
 
 FOLDER = PROJECT_ROOT / "question_bank" / "typing"
 KINDS = ("test", "warmup")
+# the typing page names each in the reader's language (templates/skills/list_passages.html)
 REGISTERS = ("notice", "circular", "report", "essay", "speech", "letter", "press release", "minutes")
 TEST_MINUTES = 15
 WARMUP_MINUTES = (2, 5)
